@@ -1,0 +1,1 @@
+"""Data files (actors, triggers, ontology) shipped with the package."""

@@ -1,0 +1,43 @@
+# Konflikt — developer entry points. Every target creates/uses the virtualenv in .venv/.
+PY      ?= python3.11
+VENV    := .venv
+BIN     := $(VENV)/bin
+DATA    ?= ../shared/data
+SEED    ?= ../shared/seed/000_55b182ca055ce355.txt
+
+.PHONY: setup run test lint eval models models-sv models-en clean
+
+$(BIN)/konflikt: pyproject.toml
+	test -x $(BIN)/python || $(PY) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q -e ".[dev]"
+	touch $(BIN)/konflikt
+
+setup: $(BIN)/konflikt
+
+## Code the bundled seed article and print the events and the camps.
+run: setup
+	$(BIN)/konflikt demo
+
+## Set up and run the whole test suite (what CI runs).
+test: setup
+	$(BIN)/ruff check src tests scripts
+	$(BIN)/python -m pytest
+
+lint: setup
+	$(BIN)/ruff check src tests scripts
+
+## Score the seed article against the hand-made gold.
+eval: setup
+	$(BIN)/konflikt eval ../shared/eval/seed.gold.json
+
+models: models-sv models-en
+
+models-sv: setup
+	$(BIN)/python -m konflikt.nlp.train --lang sv --data $(DATA) --out src/konflikt/nlp/models/sv
+
+models-en: setup
+	$(BIN)/python -m konflikt.nlp.train --lang en --data $(DATA) --out src/konflikt/nlp/models/en
+
+clean:
+	rm -rf $(VENV) build dist src/*.egg-info .pytest_cache .ruff_cache

@@ -1,0 +1,320 @@
+"""Resolve the actors of a parsed sentence: names, nationality words, sector phrases, coreference.
+
+The surface matcher (`names.NameMatcher`) finds knowledge-base names in the token sequence; this module
+turns noun phrases of the dependency parse into `Actor` records:
+
+* a KB name, demonym or metonym ("Turkiet", "ryssarna", "Kreml") -> that entity;
+* a sector noun with a country or owner ("den libyska regeringen", "trupper från Haftar",
+  "Haftarstyrkorna", "det turkiska parlamentet") -> country + sector, then the entity that holds that
+  code on the document date (LBYGOV -> Government of National Accord in 2019), or the owner's
+  organisation (Haftar -> Libyan National Army);
+* a bare or demonstrative sector noun ("regeringen", "denna regering") and personal pronouns -> the
+  most recent compatible actor of the document (`DiscourseState`);
+* an unknown named entity (NER PER/ORG) -> an actor with the surface form as name and no code.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date as Date
+
+from spacy.tokens import Span, Token
+
+from konflikt.actors.kb import Entity, KnowledgeBase
+from konflikt.actors.names import Mention, NameMatcher
+from konflikt.records import Actor
+
+# Dependency relations that stay inside a noun phrase when looking for its actor.
+NP_INTERNAL = {"amod", "nmod:poss", "flat", "flat:name", "appos", "compound", "det", "nummod", "nmod"}
+# NP-internal prepositions that tie a sector noun to its owner: "trupper från X", "regeringen i X".
+OWNER_PREPS = {"sv": {"från", "av", "i", "hos", "inom", "under"}, "en": {"of", "from", "in", "under"}}
+PERSONAL_SINGULAR = {"sv": {"han", "hon", "honom", "henne"}, "en": {"he", "she", "him", "her"}}
+PERSONAL_PLURAL = {"sv": {"de", "dem"}, "en": {"they", "them"}}
+POSSESSIVE_REFLEXIVE = {"sv": {"sin", "sitt", "sina"}, "en": set()}
+POSSESSIVE_PLURAL = {"sv": {"deras"}, "en": {"their"}}
+POSSESSIVE_SINGULAR = {"sv": {"hans", "hennes"}, "en": {"his", "her"}}
+DEMONSTRATIVES = {"sv": {"denna", "denne", "detta", "dessa", "samma"}, "en": {"this", "these", "that", "those"}}
+ORG_SECTORS = {"MIL", "REB", "INS", "GOV", "LEG", "COP", "SPY", "PTY", "OPP"}
+
+
+@dataclass
+class ResolvedActor:
+    """An actor found in a sentence, with the token it is anchored on."""
+
+    actor: Actor
+    entity: Entity | None
+    head: int
+    confidence: float = 1.0
+
+    @property
+    def key(self) -> str:
+        return self.actor.entity_id or self.actor.code or self.actor.name
+
+
+@dataclass
+class DiscourseState:
+    """What the document has mentioned so far, for resolving "regeringen", "han", "de"."""
+
+    by_sector: dict[str, ResolvedActor] = field(default_factory=dict)
+    last_person: ResolvedActor | None = None
+    last_group: ResolvedActor | None = None
+    countries: Counter = field(default_factory=Counter)
+
+    def remember(self, ra: ResolvedActor, kb: KnowledgeBase) -> None:
+        a = ra.actor
+        if a.country:
+            self.countries[a.country] += 1
+        if a.sector:
+            self.by_sector[a.sector] = ra
+        kind = ra.entity.kind if ra.entity else None
+        if kind == "person":
+            self.last_person = ra
+        elif kind in {"group", "country", "igo", "org"} or a.sector:
+            self.last_group = ra
+
+    def dominant_country(self) -> str | None:
+        if not self.countries:
+            return None
+        (code, n), *rest = self.countries.most_common(2)
+        if rest and rest[0][1] == n:
+            return None
+        return code
+
+
+@dataclass
+class SentenceActors:
+    """Actor resolution for one sentence: mentions by token, and NP resolution on demand."""
+
+    sent: Span
+    kb: KnowledgeBase
+    lang: str
+    on_date: Date | None
+    state: DiscourseState
+    mentions: dict[int, Mention]
+    char_offset: int = 0
+
+    # ---- building blocks -------------------------------------------------------------------------
+    def _span_chars(self, start: int, end: int) -> tuple[int, int]:
+        doc = self.sent.doc
+        return (self.char_offset + doc[start].idx, self.char_offset + doc[end - 1].idx + len(doc[end - 1].text))
+
+    def _raw(self, start: int, end: int) -> str:
+        return self.sent.doc[start:end].text
+
+    def actor_for_entity(self, entity: Entity, start: int, end: int, how: str,
+                         sector: str | None = None, conf: float = 1.0) -> ResolvedActor:
+        """An Actor record for a KB entity, optionally narrowed to a sector (country + sector code)."""
+        kb = self.kb
+        if sector and entity.kind in {"person", "group", "org"} and sector in ORG_SECTORS:
+            entity = kb.roll_up(entity, self.on_date) if entity.kind == "person" else entity
+        code, country, ent_sector = kb.code_for(entity, self.on_date)
+        if sector and entity.kind == "country":
+            code, ent_sector = f"{entity.country}{sector}", sector
+            claimed = kb.entity_for_code(code, self.on_date)
+            if claimed is not None:
+                entity, how = claimed, how + "+claim"
+                code, country, ent_sector = kb.code_for(claimed, self.on_date)
+        actor = Actor(raw_text=self._raw(start, end), name=entity.name, country=country, sector=ent_sector,
+                      code=code, entity_id=entity.id, span=self._span_chars(start, end), resolution=how)
+        return ResolvedActor(actor, entity, end - 1, conf)
+
+    def _unknown(self, tok: Token, start: int, end: int) -> ResolvedActor:
+        name = self._raw(start, end)
+        if self.lang == "sv" and name.endswith("s") and tok.morph.get("Case") == ["Gen"]:
+            name = name[:-1]
+        actor = Actor(raw_text=self._raw(start, end), name=name, span=self._span_chars(start, end),
+                      resolution="ner")
+        return ResolvedActor(actor, None, tok.i, 0.6)
+
+    # ---- NP resolution ---------------------------------------------------------------------------
+    def mention_at(self, tok: Token) -> Mention | None:
+        return self.mentions.get(tok.i)
+
+    def resolve(self, tok: Token, *, allow_adjective: bool = False, allow_poss: bool = True,
+                with_conj: bool = True) -> list[ResolvedActor]:
+        """The actors of the noun phrase headed by `tok` (a coordinated phrase gives several)."""
+        found = self._resolve_one(tok, allow_adjective=allow_adjective, allow_poss=allow_poss, depth=0)
+        out = [found] if found else []
+        if with_conj:
+            for c in tok.children:
+                if c.dep_ == "conj" and c.pos_ in {"NOUN", "PROPN", "PRON", "X", "ADJ"}:
+                    out.extend(self.resolve(c, allow_adjective=allow_adjective, allow_poss=allow_poss))
+        seen, uniq = set(), []
+        for ra in out:
+            if ra.key not in seen:
+                seen.add(ra.key)
+                uniq.append(ra)
+        return uniq
+
+    def _resolve_one(self, tok: Token, *, allow_adjective: bool, allow_poss: bool,
+                     depth: int) -> ResolvedActor | None:
+        if depth > 3:
+            return None
+        kb, lang = self.kb, self.lang
+        m = self.mention_at(tok)
+        if m is not None and m.kind not in {"adjective", "adjective_compound"}:
+            return self._from_mention(m)
+        word = tok.text
+        sector = kb.sector_for(word, lang) or (kb.sector_for(tok.lemma_, lang) if tok.lemma_ else None)
+        if sector and tok.pos_ in {"NOUN", "PROPN"}:
+            return self._sector_np(tok, sector, depth)
+        low = word.lower()
+        if tok.pos_ == "PRON" or low in PERSONAL_SINGULAR.get(lang, ()) | PERSONAL_PLURAL.get(lang, ()):
+            return self._pronoun(tok)
+        # a name in an apposition / flat structure, or a genitive owner ("regeringens ställning")
+        for c in tok.children:
+            if c.dep_ in {"appos", "flat", "flat:name"} or (allow_poss and c.dep_ == "nmod:poss"):
+                r = self._resolve_one(c, allow_adjective=False, allow_poss=False, depth=depth + 1)
+                if r:
+                    r.confidence *= 0.9 if c.dep_ != "nmod:poss" else 0.8
+                    return r
+        if tok.ent_type_ in {"PER", "ORG", "PERSON", "NORP"} and tok.pos_ == "PROPN":
+            ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+            if ent is not None and not any(i in self.mentions for i in range(ent.start, ent.end)):
+                return self._unknown(tok, ent.start, ent.end)
+        if allow_adjective:
+            for c in tok.children:
+                mm = self.mention_at(c)
+                if c.dep_ == "amod" and mm is not None and mm.kind == "adjective" and mm.entity_id:
+                    ent = kb.get(mm.entity_id)
+                    if ent is not None:
+                        return self.actor_for_entity(ent, c.i, c.i + 1, "adjective", conf=0.7)
+        return None
+
+    def _from_mention(self, m: Mention) -> ResolvedActor | None:
+        ent = self.kb.get(m.entity_id) if m.entity_id else None
+        if ent is None:
+            return None
+        how = m.kind
+        sector = m.sector
+        if m.kind == "metonym" and ent.kind == "country":
+            sector = sector or "GOV"
+        return self.actor_for_entity(ent, m.start, m.end, how, sector=sector)
+
+    def _sector_np(self, tok: Token, sector: str, depth: int) -> ResolvedActor | None:
+        """'den libyska regeringen', 'trupper från Haftar', 'Rysslands armé', 'regeringen i Tripoli'."""
+        kb, lang = self.kb, self.lang
+        start, end = _np_bounds(tok)
+        # a name inside the NP wins: "presidenten Recep Tayyip Erdogan", "militärledaren Khalifa Haftar"
+        for c in tok.children:
+            if c.dep_ in {"appos", "flat", "flat:name"}:
+                r = self._resolve_one(c, allow_adjective=False, allow_poss=False, depth=depth + 1)
+                if r:
+                    return r
+        owner: ResolvedActor | None = None
+        for c in tok.children:
+            if c.dep_ == "nmod:poss":
+                owner = self._resolve_one(c, allow_adjective=False, allow_poss=False, depth=depth + 1)
+            elif c.dep_ == "nmod" and _case_of(c) in OWNER_PREPS.get(lang, set()):
+                owner = owner or self._resolve_one(c, allow_adjective=False, allow_poss=False,
+                                                   depth=depth + 1)
+            if owner:
+                break
+        if owner is not None and owner.entity is not None:
+            return self.actor_for_entity(owner.entity, start, end, "sector-owner", sector=sector,
+                                         conf=0.9 * owner.confidence)
+        mods = [c for c in tok.children if c.dep_ in {"amod", "compound", "nmod"}]
+        mods.sort(key=lambda c: (getattr(self.mention_at(c), "kind", "") != "adjective", c.i))
+        for c in mods:
+            mm = self.mention_at(c)
+            if mm is not None and mm.entity_id and mm.kind in {"adjective", "name", "metonym"}:
+                ent = kb.get(mm.entity_id)
+                if ent is not None:
+                    return self.actor_for_entity(ent, start, end, "sector-adjective", sector=sector, conf=0.9)
+        # a compound like "Haftarstyrkorna" is a mention on the token itself (handled by the caller)
+        return self._sector_coref(tok, sector, start, end)
+
+    def _sector_coref(self, tok: Token, sector: str, start: int, end: int) -> ResolvedActor | None:
+        """A sector noun without owner: definite or demonstrative -> the last actor of that sector."""
+        lang = self.lang
+        definite = tok.morph.get("Definite") == ["Def"] or any(
+            c.dep_ == "det" and c.lower_ in DEMONSTRATIVES.get(lang, set()) | {"the"} for c in tok.children)
+        if not definite:
+            return None
+        prev = self.state.by_sector.get(sector)
+        if prev is not None:
+            a = prev.actor.model_copy(update={"raw_text": self._raw(start, end),
+                                              "span": self._span_chars(start, end),
+                                              "resolution": "coref-sector"})
+            return ResolvedActor(a, prev.entity, tok.i, 0.75)
+        country = self.state.dominant_country()
+        if country:
+            ent = self.kb.get(country)
+            if ent is not None:
+                return self.actor_for_entity(ent, start, end, "document-country", sector=sector, conf=0.6)
+        return None
+
+    def _pronoun(self, tok: Token) -> ResolvedActor | None:
+        low = tok.lower_
+        lang = self.lang
+        prev: ResolvedActor | None = None
+        if low in PERSONAL_SINGULAR.get(lang, set()) | POSSESSIVE_SINGULAR.get(lang, set()):
+            prev = self.state.last_person
+        elif low in PERSONAL_PLURAL.get(lang, set()) | POSSESSIVE_PLURAL.get(lang, set()):
+            prev = self.state.last_group
+        if prev is None:
+            return None
+        a = prev.actor.model_copy(update={"raw_text": tok.text, "span": self._span_chars(tok.i, tok.i + 1),
+                                          "resolution": "coref-pronoun"})
+        return ResolvedActor(a, prev.entity, tok.i, 0.7)
+
+    def all_actors(self) -> list[ResolvedActor]:
+        """Every resolvable actor mention in the sentence, in text order (for discourse memory)."""
+        out: list[ResolvedActor] = []
+        seen: set[int] = set()
+        for tok in self.sent:
+            if tok.i in seen:
+                continue
+            m = self.mention_at(tok)
+            if m is not None and m.kind not in {"adjective", "adjective_compound"}:
+                ra = self._from_mention(m)
+                seen.update(range(m.start, m.end))
+            elif tok.pos_ in {"NOUN", "PROPN"} and (self.kb.sector_for(tok.text, self.lang)):
+                ra = self._sector_np(tok, self.kb.sector_for(tok.text, self.lang) or "", 0)
+            else:
+                continue
+            if ra is not None:
+                out.append(ra)
+        return out
+
+
+def _case_of(tok: Token) -> str | None:
+    """The preposition of a prepositional phrase ('mot' in 'mot Tripoli'), multiword joined by spaces."""
+    cases = [c for c in tok.children if c.dep_ in {"case"} and c.i < tok.i]
+    if not cases:
+        return None
+    first = cases[0]
+    fixed = [f.lower_ for f in first.children if f.dep_ == "fixed"]
+    return " ".join([first.lower_, *fixed])
+
+
+def _np_bounds(tok: Token) -> tuple[int, int]:
+    """Token range of the noun phrase core: determiners and adjectives left, the head, flat names right."""
+    start = tok.i
+    for c in tok.lefts:
+        if c.dep_ in {"det", "amod", "nmod:poss", "compound", "nummod"}:
+            start = min(start, c.left_edge.i)
+    end = tok.i + 1
+    for c in tok.rights:
+        if c.dep_ in {"flat", "flat:name", "appos"}:
+            end = max(end, c.right_edge.i + 1)
+    return start, end
+
+
+def build_sentence_actors(sent: Span, kb: KnowledgeBase, matcher: NameMatcher, lang: str,
+                          on_date: Date | None, state: DiscourseState, char_offset: int = 0) -> SentenceActors:
+    """Run the surface matcher over a sentence and index its mentions by token."""
+    tokens = [t.text for t in sent]
+    by_tok: dict[int, Mention] = {}
+    for m in matcher.find(tokens):
+        gm = _shift(m, sent.start)
+        for i in range(gm.start, gm.end):
+            by_tok[i] = gm
+    return SentenceActors(sent, kb, lang, on_date, state, by_tok, char_offset)
+
+
+def _shift(m: Mention, offset: int) -> Mention:
+    from dataclasses import replace
+
+    return replace(m, start=m.start + offset, end=m.end + offset)

@@ -1,0 +1,204 @@
+"""Command line interface (typer): code, demo, eval, actors check, triggers check.
+
+Exit status: 0 everything was coded; 3 some input was skipped (each named on stderr in one line);
+2 usage error; 4 nothing could be coded at all. Tracebacks only with --debug.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from importlib import resources
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from konflikt.config import Settings
+
+app = typer.Typer(add_completion=False, no_args_is_help=True,
+                  help="Konflikt: code news into PLOVER conflict events and recover the conflict system.")
+actors_app = typer.Typer(help="The actor knowledge base.", no_args_is_help=True)
+triggers_app = typer.Typer(help="The trigger lexicons.", no_args_is_help=True)
+app.add_typer(actors_app, name="actors")
+app.add_typer(triggers_app, name="triggers")
+
+EXIT_OK, EXIT_USAGE, EXIT_SKIPPED, EXIT_NOTHING = 0, 2, 3, 4
+SEED_DATE = "2019-12-27"
+
+
+def _err(msg: str) -> None:
+    print(f"konflikt: {msg}", file=sys.stderr)
+
+
+def _check_date(date: str | None) -> str | None:
+    if date is None:
+        return None
+    from datetime import date as Date
+
+    try:
+        Date.fromisoformat(date)
+    except ValueError:
+        _err(f"--date must be YYYY-MM-DD, got {date!r}")
+        raise typer.Exit(EXIT_USAGE) from None
+    return date
+
+
+def code_paths(paths: list[str], settings: Settings, debug: bool = False):
+    """Code each path; yields (path, events | None, error message | None)."""
+    from konflikt.ingest import InputError, read_document
+    from konflikt.pipeline import Coder, UnsupportedLanguage
+
+    coder = Coder(settings)
+    for p in paths:
+        try:
+            doc = read_document(p, date=settings.date, lang=None if settings.lang == "auto" else settings.lang)
+            events = coder.code_document(doc)
+        except InputError as exc:
+            yield p, None, f"{p}: skipped: {exc}"
+        except UnsupportedLanguage as exc:
+            yield p, None, f"{p}: skipped: unsupported language '{exc}'"
+        except Exception as exc:  # noqa: BLE001 - one bad document must not stop the batch
+            if debug:
+                raise
+            yield p, None, f"{p}: skipped: internal error ({type(exc).__name__}: {exc})"
+        else:
+            yield p, events, None
+
+
+@app.command()
+def code(
+    paths: Annotated[list[str], typer.Argument(help="Documents to code; '-' reads standard input.")],
+    lang: Annotated[str, typer.Option(help="auto, sv or en.")] = "auto",
+    date: Annotated[str | None, typer.Option(help="Publication date YYYY-MM-DD.")] = None,
+    fmt: Annotated[str, typer.Option("--format", help="jsonl (one event per line) or table.")] = "jsonl",
+    debug: Annotated[bool, typer.Option(help="Show tracebacks.")] = False,
+) -> None:
+    """Code documents into PLOVER events."""
+    if fmt not in {"jsonl", "table"}:
+        _err(f"--format must be jsonl or table, got {fmt!r}")
+        raise typer.Exit(EXIT_USAGE)
+    if lang not in {"auto", "sv", "en"}:
+        _err(f"--lang must be auto, sv or en, got {lang!r}")
+        raise typer.Exit(EXIT_USAGE)
+    settings = Settings(lang=lang, date=_check_date(date))
+    skipped = coded = 0
+    all_events = []
+    for _p, events, error in code_paths(paths, settings, debug):
+        if error:
+            _err(error)
+            skipped += 1
+            continue
+        coded += 1
+        if fmt == "jsonl":
+            for ev in events:
+                sys.stdout.write(ev.model_dump_json() + "\n")
+            sys.stdout.flush()
+        else:
+            all_events.extend(events)
+    if fmt == "table":
+        print_summary(all_events)
+    if skipped:
+        raise typer.Exit(EXIT_NOTHING if not coded else EXIT_SKIPPED)
+
+
+def print_summary(events, console: Console | None = None) -> None:
+    """Events as a table, then who backs and who fights whom, and the camps."""
+    from konflikt.actors.kb import load_kb
+    from konflikt.network import camps, dyads
+
+    console = console or Console()
+    t = Table(title=f"{len(events)} events", show_lines=False)
+    for col in ("#", "type", "actor", "→ recipient", "trigger", "modality", "conf"):
+        t.add_column(col)
+    for ev in events:
+        t.add_row(str(ev.sentence_index), ev.event + (f"/{ev.mode}" if ev.mode else ""),
+                  ", ".join(a.name for a in ev.actor) or "—", ", ".join(r.name for r in ev.recipient) or "—",
+                  ev.trigger, ",".join(ev.modality), f"{ev.confidence:.2f}")
+    console.print(t)
+    kb = load_kb()
+    nodes, ds = dyads(events, kb)
+    rel = Table(title="Who backs / fights whom")
+    for col in ("actor", "relation", "recipient", "events", "types"):
+        rel.add_column(col)
+    for (a, r), d in sorted(ds.items(), key=lambda kv: (kv[1].kind, -kv[1].events)):
+        verb = "backs" if d.kind == "cooperative" else "fights"
+        rel.add_row(nodes[a].name, verb, nodes[r].name, str(d.events),
+                    ", ".join(f"{k}:{v}" for k, v in sorted(d.types.items())))
+    console.print(rel)
+    for i, camp in enumerate(camps(list(nodes), ds), 1):
+        console.print(f"[bold]Camp {i}:[/bold] " + ", ".join(nodes[m].name for m in camp))
+
+
+def _seed_path() -> Path:
+    return Path(str(resources.files("konflikt.data").joinpath("samples/libya_2019_sv.txt")))
+
+
+@app.command()
+def demo(fmt: Annotated[str, typer.Option("--format", help="table or jsonl.")] = "table") -> None:
+    """Code the bundled reference article (Swedish, Libya, Dec 2019) and show events and camps."""
+    settings = Settings(lang="auto", date=SEED_DATE)
+    for _p, events, error in code_paths([str(_seed_path())], settings):
+        if error:
+            _err(error)
+            raise typer.Exit(EXIT_NOTHING)
+        if fmt == "jsonl":
+            for ev in events:
+                print(ev.model_dump_json())
+        else:
+            print_summary(events)
+
+
+@app.command("eval")
+def eval_cmd(
+    gold: Annotated[Path, typer.Argument(help="Gold file (seed.gold.json format).")],
+    paths: Annotated[list[Path] | None, typer.Argument(help="Documents (default: the gold's own).")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
+) -> None:
+    """Code a gold file's document and score it (same metrics as shared/eval/score_events.py)."""
+    from konflikt.eval.runner import evaluate
+    from konflikt.eval.scoring import format_report
+    from konflikt.ingest import doc_id_for
+    from konflikt.pipeline import Coder
+    from konflikt.records import Document
+
+    if not gold.exists():
+        _err(f"{gold}: no such gold file")
+        raise typer.Exit(EXIT_USAGE)
+    coder = Coder(Settings())
+
+    def code_fn(text: str, *, lang: str, date: str | None, doc_id: str) -> list[dict]:
+        doc = Document(id=doc_id or doc_id_for(text), text=text, source=str(gold), date=date, language=lang)
+        return [e.model_dump() for e in coder.code_document(doc)]
+
+    report = evaluate(gold, code_fn, list(paths) if paths else None)
+    if as_json:
+        print(json.dumps(report.to_dict(), ensure_ascii=False, indent=1))
+    else:
+        print(format_report(report))
+
+
+@actors_app.command("check")
+def actors_check(paths: Annotated[list[Path] | None, typer.Argument()] = None) -> None:
+    """Validate actor knowledge files (default: the packaged ones)."""
+    from konflikt.actors.kb import check_command
+
+    raise typer.Exit(check_command(list(paths) if paths else None))
+
+
+@triggers_app.command("check")
+def triggers_check(paths: Annotated[list[Path] | None, typer.Argument()] = None) -> None:
+    """Validate trigger lexicon files (default: the packaged ones)."""
+    from konflikt.events.lexicon import check_command
+
+    raise typer.Exit(check_command(list(paths) if paths else None))
+
+
+def main() -> None:  # pragma: no cover
+    app()
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,29 @@
+"""Explicit run configuration: one immutable Settings object is passed down the pipeline (no globals)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything a coding run may vary. Defaults are the documented product defaults."""
+
+    lang: str = "auto"
+    """Language of the input: 'sv', 'en' or 'auto' (detect per document)."""
+    languages: tuple[str, ...] = ("sv", "en")
+    """Languages the project supports (each has a trained pipeline and data files)."""
+    date: str | None = None
+    """Publication date (YYYY-MM-DD) used when the document carries none."""
+    max_doc_chars: int = 2_000_000
+    """Longer documents are truncated, with a warning on the document and its events."""
+    max_sentence_chars: int = 2_000
+    """Longer sentences are cut into pieces of this size before parsing (a warning is recorded)."""
+    min_confidence: float = 0.0
+    """Events below this confidence are dropped."""
+    data_dir: Path | None = None
+    """Alternative directory for knowledge files (actors/, triggers/); None = the packaged data."""
+    workers: int = 1
+    """Worker processes for batch coding."""
+    extra: dict = field(default_factory=dict)

@@ -1,0 +1,87 @@
+"""Turn extracted trigger candidates into PLOVER `Event` records (type rules, filtering, confidence).
+
+Rules applied here, all from the PLOVER manual:
+* cooperative CONSULT/SUPPORT/COOPERATE/AID actions stated as future, intended or hypothetical are AGREE;
+* an event needs an actor, except an agentless passive with a recipient ("X avsattes");
+* types that require a recipient (COOPERATE, AID, SANCTION) are not coded without one;
+* an actor is never its own recipient; the same event coded twice in a sentence is kept once.
+"""
+
+from __future__ import annotations
+
+from konflikt.actors.resolver import ResolvedActor, SentenceActors
+from konflikt.events.extract import COOP_TO_AGREE, Candidate, is_passive
+from konflikt.events.ontology import Ontology
+from konflikt.records import Actor, Event
+
+FUTURE_LIKE = {"future", "intent", "hypothetical"}
+
+
+def _actors(ras: list[ResolvedActor]) -> list[Actor]:
+    return [ra.actor for ra in ras]
+
+
+def to_events(cands: list[Candidate], sa: SentenceActors, onto: Ontology, *, doc_id: str, sent_index: int,
+              sent_text: str, sent_span: tuple[int, int], char_offset: int, lang: str,
+              date: str | None, start_n: int = 0) -> list[Event]:
+    """Event records for one sentence's candidates."""
+    out: list[Event] = []
+    seen: set[tuple] = set()
+    for c in cands:
+        mod = c.modality
+        labels = list(mod.labels) if mod else []
+        etype, mode, cameo = c.event, c.mode, c.cameo
+        if etype in COOP_TO_AGREE and FUTURE_LIKE & set(labels):
+            etype, mode = "AGREE", None
+            c.notes.append(f"{c.event}->AGREE (future/intent)")
+        actor_keys = {a.key for a in c.actors}
+        recips = [r for r in c.recipients if r.key not in actor_keys]
+        if not c.actors and not (recips and (is_passive(c.token) or c.token.pos_ == "NOUN")):
+            continue
+        if not recips and onto.requires_recipient(etype):
+            continue
+        if mode and mode not in onto.modes(etype):
+            mode = None
+        key = (etype, tuple(sorted(actor_keys)), tuple(sorted(r.key for r in recips)), bool(mod and mod.negated))
+        if key in seen:
+            continue
+        seen.add(key)
+        conf = c.confidence
+        for group in (c.actors, recips):
+            if group:
+                conf *= min(r.confidence for r in group)
+        speaker = None
+        if mod and mod.speaker is not None:
+            sp = sa.resolve(mod.speaker, with_conj=False)
+            speaker = sp[0].actor if sp else Actor(raw_text=mod.speaker.text, name=mod.speaker.text)
+        toks = sorted(c.tokens, key=lambda t: t.i)
+        start = char_offset + toks[0].idx
+        end = char_offset + toks[-1].idx + len(toks[-1].text)
+        intensity = getattr(c.entry, "intensity", None)
+        out.append(Event(
+            id=f"{doc_id}:{sent_index}:{start_n + len(out)}",
+            doc_id=doc_id,
+            sentence_index=sent_index,
+            event_text=sent_text,
+            sentence_span=sent_span,
+            span=(start, end),
+            trigger=" ".join(t.text for t in toks),
+            event=etype,
+            mode=mode,
+            context=list(c.context),
+            cameo=cameo,
+            quad_code=onto.quad(etype),
+            intensity=float(intensity if intensity is not None and etype == c.event else onto.intensity(etype)),
+            actor=_actors(c.actors),
+            recipient=_actors(recips),
+            negated=bool(mod and mod.negated),
+            modality=labels,
+            source_speaker=speaker,
+            date=date,
+            date_precision="publication" if date else None,
+            date_text=None,
+            language=lang,
+            confidence=round(max(0.05, min(1.0, conf)), 3),
+            warnings=[],
+        ))
+    return out

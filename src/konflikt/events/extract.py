@@ -1,0 +1,398 @@
+"""Find event triggers in a parsed sentence and fill their actor and recipient from the dependency parse.
+
+Language-independent: the trigger words, light verbs, prepositions and modality words come from the
+language's trigger lexicon (`konflikt/data/triggers/<lang>.yaml`); only UD relations are assumed.
+
+Roles, in order of evidence:
+* verbs: subject -> actor, object / indirect object / oblique with a recipient preposition -> recipient;
+  passive: the agent ("av X", "by X") -> actor, the subject -> recipient; `converse` entries swap them;
+  a relative pronoun ("som", "which") stands for the noun the clause modifies; conjoined verbs and
+  control verbs share their subject;
+* nouns: genitive owner, nationality adjective or "från/av X" -> actor; "mot/till X" -> recipient;
+  a light verb ("inleda en offensiv", "få stöd") lends its subject as actor (or recipient);
+  "tack vare X:s stöd" makes the clause subject the recipient;
+* a trigger noun that is the object of a trigger verb ("erbjuda militärstöd") and a trigger verb in the
+  complement of a verbal trigger ("lovade att skicka trupper") are absorbed into the outer event.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import simplemma
+from spacy.tokens import Span, Token
+
+from konflikt.actors.resolver import POSSESSIVE_REFLEXIVE, ResolvedActor, SentenceActors, _case_of
+from konflikt.events.modality import Modality, analyse, clause_verb
+
+VERBAL_TYPES = {"AGREE", "REQUEST", "THREATEN", "REJECT", "ACCUSE", "CONCEDE", "SUPPORT"}
+COOP_TO_AGREE = {"CONSULT", "SUPPORT", "COOPERATE", "AID"}
+REL_PRONOUNS = {"som", "vilken", "vilket", "vilka", "who", "which", "that", "whom"}
+REFLEXIVES = {"sig", "mig", "dig", "oss", "er", "itself", "themselves", "himself", "herself"}
+SUBJ_DEPS = {"nsubj", "nsubj:pass", "csubj", "nsubj:outer"}
+AGENT_PREPS = {"sv": {"av"}, "en": {"by"}}
+
+
+@dataclass
+class Candidate:
+    """A trigger with its lexicon entry and the arguments found for it."""
+
+    token: Token
+    entry: object
+    event: str
+    mode: str | None
+    context: list[str]
+    cameo: str | None
+    tokens: list[Token]
+    actors: list[ResolvedActor] = field(default_factory=list)
+    recipients: list[ResolvedActor] = field(default_factory=list)
+    absorbed_into: Candidate | None = None
+    light_verb: Token | None = None
+    light_role: str | None = None
+    modality: Modality | None = None
+    confidence: float = 0.9
+    notes: list[str] = field(default_factory=list)
+
+
+# ---- trigger detection ---------------------------------------------------------------------------------
+
+def _lemmas(tok: Token, lang: str) -> list[str]:
+    out = []
+    for cand in (tok.lemma_, simplemma.lemmatize(tok.lower_, lang=lang), tok.lower_):
+        c = (cand or "").lower()
+        if c and c not in out:
+            out.append(c)
+    return out
+
+
+def _has_particle(tok: Token, particle: str) -> bool:
+    words = particle.lower().split()
+    for c in tok.children:
+        if c.dep_ in {"compound:prt", "prt", "advmod", "obl", "obj", "advmod:prt"} and c.lower_ == words[0]:
+            return True
+    # fallback: the particle right after the verb or after its subject (V2 order)
+    window = tok.doc[tok.i + 1: min(tok.i + 6, tok.sent.end)]
+    return any(t.lower_ == words[0] for t in window)
+
+
+def _has_reflexive(tok: Token) -> bool:
+    return any(c.lower_ in REFLEXIVES for c in tok.children) or (
+        tok.i + 1 < tok.sent.end and tok.doc[tok.i + 1].lower_ in REFLEXIVES)
+
+
+def _obl_with_prep(tok: Token, prep: str) -> Token | None:
+    for c in tok.children:
+        if c.dep_ in {"obl", "nmod", "obl:agent", "obj", "advmod"} and _case_of(c) == prep.lower():
+            return c
+    return None
+
+
+def _constraints_ok(tok: Token, entry) -> tuple[bool, int]:
+    score = 0
+    if getattr(entry, "particle", None):
+        if not _has_particle(tok, entry.particle):
+            return False, 0
+        score += 3
+    if getattr(entry, "reflexive", False):
+        if not _has_reflexive(tok):
+            return False, 0
+        score += 1
+    if getattr(entry, "prep", None):
+        if _obl_with_prep(tok, entry.prep) is None:
+            return False, 0
+        score += 2
+    return True, score
+
+
+def _pick(tok: Token, entries) -> object | None:
+    best, best_score = None, -1
+    for e in entries:
+        ok, score = _constraints_ok(tok, e)
+        if ok and score > best_score:
+            best, best_score = e, score
+    return best
+
+
+def find_triggers(sent: Span, lex, lang: str) -> list[Candidate]:
+    """Every token of the sentence that matches a trigger entry (best entry per token)."""
+    out: list[Candidate] = []
+    for tok in sent:
+        if tok.pos_ in {"VERB", "AUX"} or (tok.pos_ == "ADJ" and "VerbForm=Part" in str(tok.morph)):
+            pos = "VERB"
+        elif tok.pos_ in {"NOUN", "PROPN"}:
+            pos = "NOUN"
+        else:
+            continue
+        entry, prefix = None, None
+        for lem in _lemmas(tok, lang):
+            entry = _pick(tok, lex.lookup(lem, pos))
+            if entry is not None:
+                break
+        if entry is None and pos == "NOUN":
+            for lem in _lemmas(tok, lang):
+                for pre, e in lex.compound_heads(lem):
+                    if _constraints_ok(tok, e)[0]:
+                        entry, prefix = e, pre
+                        break
+                if entry is not None:
+                    break
+        if entry is None:
+            continue
+        toks = [tok]
+        if getattr(entry, "particle", None):
+            toks += [c for c in tok.children if c.lower_ == entry.particle.split()[0].lower()]
+        cand = Candidate(tok, entry, entry.event, entry.mode, list(entry.context or []), entry.cameo, toks)
+        _apply_qualifiers(cand, tok, prefix, lang)
+        out.append(cand)
+    return out
+
+
+def _apply_qualifiers(cand: Candidate, tok: Token, prefix: str | None, lang: str) -> None:
+    quals = getattr(cand.entry, "qualifiers", None) or []
+    if not quals:
+        return
+    words: set[str] = set()
+    if prefix:
+        words.add(prefix.lower().rstrip("s-"))
+        words.add(prefix.lower())
+    scope = [tok] + [c for c in tok.children if c.dep_ in {"obj", "nsubj:pass"}]
+    for t in scope:
+        for c in t.children if t is not tok else list(t.children):
+            if c.dep_ in {"amod", "nmod", "compound", "obj", "obl", "conj", "nsubj:pass"}:
+                words.update(_lemmas(c, lang))
+                for cc in c.children:
+                    if cc.dep_ in {"conj", "amod", "compound"}:
+                        words.update(_lemmas(cc, lang))
+        if t is not tok:
+            words.update(_lemmas(t, lang))
+    for q in quals:
+        qwords = {w.lower() for w in q.words}
+        if words & qwords or any(w.startswith(tuple(qwords)) for w in words if len(w) > 3):
+            cand.event = q.event or cand.event
+            cand.mode = q.mode if q.mode is not None else (cand.mode if q.event is None else None)
+            cand.context = list(q.context or cand.context)
+            cand.cameo = q.cameo or cand.cameo
+            cand.notes.append(f"qualifier:{sorted(words & qwords) or 'prefix'}")
+            return
+
+
+# ---- grammatical helpers --------------------------------------------------------------------------------
+
+def is_passive(tok: Token) -> bool:
+    if "Voice=Pass" in str(tok.morph):
+        return True
+    return any(c.dep_ in {"aux:pass", "nsubj:pass", "obl:agent", "csubj:pass"} for c in tok.children)
+
+
+def subject_of(verb: Token, depth: int = 0) -> Token | None:
+    """The subject of a verb, following conjunction, control and relative clauses."""
+    if depth > 4:
+        return None
+    for c in verb.children:
+        if c.dep_ in SUBJ_DEPS:
+            if c.lower_ in REL_PRONOUNS and verb.dep_.startswith("acl"):
+                return verb.head
+            return c
+    if verb.dep_ == "conj" and verb.head.pos_ in {"VERB", "AUX"}:
+        return subject_of(verb.head, depth + 1)
+    if verb.dep_ == "xcomp":
+        return subject_of(verb.head, depth + 1)
+    if verb.dep_ == "acl" and verb.head.pos_ in {"NOUN", "PROPN"}:
+        return verb.head
+    return None
+
+
+def agent_of(verb: Token, lang: str) -> Token | None:
+    preps = AGENT_PREPS.get(lang, set())
+    for c in verb.children:
+        if c.dep_ == "obl:agent" or (c.dep_ in {"obl", "nmod"} and _case_of(c) in preps):
+            return c
+    return None
+
+
+def _resolve(sa: SentenceActors, tok: Token | None, **kw) -> list[ResolvedActor]:
+    if tok is None:
+        return []
+    return sa.resolve(tok, **kw)
+
+
+def _recipient_obliques(tok: Token, lex, prep: str | None) -> list[Token]:
+    preps = {p.lower() for p in lex.recipient_preps}
+    first, rest = [], []
+    for c in tok.children:
+        if c.dep_ in {"obl", "nmod", "obl:arg", "iobj"}:
+            case = _case_of(c)
+            if prep and case == prep.lower():
+                first.append(c)
+            elif case in preps:
+                rest.append(c)
+    return first + rest
+
+
+# ---- argument filling -----------------------------------------------------------------------------------
+
+def _verb_arguments(c: Candidate, sa: SentenceActors, lex, lang: str, nouns: dict[int, Candidate]) -> None:
+    tok, entry = c.token, c.entry
+    prep = getattr(entry, "prep", None)
+    passive = is_passive(tok) and tok.pos_ != "NOUN"
+    if passive:
+        c.actors = _resolve(sa, agent_of(tok, lang))
+        c.recipients = _resolve(sa, subject_of(tok), allow_adjective=True)
+        if not c.recipients:
+            for o in _recipient_obliques(tok, lex, prep):
+                c.recipients = _resolve(sa, o, allow_adjective=True)
+                if c.recipients:
+                    break
+    else:
+        c.actors = _resolve(sa, subject_of(tok))
+        order: list[Token] = []
+        order += [x for x in tok.children if x.dep_ == "iobj"]
+        order += [o for o in _recipient_obliques(tok, lex, prep) if prep and _case_of(o) == prep.lower()]
+        objs = [x for x in tok.children if x.dep_ == "obj" and x.lower_ not in REFLEXIVES]
+        for o in objs:
+            if o.i in nouns:  # the object is itself an event noun ("militärstöd till X")
+                order += _recipient_obliques(o, lex, None)
+            else:
+                order.append(o)
+        order += [o for o in _recipient_obliques(tok, lex, None) if o not in order]
+        for o in objs:
+            if o.i not in nouns:
+                order += [x for x in _recipient_obliques(o, lex, None) if x not in order]
+        for o in order:
+            c.recipients = _resolve(sa, o, allow_adjective=True)
+            if c.recipients:
+                break
+    if getattr(entry, "converse", False):
+        c.actors, c.recipients = c.recipients, c.actors
+        if passive:
+            c.actors = _resolve(sa, agent_of(tok, lang)) or c.actors
+
+
+def _noun_arguments(c: Candidate, sa: SentenceActors, lex, lang: str) -> None:
+    tok = c.token
+    actor_preps = {p.lower() for p in lex.actor_preps}
+    benef = {p.lower() for p in lex.beneficiary_preps}
+    for ch in tok.children:
+        if ch.dep_ == "nmod:poss":
+            if ch.lower_ in POSSESSIVE_REFLEXIVE.get(lang, set()):
+                c.actors = _resolve(sa, subject_of(clause_verb(tok)))
+            else:
+                c.actors = _resolve(sa, ch)
+        elif ch.dep_ in {"nmod", "obl"} and _case_of(ch) in actor_preps and not c.actors:
+            c.actors = _resolve(sa, ch)
+        if c.actors:
+            break
+    if not c.actors:
+        for ch in tok.children:
+            m = sa.mention_at(ch)
+            if ch.dep_ in {"amod", "compound", "nmod"} and m is not None and m.kind in {"adjective", "name"}:
+                ids = list(getattr(m, "entity_ids", ()) or ([m.entity_id] if m.entity_id else []))
+                for eid in ids:
+                    ent = sa.kb.get(eid)
+                    if ent is not None:
+                        c.actors.append(sa.actor_for_entity(ent, m.start, m.end, "adjective", conf=0.8))
+                if c.actors:
+                    break
+    for o in _recipient_obliques(tok, lex, getattr(c.entry, "prep", None)):
+        if _case_of(o) in actor_preps:
+            continue
+        c.recipients = _resolve(sa, o, allow_adjective=True)
+        if c.recipients:
+            break
+    head = tok.head
+    # light verb: "inleda en offensiv mot X", "få stöd från X", "ge stöd till X"
+    if tok.dep_ in {"obj", "nsubj:pass"} and head.pos_ in {"VERB", "AUX"}:
+        lv = None
+        for lem in _lemmas(head, lang):
+            lv = lex.light_verb(lem)
+            if lv is not None:
+                break
+        if lv is not None:
+            c.light_verb, c.light_role = head, lv.role
+            if lv.role == "receive":
+                c.recipients = c.recipients or _resolve(sa, subject_of(head))
+                if not c.actors:
+                    for o in head.children:
+                        if o.dep_ in {"obl", "nmod", "obl:agent"} and _case_of(o) in actor_preps:
+                            c.actors = _resolve(sa, o)
+                            if c.actors:
+                                break
+            else:
+                subj = agent_of(head, lang) if is_passive(head) else subject_of(head)
+                c.actors = c.actors or _resolve(sa, subj)
+                if not c.recipients:
+                    for o in _recipient_obliques(head, lex, None):
+                        if _case_of(o) in actor_preps:
+                            continue
+                        c.recipients = _resolve(sa, o, allow_adjective=True)
+                        if c.recipients:
+                            break
+    # "Y avancerar tack vare X:s stöd": the clause subject benefits
+    if tok.dep_ in {"obl", "nmod", "advcl"} and _case_of(tok) in benef:
+        c.recipients = c.recipients or _resolve(sa, subject_of(clause_verb(tok.head)))
+
+
+def _subtree_fallback(c: Candidate, sa: SentenceActors) -> list[ResolvedActor]:
+    """One actor left in a subordinate clause of the trigger ("lovade ... om regeringen bad") -> recipient."""
+    used = {a.key for a in c.actors}
+    found: dict[str, ResolvedActor] = {}
+    for ch in c.token.children:
+        if ch.dep_ not in {"advcl", "ccomp", "xcomp"}:
+            continue
+        for t in ch.subtree:
+            if t.dep_ in {"nsubj", "obj", "iobj", "nsubj:pass"} and t.head.pos_ in {"VERB", "AUX"}:
+                for ra in sa.resolve(t, with_conj=True):
+                    if ra.key not in used:
+                        found[ra.key] = ra
+    if len(found) == 1:
+        ra = next(iter(found.values()))
+        ra.confidence *= 0.6
+        return [ra]
+    return []
+
+
+def extract(sent: Span, sa: SentenceActors, lex, lang: str) -> list[Candidate]:
+    """All events of a sentence as candidates with arguments and modality (absorbed ones removed)."""
+    cands = find_triggers(sent, lex, lang)
+    by_tok = {c.token.i: c for c in cands}
+    nouns = {i: c for i, c in by_tok.items() if c.token.pos_ in {"NOUN", "PROPN"}}
+    verbs = {i: c for i, c in by_tok.items() if i not in nouns}
+    # absorption: object nouns of trigger verbs; complement verbs of verbal triggers
+    for i, n in nouns.items():
+        h = n.token.head
+        if n.token.dep_ in {"obj", "nsubj:pass"} and h.i in verbs and h.i != i:
+            n.absorbed_into = verbs[h.i]
+    for i, v in verbs.items():
+        tok = v.token
+        if tok.dep_ in {"xcomp", "ccomp"} and tok.head.i in verbs and verbs[tok.head.i].event in VERBAL_TYPES:
+            v.absorbed_into = verbs[tok.head.i]
+    for c in cands:
+        if c.token.pos_ in {"NOUN", "PROPN"}:
+            _noun_arguments(c, sa, lex, lang)
+            c.modality = analyse(c.token, lex, verb=c.light_verb or clause_verb(c.token.head))
+            if c.light_verb is None:
+                c.modality.negated = c.modality.negated and _noun_negated(c.token, lex)
+                if not c.modality.negated and "negation" in c.modality.labels:
+                    c.modality.labels.remove("negation")
+        else:
+            _verb_arguments(c, sa, lex, lang, nouns)
+            c.modality = analyse(c.token, lex)
+    for c in cands:
+        if c.absorbed_into is not None:
+            outer = c.absorbed_into
+            for ctx in c.context:
+                if ctx not in outer.context:
+                    outer.context.append(ctx)
+            if not outer.recipients and c.recipients:
+                outer.recipients = [r for r in c.recipients if r.key not in {a.key for a in outer.actors}]
+    for c in cands:
+        if c.absorbed_into is None and not c.recipients and c.token.pos_ in {"VERB", "AUX"}:
+            c.recipients = _subtree_fallback(c, sa)
+            if c.recipients:
+                c.notes.append("recipient:subclause")
+    return [c for c in cands if c.absorbed_into is None]
+
+
+def _noun_negated(tok: Token, lex) -> bool:
+    negators = {w.lower() for w in lex.negators}
+    return any(c.dep_ == "det" and c.lower_ in negators for c in tok.children)

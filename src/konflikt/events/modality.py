@@ -1,0 +1,131 @@
+"""Negation, modality (future, hypothetical/conditional, intent, historical) and reported speech of a trigger.
+
+Everything is read off the dependency parse around the trigger, with the language's word lists from
+the trigger lexicon (`negators`, `modality`, `speech_verbs`), so a new language needs no code here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Token
+
+CLAUSE_DEPS = {"ccomp", "xcomp", "advcl", "acl", "acl:relcl", "parataxis", "csubj", "root", "ROOT", "conj"}
+COMPLEMENT_DEPS = {"ccomp", "xcomp", "csubj"}
+
+
+@dataclass
+class Modality:
+    """The modality of one trigger's clause."""
+
+    negated: bool = False
+    labels: list[str] = field(default_factory=list)
+    speaker: Token | None = None
+
+    def add(self, label: str) -> None:
+        if label not in self.labels:
+            self.labels.append(label)
+
+
+def _lemma(tok: Token) -> str:
+    return (tok.lemma_ or tok.text).lower()
+
+
+def _words(lex, key: str) -> set[str]:
+    return {w.lower() for w in (lex.modality.get(key) or [])}
+
+
+def clause_verb(tok: Token) -> Token:
+    """The verb heading the clause a token belongs to (the token itself for verbs)."""
+    cur = tok
+    for _ in range(8):
+        if cur.pos_ in {"VERB", "AUX"} or cur.dep_ in {"ROOT", "root"} or cur.head is cur:
+            return cur
+        cur = cur.head
+    return cur
+
+
+def _is_negated(tok: Token, negators: set[str]) -> bool:
+    for c in tok.children:
+        if c.dep_ in {"advmod", "neg", "det", "advmod:neg"} and (c.lower_ in negators or _lemma(c) in negators):
+            return True
+        if c.dep_ == "advmod" and "Polarity=Neg" in str(c.morph):
+            return True
+    return False
+
+
+def analyse(trigger: Token, lex, *, verb: Token | None = None) -> Modality:
+    """Negation, modality labels and quoted speaker for a trigger (and its governing verb for nouns)."""
+    negators = {w.lower() for w in lex.negators}
+    future = _words(lex, "future")
+    hypo = _words(lex, "hypothetical")
+    cond = _words(lex, "conditional")
+    intent = _words(lex, "intent")
+    speech = {w.lower() for w in lex.speech_verbs}
+    out = Modality()
+    heads = [trigger] + ([verb] if verb is not None and verb is not trigger else [])
+    if any(_is_negated(h, negators) for h in heads):
+        out.negated = True
+        out.add("negation")
+    for h in heads:
+        for c in h.children:
+            if c.dep_ in {"aux", "aux:pass"}:
+                lem, low = _lemma(c), c.lower_
+                if lem in future or low in future:
+                    out.add("future")
+                if lem in hypo or low in hypo:
+                    out.add("hypothetical")
+                if _is_pluperfect(c, h):
+                    out.add("historical")
+            elif c.dep_ in {"advmod"} and (_lemma(c) in hypo or c.lower_ in hypo):
+                out.add("hypothetical")
+            elif c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in cond for m in c.children):
+                out.add("hypothetical")
+    # walk up the clause chain: "lovade att anfalla", "kommer att anfalla", "om X anfaller", "säger att ..."
+    cur = clause_verb(heads[-1])
+    for _ in range(6):
+        if cur.dep_ in {"ROOT", "root"} or cur.head is cur:
+            break
+        dep, head = cur.dep_, cur.head
+        if dep == "advcl" and any(m.dep_ == "mark" and m.lower_ in cond for m in cur.children):
+            out.add("hypothetical")
+        if dep in COMPLEMENT_DEPS or dep == "xcomp":
+            hl = _lemma(head)
+            if hl in future:
+                out.add("future")
+            elif hl in intent:
+                out.add("intent")
+            elif hl in hypo:
+                out.add("hypothetical")
+            if hl in negators or _is_negated(head, negators):
+                if dep == "xcomp" and not out.negated:
+                    out.negated = True
+                    out.add("negation")
+        if (dep in {"ccomp", "parataxis"} or dep.startswith("ccomp")) and _lemma(head) in speech:
+            out.add("reported")
+            out.speaker = _subject(head)
+        if dep == "parataxis" and _lemma(head) in speech:
+            pass
+        cur = head
+    # "..., säger X" attaches the speech verb as parataxis to the reported clause
+    for c in clause_verb(heads[-1]).children:
+        if c.dep_ == "parataxis" and _lemma(c) in speech and out.speaker is None:
+            out.add("reported")
+            out.speaker = _subject(c)
+    return out
+
+
+def _subject(verb: Token) -> Token | None:
+    for c in verb.children:
+        if c.dep_ in {"nsubj", "nsubj:pass"}:
+            return c
+    return None
+
+
+def _is_pluperfect(aux: Token, main: Token) -> bool:
+    """'hade lanserat' / 'had launched': a past-tense perfect auxiliary with a supine or participle."""
+    if _lemma(aux) not in {"ha", "have"}:
+        return False
+    past = "Tense=Past" in str(aux.morph) or aux.tag_ in {"VBD"}
+    sup = any(f in str(main.morph) for f in ("VerbForm=Sup", "VerbForm=Part"))
+    return past and sup

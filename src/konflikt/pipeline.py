@@ -1,0 +1,122 @@
+"""The coding pipeline for one document: language -> parse -> actors -> events -> records.
+
+`Coder` holds the per-process resources of each language (spaCy pipeline, knowledge base, name matcher,
+trigger lexicon), loaded lazily and once, so a worker process builds one `Coder` and codes many
+documents with it. `code_document` is pure with respect to its inputs: same text and settings, same events.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date as Date
+
+from konflikt.actors.kb import KnowledgeBase, load_kb
+from konflikt.actors.names import NameMatcher
+from konflikt.actors.resolver import DiscourseState, build_sentence_actors
+from konflikt.config import Settings
+from konflikt.events.coder import to_events
+from konflikt.events.extract import extract
+from konflikt.events.lexicon import load_lexicon
+from konflikt.events.ontology import load_ontology
+from konflikt.ingest import segments
+from konflikt.records import Document, Event
+
+
+class UnsupportedLanguage(Exception):
+    """The document's language has no trained pipeline."""
+
+
+@dataclass
+class LanguageResources:
+    nlp: object
+    matcher: NameMatcher
+    lexicon: object
+
+
+@dataclass
+class Coder:
+    """Codes documents into events. One per process; resources load on first use of a language."""
+
+    settings: Settings = field(default_factory=Settings)
+    _kb: KnowledgeBase | None = None
+    _res: dict[str, LanguageResources] = field(default_factory=dict)
+
+    @property
+    def kb(self) -> KnowledgeBase:
+        if self._kb is None:
+            self._kb = load_kb()
+        return self._kb
+
+    def resources(self, lang: str) -> LanguageResources:
+        if lang not in self._res:
+            if lang not in self.settings.languages:
+                raise UnsupportedLanguage(lang)
+            from konflikt.nlp import load_pipeline
+
+            self._res[lang] = LanguageResources(load_pipeline(lang), NameMatcher(self.kb, lang),
+                                                load_lexicon(lang))
+        return self._res[lang]
+
+    def language_of(self, doc: Document) -> str:
+        lang = doc.language or self.settings.lang
+        if lang and lang != "auto":
+            return lang
+        from konflikt.language import detect
+
+        return detect(doc.text)[0]
+
+    def code_document(self, doc: Document) -> list[Event]:
+        """All events of a document, in text order."""
+        lang = self.language_of(doc)
+        if lang not in self.settings.languages:
+            raise UnsupportedLanguage(lang)
+        res = self.resources(lang)
+        onto = load_ontology()
+        pub = doc.date or self.settings.date
+        on_date = _parse_date(pub)
+        text = doc.text
+        if len(text) > self.settings.max_doc_chars:
+            text = text[: self.settings.max_doc_chars]
+        pieces = _pieces(text, self.settings.max_sentence_chars)
+        state = DiscourseState()
+        events: list[Event] = []
+        sent_index = 0
+        for (start, _end), sdoc in zip(pieces, res.nlp.pipe(text[s:e] for s, e in pieces), strict=True):
+            for sent in sdoc.sents:
+                if not sent.text.strip():
+                    continue
+                sa = build_sentence_actors(sent, self.kb, res.matcher, lang, on_date, state, start)
+                cands = extract(sent, sa, res.lexicon, lang)
+                s_span = (start + sent.start_char, start + sent.end_char)
+                events.extend(to_events(
+                    cands, sa, onto, doc_id=doc.id, sent_index=sent_index, sent_text=sent.text,
+                    sent_span=s_span, char_offset=start, lang=lang, date=pub, start_n=0))
+                for ra in sa.all_actors():
+                    state.remember(ra, self.kb)
+                sent_index += 1
+        return [e for e in events if e.confidence >= self.settings.min_confidence]
+
+
+def _pieces(text: str, max_chars: int) -> list[tuple[int, int]]:
+    """Paragraph segments, with overlong ones cut at whitespace into parseable pieces."""
+    out = []
+    for s, e in segments(text):
+        while e - s > max_chars:
+            cut = text.rfind(" ", s, s + max_chars)
+            cut = cut if cut > s else s + max_chars
+            out.append((s, cut))
+            s = cut
+            while s < e and text[s].isspace():
+                s += 1
+        if e > s:
+            out.append((s, e))
+    return out
+
+
+def _parse_date(value: str | None) -> Date | None:
+    if not value:
+        return None
+    try:
+        return Date.fromisoformat(value[:10])
+    except ValueError:
+        return None

@@ -16,6 +16,9 @@ from pathlib import Path
 from konflikt.records import Document
 
 
+WESTERN = ("utf_8", "cp1252", "latin_1", "iso8859_15", "mac_roman")
+
+
 class InputError(Exception):
     """A document that cannot be read; the message is one line naming the reason."""
 
@@ -40,10 +43,13 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
     except UnicodeDecodeError:
         from charset_normalizer import from_bytes
 
-        best = from_bytes(data[:200_000]).best()
-        if best is None or best.encoding is None:
+        matches = list(from_bytes(data[:200_000]))
+        if not matches:
             raise InputError("binary or undecodable content") from None
-        enc = best.encoding
+        # Among equally plausible guesses prefer the Western code pages our languages are written in.
+        low = min(m.chaos for m in matches)
+        tied = [m.encoding for m in matches if m.chaos <= low + 1e-9]
+        enc = next((e for e in WESTERN if e in tied), tied[0])
         try:
             text = data.decode(enc)
         except (UnicodeDecodeError, LookupError):

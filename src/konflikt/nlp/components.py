@@ -1,0 +1,74 @@
+"""Registered spaCy components for Konflikt's pipelines.
+
+``konflikt_lemma_fixer`` runs after the trainable (edit-tree) lemmatizer and repairs its known weak
+spots:
+
+* proper nouns (PROPN) keep their surface form as lemma (a Swedish genitive -s is *not* stripped here);
+* when the trained lemma looks wrong, it falls back to the `simplemma` dictionary (offline, sv and en):
+  the lemma is empty or not alphabetic although the word is; the token is capitalised at the start of a
+  sentence and the lemma kept the capital; or the trained lemma is a word the dictionary does not know
+  while the dictionary knows the form and maps it to another word.
+
+Import this module before ``spacy.load`` of a saved Konflikt pipeline (``konflikt.nlp.load_pipeline``
+does it).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import simplemma
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+_OPEN_CLASS = {"NOUN", "VERB", "ADJ", "ADV", "AUX"}
+
+
+@lru_cache(maxsize=200_000)
+def _dict_lemma(lower: str, lang: str) -> tuple[str, bool]:
+    """simplemma's lemma of a lowercased word, and whether the dictionary knows the word."""
+    return simplemma.lemmatize(lower, lang=lang), simplemma.is_known(lower, lang=lang)
+
+
+@lru_cache(maxsize=200_000)
+def _known(word: str, lang: str) -> bool:
+    return simplemma.is_known(word, lang=lang)
+
+
+class LemmaFixer:
+    def __init__(self, lang: str, check_known: bool = True):
+        self.lang = lang
+        self.check_known = check_known
+
+    def fix(self, tok: Token) -> str | None:
+        """The repaired lemma of `tok`, or None to keep the trained one."""
+        form = tok.text
+        lemma = tok.lemma_
+        if tok.pos_ == "PROPN":
+            return form if lemma != form else None
+        if not form.isalpha():
+            return form if not lemma else None
+        lower = form.lower()
+        dict_lemma, form_known = _dict_lemma(lower, self.lang)
+        if not lemma or not lemma.replace("-", "").isalpha():
+            return dict_lemma if form_known else lower
+        if tok.is_sent_start and form[:1].isupper() and lemma[:1].isupper() and not form.isupper():
+            if form_known and dict_lemma != lower:
+                return dict_lemma
+            return lemma[:1].lower() + lemma[1:]
+        if (self.check_known and tok.pos_ in _OPEN_CLASS and form_known and dict_lemma != lemma
+                and lemma.islower() and not _known(lemma, self.lang)):
+            return dict_lemma
+        return None
+
+    def __call__(self, doc: Doc) -> Doc:
+        for tok in doc:
+            new = self.fix(tok)
+            if new is not None:
+                tok.lemma_ = new
+        return doc
+
+
+@Language.factory("konflikt_lemma_fixer", default_config={"check_known": True})
+def make_lemma_fixer(nlp: Language, name: str, check_known: bool) -> LemmaFixer:
+    return LemmaFixer(nlp.lang, check_known=check_known)

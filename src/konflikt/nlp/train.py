@@ -1,0 +1,461 @@
+"""Train, assemble and evaluate Konflikt's spaCy pipelines, reproducibly and offline.
+
+Usage::
+
+    python -m konflikt.nlp.train --lang sv --data ../shared/data --out src/konflikt/nlp/models/sv
+    python -m konflikt.nlp.train --lang en --data ../shared/data --out src/konflikt/nlp/models/en
+
+Steps:
+
+1. Convert the data to spaCy ``DocBin`` files in a work directory (default ``build/nlp/<lang>``):
+   UD CoNLL-U via ``spacy.training.converters.conllu_to_docs``; the Swedish NER corpus (IO tags) into
+   entity spans (BIO).
+2. Train the core pipeline (tok2vec, [tagger,] morphologizer, parser, trainable_lemmatizer) with the
+   config ``configs/<lang>_core.cfg`` and, for Swedish, a separate NER pipeline with its own embedded
+   tok2vec (``configs/sv_ner.cfg``), with ``spacy.cli.train.train`` on CPU (``--gpu-id -1``), one thread.
+3. Assemble the final pipeline: core + ``ner`` sourced from the NER pipeline + the registered
+   ``konflikt_lemma_fixer`` after the lemmatizer; save it to ``--out`` (no training-only files).
+4. Evaluate on the held-out data and measure speed (``nlp.pipe``, one process, pinned to one core, one
+   thread), and write ``<out>/metrics.json``.
+
+Data splits (fixed, seeded with ``--seed``, default 0):
+
+* ``sv``: all sentences of UD Swedish-Talbanken dev + test and UD Swedish-PUD test, in that order, are
+  shuffled with ``random.Random(seed)``; the first 10% are the held-out **test** slice, the next 5% the
+  **dev** slice (model selection / early stopping), the remaining 85% **train**. Within each slice the
+  sentences keep their corpus order and are grouped 10 to a document (so the parser learns sentence
+  boundaries). NER: ``train_corpus.txt`` minus a seeded 10% of its sentences (dev) for training,
+  ``test_corpus.txt`` for evaluation.
+* ``en``: UD English-EWT train (train), dev (dev), test (evaluation).
+"""
+
+from __future__ import annotations
+
+import os
+
+for _var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS", "BLIS_NUM_THREADS"):
+    os.environ.setdefault(_var, "1")
+
+import argparse  # noqa: E402
+import json  # noqa: E402
+import logging  # noqa: E402
+import random  # noqa: E402
+import shlex  # noqa: E402
+import shutil  # noqa: E402
+import sys  # noqa: E402
+import time  # noqa: E402
+from collections.abc import Iterable, Sequence  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+log = logging.getLogger("konflikt.nlp.train")
+
+CONFIG_DIR = Path(__file__).resolve().parent / "configs"
+
+UD_FILES = {
+    "sv": ["sv_talbanken-ud-dev.conllu", "sv_talbanken-ud-test.conllu", "sv_pud-ud-test.conllu"],
+    "en": ["en_ewt-ud-train.conllu", "en_ewt-ud-dev.conllu", "en_ewt-ud-test.conllu"],
+}
+NER_LANGS = {"sv"}
+NER_LABELS = {"PER", "ORG", "LOC", "MISC"}
+OUTSIDE = {"0", "O"}
+SENTS_PER_DOC = 10
+SV_TEST_FRACTION = 0.10
+SV_DEV_FRACTION = 0.05
+NER_DEV_FRACTION = 0.10
+SOURCES = {
+    "sv": [
+        {"name": "UD Swedish-Talbanken (dev+test)", "license": "CC BY-SA 4.0"},
+        {"name": "UD Swedish-PUD (test)", "license": "CC BY-SA 4.0"},
+        {"name": "Swedish NER corpus (Språkbanken Webbnyheter 2012)", "license": "CC BY 4.0"},
+    ],
+    "en": [{"name": "UD English-EWT", "license": "CC BY-SA 4.0"}],
+}
+
+
+# --------------------------------------------------------------------------------------------- data
+def read_conllu_sentences(path: Path, vocab=None):
+    """One spaCy Doc per sentence of a CoNLL-U file (spaCy's own converter), all on one `vocab`."""
+    from spacy.tokens import Doc
+    from spacy.training.converters import conllu_to_docs
+
+    text = path.read_text(encoding="utf-8")
+    docs = list(conllu_to_docs(text, n_sents=1, no_print=True))
+    if vocab is None:
+        return docs
+    return [Doc(vocab).from_bytes(d.to_bytes()) for d in docs]
+
+
+def group_docs(sents: Sequence, n: int = SENTS_PER_DOC) -> list:
+    """Join consecutive sentence docs into documents of `n` sentences."""
+    from spacy.tokens import Doc
+
+    return [Doc.from_docs(list(sents[i:i + n])) for i in range(0, len(sents), n)]
+
+
+def split_indices(n: int, seed: int, fractions: Sequence[float]) -> list[list[int]]:
+    """Seeded shuffle of range(n) cut into slices of the given fractions (the rest last), each sorted."""
+    idx = list(range(n))
+    random.Random(seed).shuffle(idx)
+    out, start = [], 0
+    for f in fractions:
+        k = round(n * f)
+        out.append(sorted(idx[start:start + k]))
+        start += k
+    out.append(sorted(idx[start:]))
+    return out
+
+
+def read_ner_sentences(path: Path) -> list[tuple[list[str], list[str]]]:
+    """Sentences of `token<whitespace>label` lines (IO tags), blank line between sentences.
+
+    Malformed lines (no label, or an unknown label) are skipped with a warning.
+    """
+    sents: list[tuple[list[str], list[str]]] = []
+    words: list[str] = []
+    labels: list[str] = []
+    for lineno, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        line = raw.strip()
+        if not line:
+            if words:
+                sents.append((words, labels))
+                words, labels = [], []
+            continue
+        parts = line.rsplit(None, 1)
+        if len(parts) != 2 or (parts[1] not in NER_LABELS and parts[1] not in OUTSIDE):
+            log.warning("%s:%d: skipping malformed NER line %r", path.name, lineno, raw)
+            continue
+        words.append(parts[0])
+        labels.append("O" if parts[1] in OUTSIDE else parts[1])
+    if words:
+        sents.append((words, labels))
+    return sents
+
+
+def io_to_bio(labels: Sequence[str]) -> list[str]:
+    """IO tags -> BIO: a run of the same label is one entity."""
+    out, prev = [], "O"
+    for lab in labels:
+        if lab == "O":
+            out.append("O")
+        else:
+            out.append(("I-" if prev == lab else "B-") + lab)
+        prev = lab
+    return out
+
+
+def ner_docs(vocab, sents: Sequence[tuple[list[str], list[str]]], n: int = SENTS_PER_DOC) -> list:
+    from spacy.tokens import Doc
+
+    docs = []
+    for i in range(0, len(sents), n):
+        chunk = sents[i:i + n]
+        words = [w for ws, _ in chunk for w in ws]
+        tags = [t for _, ls in chunk for t in io_to_bio(ls)]
+        starts = [j == 0 for ws, _ in chunk for j in range(len(ws))]
+        docs.append(Doc(vocab, words=words, spaces=[True] * len(words), ents=tags, sent_starts=starts))
+    return docs
+
+
+def save_docbin(docs: Iterable, path: Path) -> int:
+    from spacy.tokens import DocBin
+
+    db = DocBin(store_user_data=False)
+    n = 0
+    for d in docs:
+        db.add(d)
+        n += 1
+    path.parent.mkdir(parents=True, exist_ok=True)
+    db.to_disk(path)
+    return n
+
+
+def prepare_ud(lang: str, data_dir: Path, work: Path, seed: int) -> dict:
+    """Write train/dev/test .spacy files for the core pipeline; returns a description of the split."""
+    from spacy.vocab import Vocab
+
+    ud = data_dir / "ud" / lang
+    vocab = Vocab()
+    info: dict = {"sents_per_doc": SENTS_PER_DOC}
+    if lang == "sv":
+        sents, origin = [], []
+        for fn in UD_FILES["sv"]:
+            s = read_conllu_sentences(ud / fn, vocab)
+            sents.extend(s)
+            origin.extend([fn] * len(s))
+        test_i, dev_i, train_i = split_indices(len(sents), seed, [SV_TEST_FRACTION, SV_DEV_FRACTION])
+        splits = {"train": train_i, "dev": dev_i, "test": test_i}
+        info["method"] = (f"all sentences of {', '.join(UD_FILES['sv'])} (in that order) shuffled with "
+                          f"random.Random({seed}); first {SV_TEST_FRACTION:.0%} = test (held out), next "
+                          f"{SV_DEV_FRACTION:.0%} = dev (model selection), rest = train")
+        for name, idx in splits.items():
+            n_words = sum(len(sents[i]) for i in idx)
+            save_docbin(group_docs([sents[i] for i in idx]), work / f"{name}.spacy")
+            by_src: dict[str, int] = {}
+            for i in idx:
+                by_src[origin[i]] = by_src.get(origin[i], 0) + 1
+            info[name] = {"sentences": len(idx), "words": n_words, "by_file": by_src}
+            if name == "test":  # per-treebank test slices, for a breakdown of the scores
+                for tb in ("talbanken", "pud"):
+                    sub = [sents[i] for i in idx if (tb == "pud") == ("pud" in origin[i])]
+                    if sub:
+                        save_docbin(group_docs(sub), work / f"test_{tb}.spacy")
+    else:
+        names = {"train": UD_FILES["en"][0], "dev": UD_FILES["en"][1], "test": UD_FILES["en"][2]}
+        info["method"] = "UD English-EWT: train = train, dev = dev (model selection), test = test (held out)"
+        for name, fn in names.items():
+            sents = read_conllu_sentences(ud / fn, vocab)
+            save_docbin(group_docs(sents), work / f"{name}.spacy")
+            info[name] = {"file": fn, "sentences": len(sents), "words": sum(len(s) for s in sents)}
+    return info
+
+
+def prepare_ner(data_dir: Path, work: Path, seed: int) -> dict:
+    from spacy.vocab import Vocab
+
+    ner = data_dir / "ner" / "sv"
+    train_s = read_ner_sentences(ner / "train_corpus.txt")
+    test_s = read_ner_sentences(ner / "test_corpus.txt")
+    dev_i, train_i = split_indices(len(train_s), seed, [NER_DEV_FRACTION])
+    vocab = Vocab()
+    save_docbin(ner_docs(vocab, [train_s[i] for i in train_i]), work / "ner_train.spacy")
+    save_docbin(ner_docs(vocab, [train_s[i] for i in dev_i]), work / "ner_dev.spacy")
+    save_docbin(ner_docs(vocab, test_s), work / "ner_test.spacy")
+    return {
+        "method": (f"train_corpus.txt shuffled with random.Random({seed}): {NER_DEV_FRACTION:.0%} dev "
+                   "(model selection), rest train; test_corpus.txt = test (held out); IO tags -> BIO"),
+        "train": {"sentences": len(train_i), "words": sum(len(train_s[i][0]) for i in train_i)},
+        "dev": {"sentences": len(dev_i), "words": sum(len(train_s[i][0]) for i in dev_i)},
+        "test": {"sentences": len(test_s), "words": sum(len(w) for w, _ in test_s)},
+    }
+
+
+# ----------------------------------------------------------------------------------------- training
+def run_spacy_train(config: Path, out: Path, train: Path, dev: Path, seed: int,
+                    max_steps: int | None, eval_frequency: int | None, patience: int | None) -> float:
+    from spacy.cli.train import train as spacy_train
+
+    overrides: dict = {"paths.train": str(train), "paths.dev": str(dev), "system.seed": seed}
+    if max_steps is not None:
+        overrides["training.max_steps"] = max_steps
+    if eval_frequency is not None:
+        overrides["training.eval_frequency"] = eval_frequency
+    if patience is not None:
+        overrides["training.patience"] = patience
+    if out.exists():
+        shutil.rmtree(out)
+    t0 = time.perf_counter()
+    spacy_train(config, out, use_gpu=-1, overrides=overrides)
+    return time.perf_counter() - t0
+
+
+def assemble(lang: str, core_dir: Path, ner_dir: Path | None, out: Path, meta: dict):
+    import spacy
+
+    from konflikt.nlp import components  # noqa: F401  (registers konflikt_lemma_fixer)
+
+    nlp = spacy.load(core_dir)
+    if ner_dir is not None:
+        ner_nlp = spacy.load(ner_dir)
+        nlp.add_pipe("ner", source=ner_nlp)
+    nlp.add_pipe("konflikt_lemma_fixer", after="trainable_lemmatizer")
+    nlp.meta.update(meta)
+    if out.exists():
+        shutil.rmtree(out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    nlp.to_disk(out)
+    return nlp
+
+
+# ------------------------------------------------------------------------------------------ scoring
+def load_examples(nlp, path: Path) -> list:
+    from spacy.tokens import DocBin
+    from spacy.training import Example
+
+    docs = DocBin().from_disk(path).get_docs(nlp.vocab)
+    return [Example(nlp.make_doc(d.text), d) for d in docs]
+
+
+def _r(x):
+    return None if x is None else round(float(x) * 100, 2)
+
+
+def core_scores(nlp, examples: list) -> dict:
+    s = nlp.evaluate(examples)
+    out = {
+        "upos": _r(s.get("pos_acc")),
+        "xpos": _r(s.get("tag_acc")),
+        "morph_acc": _r(s.get("morph_acc")),
+        "uas": _r(s.get("dep_uas")),
+        "las": _r(s.get("dep_las")),
+        "lemma_acc": _r(s.get("lemma_acc")),
+        "sents_f": _r(s.get("sents_f")),
+        "words": sum(len(e.reference) for e in examples),
+    }
+    feats = s.get("morph_per_feat") or {}
+    out["morph_per_feat_f"] = {k: _r(v["f"]) for k, v in sorted(feats.items())
+                               if k in {"Tense", "VerbForm", "Voice", "Definite", "Case", "Number",
+                                        "Mood", "Degree", "Gender", "Person", "PronType"}}
+    if "trainable_lemmatizer" in nlp.pipe_names and "konflikt_lemma_fixer" in nlp.pipe_names:
+        with nlp.select_pipes(disable=["konflikt_lemma_fixer"]):
+            out["lemma_acc_without_fixer"] = _r(nlp.evaluate(examples).get("lemma_acc"))
+    return {k: v for k, v in out.items() if v is not None}
+
+
+def ner_scores(nlp, examples: list) -> dict:
+    s = nlp.evaluate(examples)
+    per = {lab: {"p": _r(v["p"]), "r": _r(v["r"]), "f": _r(v["f"])}
+           for lab, v in sorted((s.get("ents_per_type") or {}).items())}
+    return {"p": _r(s.get("ents_p")), "r": _r(s.get("ents_r")), "f": _r(s.get("ents_f")), "per_label": per}
+
+
+def measure_speed(nlp, texts: list[str], min_words: int = 20000, repeats: int = 3) -> dict:
+    """Words/s of the whole pipeline with nlp.pipe, one process pinned to one core, one thread."""
+    pinned = False
+    if hasattr(os, "sched_setaffinity"):
+        try:
+            old = os.sched_getaffinity(0)
+            os.sched_setaffinity(0, {min(old)})
+            pinned = True
+        except OSError:
+            old = None
+    batch = list(texts)
+    n_words = sum(len(d) for d in nlp.tokenizer.pipe(batch))
+    while n_words < min_words:
+        batch += texts
+        n_words = sum(len(d) for d in nlp.tokenizer.pipe(batch))
+    list(nlp.pipe(batch[:20]))  # warm-up
+    times = []
+    for _ in range(repeats):
+        t0 = time.perf_counter()
+        n = sum(len(d) for d in nlp.pipe(batch, batch_size=64))
+        times.append(time.perf_counter() - t0)
+    if pinned and old:
+        os.sched_setaffinity(0, old)
+    best = min(times)
+    return {"words_per_sec": round(n / best), "words": n, "runs": repeats, "seconds_best": round(best, 2),
+            "seconds_all": [round(t, 2) for t in times], "pinned_to_one_core": pinned,
+            "threads": os.environ.get("OMP_NUM_THREADS"), "method": "nlp.pipe(batch_size=64) over the "
+            "held-out test texts, best of runs, single process"}
+
+
+def dir_size(path: Path) -> int:
+    return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
+
+
+# ----------------------------------------------------------------------------------------------- main
+def train(lang: str, data_dir: str | Path, out_dir: str | Path, *, work_dir: str | Path | None = None,
+          seed: int = 0, max_steps: int | None = None, ner_max_steps: int | None = None,
+          eval_frequency: int | None = None, patience: int | None = None, with_ner: bool = True,
+          command: str | None = None) -> dict:
+    """Convert data, train, assemble and evaluate the `lang` pipeline; save it to `out_dir`.
+
+    Returns the metrics written to ``<out_dir>/metrics.json``.
+    """
+    import spacy
+    from spacy.util import fix_random_seed
+
+    from konflikt.nlp import SUPPORTED_LANGUAGES
+
+    if lang not in SUPPORTED_LANGUAGES:
+        raise ValueError(f"unsupported language {lang!r}")
+    data_dir, out_dir = Path(data_dir), Path(out_dir)
+    work = Path(work_dir) if work_dir else Path("build") / "nlp" / lang
+    work.mkdir(parents=True, exist_ok=True)
+    fix_random_seed(seed)
+    t_start = time.perf_counter()
+
+    log.info("converting UD data for %s into %s", lang, work)
+    split = {"ud": prepare_ud(lang, data_dir, work, seed)}
+    do_ner = with_ner and lang in NER_LANGS
+    if do_ner:
+        log.info("converting NER data")
+        split["ner"] = prepare_ner(data_dir, work, seed)
+
+    timing = {}
+    log.info("training core pipeline")
+    timing["core_train_seconds"] = round(run_spacy_train(
+        CONFIG_DIR / f"{lang}_core.cfg", work / "core", work / "train.spacy", work / "dev.spacy", seed,
+        max_steps, eval_frequency, patience))
+    ner_dir = None
+    if do_ner:
+        log.info("training NER pipeline")
+        timing["ner_train_seconds"] = round(run_spacy_train(
+            CONFIG_DIR / f"{lang}_ner.cfg", work / "ner", work / "ner_train.spacy", work / "ner_dev.spacy",
+            seed, ner_max_steps, eval_frequency, patience))
+        ner_dir = work / "ner" / "model-best"
+
+    meta = {
+        "name": f"konflikt_{lang}",
+        "version": "1.0.0",
+        "description": f"Konflikt's {lang} pipeline, trained from scratch (no pretrained vectors).",
+        "license": "CC BY-SA 4.0",
+        "author": "Konflikt",
+        "sources": SOURCES[lang],
+    }
+    nlp = assemble(lang, work / "core" / "model-best", ner_dir, out_dir, meta)
+    # Evaluate the saved pipeline exactly as it is shipped.
+    from konflikt.nlp import components  # noqa: F401
+
+    nlp = spacy.load(out_dir)
+    metrics: dict = {"lang": lang, "pipeline": nlp.pipe_names, "spacy_version": spacy.__version__,
+                     "seed": seed}
+    test = load_examples(nlp, work / "test.spacy")
+    metrics["test"] = core_scores(nlp, test)
+    if lang == "sv":
+        metrics["test_by_treebank"] = {
+            tb: core_scores(nlp, load_examples(nlp, work / f"test_{tb}.spacy"))
+            for tb in ("talbanken", "pud") if (work / f"test_{tb}.spacy").exists()}
+    if do_ner:
+        metrics["ner_test"] = ner_scores(nlp, load_examples(nlp, work / "ner_test.spacy"))
+    metrics["speed"] = measure_speed(nlp, [e.reference.text for e in test])
+    size = dir_size(out_dir)
+    metrics["model_size_bytes"] = size
+    metrics["model_size_mb"] = round(size / 1e6, 2)
+    metrics["data_split"] = split
+    timing["total_seconds"] = round(time.perf_counter() - t_start)
+    metrics["timing"] = timing
+    metrics["training"] = {"max_steps": max_steps, "ner_max_steps": ner_max_steps,
+                           "eval_frequency": eval_frequency, "patience": patience,
+                           "configs": [f"{lang}_core.cfg"] + ([f"{lang}_ner.cfg"] if do_ner else []),
+                           "gpu_id": -1}
+    metrics["command"] = command or (
+        f"python -m konflikt.nlp.train --lang {lang} --data {data_dir} --out {out_dir}")
+    (out_dir / "metrics.json").write_text(json.dumps(metrics, indent=2, ensure_ascii=False) + "\n",
+                                          encoding="utf-8")
+    log.info("wrote %s", out_dir / "metrics.json")
+    return metrics
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    p = argparse.ArgumentParser(prog="python -m konflikt.nlp.train", description=__doc__.split("\n")[0])
+    p.add_argument("--lang", required=True, choices=["sv", "en"])
+    p.add_argument("--data", default="../shared/data", help="shared data dir (with ud/ and ner/)")
+    p.add_argument("--out", required=True, help="where to save the final pipeline")
+    p.add_argument("--work", default=None, help="work dir for converted data and checkpoints "
+                   "(default build/nlp/<lang>)")
+    p.add_argument("--seed", type=int, default=0)
+    p.add_argument("--gpu-id", type=int, default=-1, help="only -1 (CPU) is supported")
+    p.add_argument("--max-steps", type=int, default=None, help="override training.max_steps (core)")
+    p.add_argument("--ner-max-steps", type=int, default=None, help="override training.max_steps (NER)")
+    p.add_argument("--eval-frequency", type=int, default=None)
+    p.add_argument("--patience", type=int, default=None)
+    p.add_argument("--no-ner", action="store_true", help="do not train/add NER")
+    args = p.parse_args(argv)
+    if args.gpu_id != -1:
+        p.error("only CPU training (--gpu-id -1) is supported")
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(levelname)s %(message)s")
+    cmd = "python -m konflikt.nlp.train " + " ".join(shlex.quote(a) for a in (argv or sys.argv[1:]))
+    m = train(args.lang, args.data, args.out, work_dir=args.work, seed=args.seed, max_steps=args.max_steps,
+              ner_max_steps=args.ner_max_steps, eval_frequency=args.eval_frequency, patience=args.patience,
+              with_ner=not args.no_ner, command=cmd)
+    summary = {k: m["test"].get(k) for k in ("upos", "morph_acc", "uas", "las", "lemma_acc", "sents_f")}
+    if "ner_test" in m:
+        summary["ner_f"] = m["ner_test"]["f"]
+    summary["words_per_sec"] = m["speed"]["words_per_sec"]
+    summary["size_mb"] = m["model_size_mb"]
+    print(json.dumps(summary))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -93,6 +93,7 @@ class SentenceActors:
     state: DiscourseState
     mentions: dict[int, Mention]
     char_offset: int = 0
+    _units: list | None = None
 
     # ---- building blocks -------------------------------------------------------------------------
     def _span_chars(self, start: int, end: int) -> tuple[int, int]:
@@ -259,6 +260,42 @@ class SentenceActors:
                                           "resolution": "coref-pronoun"})
         return ResolvedActor(a, prev.entity, tok.i, 0.7)
 
+    def units(self) -> list[tuple[int, int, ResolvedActor, bool]]:
+        """Actor mentions in text order as (start, end, actor, adjective_only), for linear fallbacks.
+
+        A nationality adjective on a noun that is not itself an actor ("ett turkiskt lastfartyg") is a
+        weak unit (adjective_only=True), usable as a recipient but not as an actor.
+        """
+        if getattr(self, "_units", None) is not None:
+            return self._units
+        out: list[tuple[int, int, ResolvedActor, bool]] = []
+        covered: set[int] = set()
+        for ra in self.all_actors():
+            lo, hi = _token_range(self.sent, ra, self.char_offset)
+            out.append((lo, hi, ra, False))
+            covered.update(range(lo, hi))
+        for tok in self.sent:
+            if tok.i in covered:
+                continue
+            m = self.mention_at(tok)
+            if m is not None and m.kind == "adjective" and m.entity_id and tok.head.i not in covered:
+                ent = self.kb.get(m.entity_id)
+                if ent is not None:
+                    out.append((tok.i, tok.i + 1, self.actor_for_entity(ent, tok.i, tok.i + 1, "adjective",
+                                                                        conf=0.6), True))
+            elif tok.pos_ == "PRON" and tok.lower_ in PERSONAL_SINGULAR.get(self.lang, set()) | PERSONAL_PLURAL.get(
+                    self.lang, set()):
+                ra = self._pronoun(tok)
+                if ra is not None:
+                    out.append((tok.i, tok.i + 1, ra, False))
+            elif tok.ent_type_ in {"PER", "ORG"} and tok.ent_iob_ == "B":
+                ent = next((e for e in tok.doc.ents if e.start == tok.i), None)
+                if ent is not None and not any(i in self.mentions for i in range(ent.start, ent.end)):
+                    out.append((ent.start, ent.end, self._unknown(tok, ent.start, ent.end), False))
+        out.sort(key=lambda u: u[0])
+        self._units = out
+        return out
+
     def all_actors(self) -> list[ResolvedActor]:
         """Every resolvable actor mention in the sentence, in text order (for discourse memory)."""
         out: list[ResolvedActor] = []
@@ -277,6 +314,17 @@ class SentenceActors:
             if ra is not None:
                 out.append(ra)
         return out
+
+
+def _token_range(sent: Span, ra: ResolvedActor, char_offset: int) -> tuple[int, int]:
+    """Token range of a resolved actor's mention (from its character span)."""
+    if ra.actor.span is None:
+        return ra.head, ra.head + 1
+    lo_c, hi_c = ra.actor.span
+    idx = [t.i for t in sent if lo_c <= char_offset + t.idx < hi_c]
+    if not idx:
+        return ra.head, ra.head + 1
+    return min(idx[0], ra.head), max(idx[-1], ra.head) + 1
 
 
 def _case_of(tok: Token) -> str | None:

@@ -57,12 +57,22 @@ class Candidate:
 # ---- trigger detection ---------------------------------------------------------------------------------
 
 def _lemmas(tok: Token, lang: str) -> list[str]:
-    out = []
+    """Lemma candidates: the pipeline's lemma, simplemma's, the form, and verb stems of participles."""
+    out: list[str] = []
     for cand in (tok.lemma_, simplemma.lemmatize(tok.lower_, lang=lang), tok.lower_):
         c = (cand or "").lower()
         if c and c not in out:
             out.append(c)
-    return out
+    if lang == "sv":
+        for c in list(out):
+            # participles and s-forms the lemmatizers leave alone: godkänd -> godkänna, fördömd -> fördöma
+            if c.endswith("nd"):
+                out.append(c[:-1] + "na")
+            elif c.endswith(("d", "t")) and len(c) > 4:
+                out.append(c[:-1] + "a")
+            if c.endswith("s") and len(c) > 4:
+                out.append(c[:-1])
+    return list(dict.fromkeys(out))
 
 
 def _has_particle(tok: Token, particle: str) -> bool:
@@ -119,8 +129,9 @@ def find_triggers(sent: Span, lex, lang: str) -> list[Candidate]:
     for tok in sent:
         if tok.pos_ in {"VERB", "AUX"} or (tok.pos_ == "ADJ" and "VerbForm=Part" in str(tok.morph)):
             pos = "VERB"
-        elif tok.pos_ in {"NOUN", "PROPN"}:
-            pos = "NOUN"
+        elif tok.pos_ in {"NOUN", "PROPN"} or (tok.pos_ == "ADJ" and any(
+                c.dep_ == "det" for c in tok.children)):
+            pos = "NOUN"  # "en offensiv" mis-tagged as an adjective is still the noun
         else:
             continue
         entry, prefix = None, None
@@ -332,6 +343,90 @@ def _noun_arguments(c: Candidate, sa: SentenceActors, lex, lang: str) -> None:
         c.recipients = c.recipients or _resolve(sa, subject_of(clause_verb(tok.head)))
 
 
+BOUNDARY_PUNCT = {",", ";", ":", "”", "“", '"', "«", "»", "(", ")", "–", "—", "-"}
+
+
+def clause_chunks(sent: Span) -> dict[int, int]:
+    """A chunk number per token: clauses split at punctuation, subordinators and relative pronouns."""
+    cid, out = 0, {}
+    for t in sent:
+        if (t.text in BOUNDARY_PUNCT or t.pos_ == "SCONJ" or t.lower_ in {"att", "that"}
+                or (t.pos_ == "PRON" and t.lower_ in REL_PRONOUNS)):
+            cid += 1
+        out[t.i] = cid
+    return out
+
+
+def _prep_before(sent: Span, start: int) -> str | None:
+    """The preposition introducing a unit: skip determiners, adjectives and numerals leftwards."""
+    i = start - 1
+    while i >= sent.start and sent.doc[i].pos_ in {"DET", "ADJ", "NUM", "ADV"} and start - i < 5:
+        i -= 1
+    if i >= sent.start and sent.doc[i].pos_ == "ADP":
+        return sent.doc[i].lower_
+    return None
+
+
+def _linear_fallback(c: Candidate, sa: SentenceActors, lex, lang: str, chunks: dict[int, int]) -> None:
+    """When the parse gave no actor or recipient, take the nearest actor mentions in the clause."""
+    tok, sent = c.token, c.token.sent
+    chunk = chunks.get(tok.i)
+    units = [u for u in sa.units() if chunks.get(u[0]) == chunk or chunks.get(u[1] - 1) == chunk]
+    used = {a.key for a in c.actors} | {r.key for r in c.recipients}
+    rec_preps = {p.lower() for p in lex.recipient_preps}
+    act_preps = {p.lower() for p in lex.actor_preps} | AGENT_PREPS.get(lang, set())
+    trig_lo = min(t.i for t in c.tokens)
+    trig_hi = max(t.i for t in c.tokens)
+    is_noun = tok.pos_ in {"NOUN", "PROPN", "ADJ"}
+    passive = not is_noun and is_passive(tok)
+    if not c.actors:
+        pick = None
+        if is_noun:
+            # a genitive right before the noun ("ryssarnas militära stöd") or "från X" after it
+            for _lo, hi, ra, weak in reversed([u for u in units if u[1] <= trig_lo]):
+                last = sent.doc[hi - 1]
+                if not weak and trig_lo - hi <= 3 and (last.lower_.endswith("s") or "Case=Gen" in str(last.morph)):
+                    pick = ra
+                break
+            if pick is None:
+                for lo, _hi, ra, weak in units:
+                    if lo > trig_hi and not weak and _prep_before(sent, lo) in act_preps:
+                        pick = ra
+                        break
+        elif passive:
+            for lo, _hi, ra, weak in units:
+                if lo > trig_hi and not weak and _prep_before(sent, lo) in AGENT_PREPS.get(lang, set()):
+                    pick = ra
+                    break
+        else:
+            left = [u for u in units if u[1] <= trig_lo and not u[3] and _prep_before(sent, u[0]) is None]
+            if left:
+                pick = left[-1][2]
+            else:  # verb-second inversion: "Förra veckan gick trupper från X ombord ..."
+                for lo, _hi, ra, weak in units:
+                    if lo > trig_hi and not weak and _prep_before(sent, lo) is None:
+                        pick = ra
+                        break
+        if pick is not None and pick.key not in used:
+            pick.confidence *= 0.7
+            c.actors = [pick]
+            used.add(pick.key)
+            c.notes.append("actor:linear")
+    if not c.recipients:
+        for lo, _hi, ra, _weak in units:
+            if lo <= trig_hi or ra.key in used:
+                continue
+            prep = _prep_before(sent, lo)
+            if (is_noun and prep not in rec_preps) or (not is_noun and prep is not None and prep not in rec_preps):
+                continue
+            if passive and prep in act_preps:
+                continue
+            ra.confidence *= 0.7
+            c.recipients = [ra]
+            c.notes.append("recipient:linear")
+            break
+
+
 def _subtree_fallback(c: Candidate, sa: SentenceActors) -> list[ResolvedActor]:
     """One actor left in a subordinate clause of the trigger ("lovade ... om regeringen bad") -> recipient."""
     used = {a.key for a in c.actors}
@@ -362,7 +457,7 @@ def extract(sent: Span, sa: SentenceActors, lex, lang: str) -> list[Candidate]:
         h = n.token.head
         if n.token.dep_ in {"obj", "nsubj:pass"} and h.i in verbs and h.i != i:
             n.absorbed_into = verbs[h.i]
-    for i, v in verbs.items():
+    for v in verbs.values():
         tok = v.token
         if tok.dep_ in {"xcomp", "ccomp"} and tok.head.i in verbs and verbs[tok.head.i].event in VERBAL_TYPES:
             v.absorbed_into = verbs[tok.head.i]
@@ -385,11 +480,16 @@ def extract(sent: Span, sa: SentenceActors, lex, lang: str) -> list[Candidate]:
                     outer.context.append(ctx)
             if not outer.recipients and c.recipients:
                 outer.recipients = [r for r in c.recipients if r.key not in {a.key for a in outer.actors}]
+    chunks = clause_chunks(sent)
     for c in cands:
-        if c.absorbed_into is None and not c.recipients and c.token.pos_ in {"VERB", "AUX"}:
+        if c.absorbed_into is not None:
+            continue
+        if not c.recipients and c.token.pos_ in {"VERB", "AUX"}:
             c.recipients = _subtree_fallback(c, sa)
             if c.recipients:
                 c.notes.append("recipient:subclause")
+        if not c.actors or not c.recipients:
+            _linear_fallback(c, sa, lex, lang, chunks)
     return [c for c in cands if c.absorbed_into is None]
 
 

@@ -77,9 +77,8 @@ def analyse(trigger: Token, lex, *, verb: Token | None = None) -> Modality:
                     out.add("hypothetical")
                 if _is_pluperfect(c, h):
                     out.add("historical")
-            elif c.dep_ in {"advmod"} and (_lemma(c) in hypo or c.lower_ in hypo):
-                out.add("hypothetical")
-            elif c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in cond for m in c.children):
+            elif (c.dep_ == "advmod" and (_lemma(c) in hypo or c.lower_ in hypo)) or (
+                    c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in cond for m in c.children)):
                 out.add("hypothetical")
     # walk up the clause chain: "lovade att anfalla", "kommer att anfalla", "om X anfaller", "säger att ..."
     cur = clause_verb(heads[-1])
@@ -97,10 +96,9 @@ def analyse(trigger: Token, lex, *, verb: Token | None = None) -> Modality:
                 out.add("intent")
             elif hl in hypo:
                 out.add("hypothetical")
-            if hl in negators or _is_negated(head, negators):
-                if dep == "xcomp" and not out.negated:
-                    out.negated = True
-                    out.add("negation")
+            if (hl in negators or _is_negated(head, negators)) and dep == "xcomp" and not out.negated:
+                out.negated = True
+                out.add("negation")
         if (dep in {"ccomp", "parataxis"} or dep.startswith("ccomp")) and _lemma(head) in speech:
             out.add("reported")
             out.speaker = _subject(head)

@@ -1,0 +1,39 @@
+"""End-to-end accuracy gates: the seed article and our own test sets, scored like the reference scorer."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from konflikt.eval.runner import evaluate
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _code_fn(coder):
+    from konflikt.records import Document
+
+    def code_fn(text, *, lang, date, doc_id):
+        doc = Document(id=doc_id, text=text, source="gold", date=date, language=lang)
+        return [e.model_dump() for e in coder.code_document(doc)]
+
+    return code_fn
+
+
+def test_seed_article_meets_the_bar(coder, shared_dir):
+    report = evaluate(shared_dir / "eval" / "seed.gold.json", _code_fn(coder))
+    d = report.to_dict()
+    assert d["required_found"] >= 12, d["missed"]
+    assert d["precision"] >= 0.85, d["unmatched"]
+    assert d["relations_found"] == d["relations_required"] == 6
+    assert d["wrong_relations"] == []
+
+
+@pytest.mark.parametrize("lang", ["sv"])
+def test_own_test_set_f1(coder, lang):
+    gold = ROOT / "tests" / "data" / lang / "testset.gold.json"
+    if not gold.exists():
+        pytest.fail(f"missing test set {gold}")
+    report = evaluate(gold, _code_fn(coder))
+    assert report.f1 >= 0.8, report.summary_line()

@@ -461,3 +461,67 @@ def test_check_command(tmp_path, capsys):
     assert check_command([tmp_path]) == 1  # a directory: its *.yaml files
     capsys.readouterr()
     assert check_command([]) == 0  # the packaged lexicons
+
+
+# ---------------------------------------------------------------------------------------- English
+EN_CASES = [
+    ("offer", "VERB", "AGREE"), ("pledge", "NOUN", "AGREE"), ("meet", "VERB", "CONSULT"),
+    ("negotiation", "NOUN", "CONSULT"), ("visit", "VERB", "CONSULT"), ("endorse", "VERB", "SUPPORT"),
+    ("sign", "VERB", "SUPPORT"), ("recognise", "VERB", "SUPPORT"), ("ceasefire", "NOUN", "CONCEDE"),
+    ("cease-fire", "NOUN", "CONCEDE"), ("cooperate", "VERB", "COOPERATE"), ("aid", "NOUN", "AID"),
+    ("provide", "VERB", "AID"), ("withdraw", "VERB", "RETREAT"), ("release", "VERB", "RETREAT"),
+    ("demand", "VERB", "REQUEST"), ("urge", "VERB", "REQUEST"), ("condemn", "VERB", "ACCUSE"),
+    ("criticise", "VERB", "ACCUSE"), ("investigation", "NOUN", "ACCUSE"), ("reject", "VERB", "REJECT"),
+    ("threaten", "VERB", "THREATEN"), ("protest", "NOUN", "PROTEST"), ("boycott", "VERB", "PROTEST"),
+    ("sanction", "NOUN", "SANCTION"), ("expel", "VERB", "SANCTION"), ("mobilise", "VERB", "MOBILIZE"),
+    ("deploy", "VERB", "MOBILIZE"), ("arrest", "VERB", "COERCE"), ("blockade", "NOUN", "COERCE"),
+    ("attack", "VERB", "ASSAULT"), ("airstrike", "NOUN", "ASSAULT"), ("shelling", "NOUN", "ASSAULT"),
+    ("kidnap", "VERB", "ASSAULT"),
+]
+
+
+@pytest.mark.parametrize(("lemma", "pos", "event"), EN_CASES)
+def test_en_lookup(lemma, pos, event):
+    lex = _lex("en")
+    assert event in {e.event for e in lex.lookup(lemma, pos)}, lemma
+
+
+def test_en_phrasal_verbs():
+    lex = _lex("en")
+
+    def one(lemma, **kw):
+        hits = [e for e in lex.lookup(lemma, "VERB") if all(getattr(e, k) == v for k, v in kw.items())]
+        assert len(hits) == 1, (lemma, kw, hits)
+        return hits[0]
+
+    assert one("pull", particle="out").event == "RETREAT"
+    assert one("pull out").mode == "withdraw"  # "lemma particle" key
+    assert one("call", prep="for").event == "REQUEST"
+    assert one("call", particle="off").event == "CONCEDE"
+    assert one("call", particle="up").event == "MOBILIZE"
+    assert one("call", particle=None, prep=None).mode == "phone"
+    assert one("crack", particle="down").event == "COERCE"
+    assert one("step", particle="down").mode == "resign"
+    assert one("hit", particle="out").event == "ACCUSE"
+    assert one("fall", prep="to").converse
+    assert lex.light_verb("carry", particle="out").role == "do"
+    assert lex.light_verb("carry") is None
+    assert lex.light_verb("suffer").role == "receive"
+
+
+def test_en_qualifiers_and_compounds():
+    lex = _lex("en")
+    strike = next(e for e in lex.lookup("strike", "NOUN"))
+    assert strike.resolve(["general"]).event == "PROTEST"
+    assert strike.resolve(["hunger"]).mode == "hunger"
+    assert strike.resolve(["drone"]).mode == "drone"
+    strike_v = next(e for e in lex.lookup("strike", "VERB"))
+    assert strike_v.resolve(["deal"]).event == "SUPPORT"
+    support = lex.lookup("support", "NOUN")[0]
+    assert support.resolve(["military"]).event == "AID"
+    open_ = lex.lookup("open", "VERB")[0]
+    assert open_.resolve(["fire"]).event == "ASSAULT"
+    heads = [(p, e.lemma) for p, e in lex.compound_heads("airstrikes")]
+    assert heads == [("air", "strike")]
+    assert [(p, e.lemma) for p, e in lex.compound_heads("counterattacks")] == [("counter", "attack")]
+    assert lex.compound_heads("ceasefire") == []  # "fire" is not a compound head

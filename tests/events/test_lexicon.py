@@ -461,6 +461,7 @@ def test_check_command(tmp_path, capsys):
     assert check_command([tmp_path]) == 1  # a directory: its *.yaml files
     capsys.readouterr()
     assert check_command([]) == 0  # the packaged lexicons
+    assert check_command(None) == 0
 
 
 # ---------------------------------------------------------------------------------------- English

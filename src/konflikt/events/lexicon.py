@@ -549,14 +549,14 @@ def validate_lexicon_file(path: Path | str) -> list[LexiconError]:
     return sorted(dict.fromkeys(errors), key=lambda e: (e.line, e.reason))
 
 
-def check_command(paths: Iterable[Path | str] = ()) -> int:
-    """Validate lexicon files (default: the packaged ones); print one line per error.
+def check_command(paths: Iterable[Path | str] | None = None) -> int:
+    """Validate lexicon files (None or empty: the packaged ones); print one line per error.
 
     A directory stands for the `*.yaml` files in it. Returns the exit code: 0 if all files are
     valid, 1 otherwise. A last summary line goes to stdout.
     """
     files: list[Path] = []
-    for p in [Path(p) for p in paths]:
+    for p in [Path(p) for p in paths or ()]:
         files += sorted(p.glob("*.yaml")) if p.is_dir() else [p]
     if not files:
         files = [default_lexicon_path(lang) for lang in LANGUAGES if default_lexicon_path(lang).exists()]

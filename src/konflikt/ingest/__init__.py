@@ -15,7 +15,6 @@ from pathlib import Path
 
 from konflikt.records import Document
 
-
 WESTERN = ("utf_8", "cp1252", "latin_1", "iso8859_15", "mac_roman")
 
 

@@ -231,10 +231,12 @@ def prepare_ner(data_dir: Path, work: Path, seed: int) -> dict:
 
 # ----------------------------------------------------------------------------------------- training
 def run_spacy_train(config: Path, out: Path, train: Path, dev: Path, seed: int,
-                    max_steps: int | None, eval_frequency: int | None, patience: int | None) -> float:
+                    max_steps: int | None, eval_frequency: int | None, patience: int | None,
+                    extra: dict | None = None) -> float:
     from spacy.cli.train import train as spacy_train
 
     overrides: dict = {"paths.train": str(train), "paths.dev": str(dev), "system.seed": seed}
+    overrides.update(extra or {})
     if max_steps is not None:
         overrides["training.max_steps"] = max_steps
     if eval_frequency is not None:
@@ -346,6 +348,7 @@ def dir_size(path: Path) -> int:
 def train(lang: str, data_dir: str | Path, out_dir: str | Path, *, work_dir: str | Path | None = None,
           seed: int = 0, max_steps: int | None = None, ner_max_steps: int | None = None,
           eval_frequency: int | None = None, patience: int | None = None, with_ner: bool = True,
+          overrides: dict | None = None, ner_overrides: dict | None = None,
           command: str | None = None) -> dict:
     """Convert data, train, assemble and evaluate the `lang` pipeline; save it to `out_dir`.
 
@@ -375,13 +378,13 @@ def train(lang: str, data_dir: str | Path, out_dir: str | Path, *, work_dir: str
     log.info("training core pipeline")
     timing["core_train_seconds"] = round(run_spacy_train(
         CONFIG_DIR / f"{lang}_core.cfg", work / "core", work / "train.spacy", work / "dev.spacy", seed,
-        max_steps, eval_frequency, patience))
+        max_steps, eval_frequency, patience, overrides))
     ner_dir = None
     if do_ner:
         log.info("training NER pipeline")
         timing["ner_train_seconds"] = round(run_spacy_train(
             CONFIG_DIR / f"{lang}_ner.cfg", work / "ner", work / "ner_train.spacy", work / "ner_dev.spacy",
-            seed, ner_max_steps, eval_frequency, patience))
+            seed, ner_max_steps, eval_frequency, patience, ner_overrides))
         ner_dir = work / "ner" / "model-best"
 
     meta = {
@@ -416,6 +419,7 @@ def train(lang: str, data_dir: str | Path, out_dir: str | Path, *, work_dir: str
     metrics["timing"] = timing
     metrics["training"] = {"max_steps": max_steps, "ner_max_steps": ner_max_steps,
                            "eval_frequency": eval_frequency, "patience": patience,
+                           "overrides": overrides or {}, "ner_overrides": ner_overrides or {},
                            "configs": [f"{lang}_core.cfg"] + ([f"{lang}_ner.cfg"] if do_ner else []),
                            "gpu_id": -1}
     metrics["command"] = command or (
@@ -424,6 +428,18 @@ def train(lang: str, data_dir: str | Path, out_dir: str | Path, *, work_dir: str
                                           encoding="utf-8")
     log.info("wrote %s", out_dir / "metrics.json")
     return metrics
+
+
+def _parse_sets(items: Sequence[str]) -> dict:
+    """KEY=VALUE strings -> config overrides (values parsed as JSON when they can be)."""
+    out = {}
+    for item in items:
+        key, _, value = item.partition("=")
+        try:
+            out[key] = json.loads(value)
+        except json.JSONDecodeError:
+            out[key] = value
+    return out
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -440,6 +456,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     p.add_argument("--eval-frequency", type=int, default=None)
     p.add_argument("--patience", type=int, default=None)
     p.add_argument("--no-ner", action="store_true", help="do not train/add NER")
+    p.add_argument("--set", action="append", default=[], metavar="KEY=VALUE",
+                   help="config override for the core pipeline, e.g. components.parser.model.hidden_width=128")
+    p.add_argument("--ner-set", action="append", default=[], metavar="KEY=VALUE",
+                   help="config override for the NER pipeline")
     args = p.parse_args(argv)
     if args.gpu_id != -1:
         p.error("only CPU training (--gpu-id -1) is supported")
@@ -447,7 +467,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     cmd = "python -m konflikt.nlp.train " + " ".join(shlex.quote(a) for a in (argv or sys.argv[1:]))
     m = train(args.lang, args.data, args.out, work_dir=args.work, seed=args.seed, max_steps=args.max_steps,
               ner_max_steps=args.ner_max_steps, eval_frequency=args.eval_frequency, patience=args.patience,
-              with_ner=not args.no_ner, command=cmd)
+              with_ner=not args.no_ner, overrides=_parse_sets(args.set),
+              ner_overrides=_parse_sets(args.ner_set), command=cmd)
     summary = {k: m["test"].get(k) for k in ("upos", "morph_acc", "uas", "las", "lemma_acc", "sents_f")}
     if "ner_test" in m:
         summary["ner_f"] = m["ner_test"]["f"]

@@ -1,0 +1,175 @@
+"""Tests for the shipped spaCy pipelines (konflikt.nlp) and the training helpers.
+
+Each pipeline is loaded once per module (load_pipeline caches it per process).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from konflikt.nlp import SUPPORTED_LANGUAGES, PipelineNotFound, load_pipeline, model_path
+
+SV_PARAGRAPH = (
+    "Regeringen presenterade i dag en ny budget för försvaret. "
+    "Oppositionen kritiserade förslaget hårt. "
+    "Debatten i riksdagen fortsätter på torsdag."
+)
+EN_PARAGRAPH = (
+    "The government presented a new defence budget today. "
+    "The opposition strongly criticised the proposal. "
+    "The debate in parliament continues on Thursday."
+)
+
+
+def _has_model(lang: str) -> bool:
+    return (model_path(lang) / "config.cfg").is_file()
+
+
+@pytest.fixture(scope="module")
+def sv():
+    return load_pipeline("sv")
+
+
+@pytest.fixture(scope="module")
+def en():
+    if not _has_model("en"):
+        pytest.skip("no English pipeline trained (run `make models-en`)")
+    return load_pipeline("en")
+
+
+def _tok(doc, text):
+    return next(t for t in doc if t.text == text)
+
+
+# ----------------------------------------------------------------------------------------- general
+def test_supported_languages_and_paths():
+    assert SUPPORTED_LANGUAGES == ("sv", "en")
+    assert model_path("sv").parts[-3:] == ("nlp", "models", "sv")
+
+
+def test_missing_model_gives_clear_error(monkeypatch, tmp_path):
+    import konflikt.nlp as knlp
+
+    monkeypatch.setattr(knlp, "_MODELS_DIR", tmp_path)
+    knlp.load_pipeline.cache_clear()
+    try:
+        with pytest.raises(PipelineNotFound, match=r"no trained pipeline for 'sv'; run `make models`"):
+            knlp.load_pipeline("sv")
+    finally:
+        monkeypatch.undo()
+        knlp.load_pipeline.cache_clear()
+
+
+def test_unsupported_language():
+    with pytest.raises(ValueError):
+        load_pipeline("xx")
+
+
+# ----------------------------------------------------------------------------------------- Swedish
+def test_sv_loads_with_all_components(sv):
+    assert load_pipeline("sv") is sv
+    for name in ("tok2vec", "morphologizer", "parser", "trainable_lemmatizer", "konflikt_lemma_fixer", "ner"):
+        assert name in sv.pipe_names, name
+    assert sv.pipe_names.index("konflikt_lemma_fixer") > sv.pipe_names.index("trainable_lemmatizer")
+
+
+def test_sv_sentence_segmentation(sv):
+    doc = sv(SV_PARAGRAPH)
+    sents = [s.text.strip() for s in doc.sents]
+    assert len(sents) == 3, sents
+    assert sents[1].startswith("Oppositionen")
+
+
+def test_sv_tags_and_parse(sv):
+    doc = sv("Ryssland anföll Ukraina i februari.")
+    ryssland, anfoll, ukraina = _tok(doc, "Ryssland"), _tok(doc, "anföll"), _tok(doc, "Ukraina")
+    assert ryssland.pos_ == "PROPN"
+    assert anfoll.pos_ == "VERB"
+    assert anfoll.lemma_ == "anfalla"
+    assert anfoll.dep_ == "ROOT"
+    assert "Past" in anfoll.morph.get("Tense")
+    assert ryssland.head == anfoll and ryssland.dep_ == "nsubj"
+    assert ukraina.head == anfoll and ukraina.dep_ == "obj"
+
+
+def test_sv_noun_lemma_and_morph(sv):
+    doc = sv("Regeringen i Stockholm har fattat ett beslut om regeringen.")
+    first, last = doc[0], doc[-2]
+    assert last.text == "regeringen" and last.lemma_ == "regering"
+    assert first.lemma_ == "regering"  # sentence-initial, capitalised
+    assert last.morph.get("Definite") == ["Def"]
+
+
+def test_sv_proper_noun_keeps_form(sv):
+    doc = sv("Det rapporterade Sveriges Radio på måndagen.")
+    for t in doc:
+        if t.pos_ == "PROPN":
+            assert t.lemma_ == t.text
+
+
+def test_sv_passive_voice(sv):
+    doc = sv("Staden bombades av flygplan.")
+    verb = _tok(doc, "bombades")
+    assert verb.morph.get("Voice") == ["Pass"]
+
+
+def test_sv_ner_person(sv):
+    doc = sv("Statsministern Magdalena Andersson besökte Kiev på tisdagen.")
+    pers = [e for e in doc.ents if e.label_ == "PER"]
+    assert pers, [(e.text, e.label_) for e in doc.ents]
+    assert any("Andersson" in e.text for e in pers)
+
+
+# ----------------------------------------------------------------------------------------- English
+def test_en_loads(en):
+    for name in ("tok2vec", "morphologizer", "parser", "trainable_lemmatizer", "konflikt_lemma_fixer"):
+        assert name in en.pipe_names, name
+
+
+def test_en_sentence_segmentation(en):
+    assert len(list(en(EN_PARAGRAPH).sents)) == 3
+
+
+def test_en_tags_and_parse(en):
+    doc = en("Russia attacked Ukraine in February.")
+    russia, attacked, ukraine = _tok(doc, "Russia"), _tok(doc, "attacked"), _tok(doc, "Ukraine")
+    assert russia.pos_ == "PROPN"
+    assert attacked.pos_ == "VERB" and attacked.lemma_ == "attack" and attacked.dep_ == "ROOT"
+    assert russia.head == attacked and russia.dep_ == "nsubj"
+    assert ukraine.head == attacked and ukraine.dep_ == "obj"
+
+
+def test_en_lemmas(en):
+    doc = en("The soldiers were killed when troops attacked the villages.")
+    assert _tok(doc, "soldiers").lemma_ == "soldier"
+    assert _tok(doc, "were").lemma_ == "be"
+    assert _tok(doc, "villages").lemma_ == "village"
+    assert _tok(doc, "killed").morph.get("VerbForm") == ["Part"]
+
+
+# ------------------------------------------------------------------------------ training helpers
+def test_io_to_bio():
+    from konflikt.nlp.train import io_to_bio
+
+    assert io_to_bio(["PER", "PER", "O", "LOC", "ORG", "ORG"]) == ["B-PER", "I-PER", "O", "B-LOC", "B-ORG",
+                                                                   "I-ORG"]
+
+
+def test_read_ner_sentences_skips_malformed(tmp_path, caplog):
+    from konflikt.nlp.train import read_ner_sentences
+
+    p = tmp_path / "ner.txt"
+    p.write_text("Anna\tPER\nBerg PER\nreste\t0\nbad\n\nTill LOC\n", encoding="utf-8")
+    with caplog.at_level("WARNING"):
+        sents = read_ner_sentences(p)
+    assert sents == [(["Anna", "Berg", "reste"], ["PER", "PER", "O"]), (["Till"], ["LOC"])]
+    assert "malformed" in caplog.text
+
+
+def test_split_indices_is_seeded_and_disjoint():
+    from konflikt.nlp.train import split_indices
+
+    a = split_indices(100, 0, [0.1, 0.05])
+    assert a == split_indices(100, 0, [0.1, 0.05])
+    assert [len(x) for x in a] == [10, 5, 85]
+    assert sorted(i for part in a for i in part) == list(range(100))

@@ -34,10 +34,12 @@ eval: setup
 models: models-sv models-en
 
 models-sv: setup
-	$(BIN)/python -m konflikt.nlp.train --lang sv --data $(DATA) --out src/konflikt/nlp/models/sv
+	$(BIN)/python -m konflikt.nlp.train --lang sv --data $(DATA) --out src/konflikt/nlp/models/sv \
+		--set components.parser.model.hidden_width=128
 
 models-en: setup
-	$(BIN)/python -m konflikt.nlp.train --lang en --data $(DATA) --out src/konflikt/nlp/models/en
+	$(BIN)/python -m konflikt.nlp.train --lang en --data $(DATA) --out src/konflikt/nlp/models/en \
+		--set components.parser.model.hidden_width=128 --max-steps 8000
 
 clean:
 	rm -rf $(VENV) build dist src/*.egg-info .pytest_cache .ruff_cache

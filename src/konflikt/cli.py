@@ -59,7 +59,8 @@ def code_paths(paths: list[str], settings: Settings, debug: bool = False):
         except InputError as exc:
             yield p, None, f"{p}: skipped: {exc}"
         except UnsupportedLanguage as exc:
-            yield p, None, f"{p}: skipped: unsupported language '{exc}'"
+            yield p, None, (f"{p}: skipped: detected language '{exc}' is not supported "
+                            f"(supported: {', '.join(settings.languages)})")
         except Exception as exc:  # noqa: BLE001 - one bad document must not stop the batch
             if debug:
                 raise

@@ -40,6 +40,7 @@ class Coder:
     settings: Settings = field(default_factory=Settings)
     _kb: KnowledgeBase | None = None
     _res: dict[str, LanguageResources] = field(default_factory=dict)
+    _hints: object | None = None
 
     @property
     def kb(self) -> KnowledgeBase:
@@ -57,13 +58,23 @@ class Coder:
                                                 load_lexicon(lang))
         return self._res[lang]
 
+    @property
+    def language_hints(self):
+        """Lexical evidence for language identification (KB names, trigger words), built once."""
+        if self._hints is None:
+            from konflikt.language import build_hints
+
+            langs = self.settings.languages
+            self._hints = build_hints(self.kb, {lg: load_lexicon(lg) for lg in langs}, langs)
+        return self._hints
+
     def language_of(self, doc: Document) -> str:
         lang = doc.language or self.settings.lang
         if lang and lang != "auto":
             return lang
         from konflikt.language import detect
 
-        return detect(doc.text)[0]
+        return detect(doc.text, self.language_hints)[0]
 
     def code_document(self, doc: Document) -> list[Event]:
         """All events of a document, in text order."""

@@ -154,11 +154,22 @@ def demo(fmt: Annotated[str, typer.Option("--format", help="table or jsonl.")] =
 
 @app.command("eval")
 def eval_cmd(
-    gold: Annotated[Path, typer.Argument(help="Gold file (seed.gold.json format).")],
+    gold: Annotated[Path, typer.Argument(help="Gold file (seed.gold.json format) or PLOVER GSR file.")],
     paths: Annotated[list[Path] | None, typer.Argument(help="Documents (default: the gold's own).")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
+    fmt: Annotated[str, typer.Option("--format", help="auto, gold (Konflikt gold file) or gsr (PLOVER GSR).")]
+    = "auto",
+    date: Annotated[str | None, typer.Option(help="Publication date YYYY-MM-DD (overrides the gold's).")] = None,
+    lang: Annotated[str | None, typer.Option(help="sv, en or auto (overrides the gold's language).")] = None,
+    misses: Annotated[bool, typer.Option(help="GSR: list the sentences that were coded wrongly.")] = False,
 ) -> None:
-    """Code a gold file's document and score it (same metrics as shared/eval/score_events.py)."""
+    """Code a gold file's document(s) and score them (same metrics as shared/eval/score_events.py).
+
+    A PLOVER GSR file (PLOVER_GSR_CAMEO.txt) is recognised by its content, or forced with --format gsr:
+    each sentence is coded on its own and scored by event-type accuracy, a confusion table by type and
+    country-level dyad accuracy.
+    """
+    from konflikt.eval.gsr import evaluate_gsr, format_gsr_report, is_gsr_file
     from konflikt.eval.runner import evaluate
     from konflikt.eval.scoring import format_report
     from konflikt.ingest import doc_id_for
@@ -168,13 +179,35 @@ def eval_cmd(
     if not gold.exists():
         _err(f"{gold}: no such gold file")
         raise typer.Exit(EXIT_USAGE)
+    if fmt not in {"auto", "gold", "gsr"}:
+        _err(f"--format must be auto, gold or gsr, got {fmt!r}")
+        raise typer.Exit(EXIT_USAGE)
+    if lang is not None and lang not in {"auto", "sv", "en"}:
+        _err(f"--lang must be auto, sv or en, got {lang!r}")
+        raise typer.Exit(EXIT_USAGE)
+    date = _check_date(date)
     coder = Coder(Settings())
 
     def code_fn(text: str, *, lang: str, date: str | None, doc_id: str) -> list[dict]:
-        doc = Document(id=doc_id or doc_id_for(text), text=text, source=str(gold), date=date, language=lang)
+        language = None if lang in {None, "auto"} else lang
+        doc = Document(id=doc_id or doc_id_for(text), text=text, source=str(gold), date=date, language=language)
         return [e.model_dump() for e in coder.code_document(doc)]
 
-    report = evaluate(gold, code_fn, list(paths) if paths else None)
+    try:
+        if fmt == "gsr" or (fmt == "auto" and is_gsr_file(gold)):
+            gsr = evaluate_gsr(gold, code_fn, date=date, lang=lang)
+            print(json.dumps(gsr.to_dict(), ensure_ascii=False, indent=1) if as_json
+                  else format_gsr_report(gsr, misses=misses))
+            return
+
+        def gold_code_fn(text: str, *, lang: str, date: str | None, doc_id: str) -> list[dict]:
+            return code_fn(text, lang=lang_override or lang, date=date_override or date, doc_id=doc_id)
+
+        lang_override, date_override = lang, date
+        report = evaluate(gold, gold_code_fn, list(paths) if paths else None)
+    except ValueError as exc:
+        _err(str(exc))
+        raise typer.Exit(EXIT_USAGE) from None
     if as_json:
         print(json.dumps(report.to_dict(), ensure_ascii=False, indent=1))
     else:

@@ -1,0 +1,97 @@
+"""Validate YAML knowledge files against a JSON schema, with errors that name the file and line.
+
+Used by the date-expression files (`konflikt.dates`) and the place exonym file (`konflikt.places`):
+`read_yaml(path)` parses a file keeping the node tree for line numbers, `schema_errors(...)` runs a JSON
+schema over it, and `DataFileError` is one problem as `file:line: reason` (line 0 if unknown).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import yaml
+
+SCHEMA_DIR = Path(__file__).resolve().parent / "data" / "schemas"
+
+__all__ = ["DataFileError", "read_yaml", "schema_errors", "node_line", "load_schema", "SCHEMA_DIR"]
+
+
+@dataclass(frozen=True, order=True)
+class DataFileError:
+    """One problem in a data file."""
+
+    file: str
+    line: int
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}: {self.reason}"
+
+
+@lru_cache(maxsize=8)
+def load_schema(name: str) -> dict:
+    """A JSON schema from `data/schemas/` by file name."""
+    return json.loads((SCHEMA_DIR / name).read_text(encoding="utf-8"))
+
+
+def read_yaml(path: Path | str) -> tuple[Any, yaml.Node | None, list[DataFileError]]:
+    """(data, node tree, errors) of a YAML file; data is None when it cannot be read or parsed."""
+    file = str(path)
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except OSError as exc:
+        return None, None, [DataFileError(file, 0, f"cannot read file: {exc.strerror or exc}")]
+    except UnicodeDecodeError as exc:
+        return None, None, [DataFileError(file, 0, f"not UTF-8: {exc.reason}")]
+    try:
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+        line = mark.line + 1 if mark is not None else 0
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        return None, None, [DataFileError(file, line, f"bad YAML: {problem}")]
+    return data, root, []
+
+
+def node_line(root: yaml.Node | None, path: Sequence[str | int]) -> int:
+    """1-based line of the node at `path` (dict keys / list indexes), or of its nearest existing parent."""
+    node, line = root, (root.start_mark.line + 1 if root is not None else 0)
+    for key in path:
+        if isinstance(node, yaml.MappingNode):
+            nxt = next((v for k, v in node.value if getattr(k, "value", None) == key), None)
+        elif isinstance(node, yaml.SequenceNode) and isinstance(key, int) and 0 <= key < len(node.value):
+            nxt = node.value[key]
+        else:
+            nxt = None
+        if nxt is None:
+            break
+        node, line = nxt, nxt.start_mark.line + 1
+    return line
+
+
+def schema_errors(data: Any, root: yaml.Node | None, file: str, schema: dict) -> list[DataFileError]:
+    """Every JSON-schema violation of `data`, one error per problem, with the line of the offending node."""
+    out: list[DataFileError] = []
+    for err in jsonschema.Draft202012Validator(schema).iter_errors(data):
+        path = list(err.absolute_path)
+        where = "/".join(str(p) for p in path) or "(top)"
+        if err.validator == "additionalProperties" and isinstance(err.instance, dict):
+            allowed = set(err.schema.get("properties", {}))
+            for key in err.instance:
+                if key not in allowed:
+                    out.append(DataFileError(file, node_line(root, [*path, key]), f"{where}: unknown field '{key}'"))
+            continue
+        if err.validator == "required" and isinstance(err.instance, dict):
+            for key in err.validator_value:
+                if key not in err.instance:
+                    out.append(DataFileError(file, node_line(root, path), f"{where}: missing required field '{key}'"))
+            continue
+        out.append(DataFileError(file, node_line(root, path), f"{where}: {err.message}"))
+    return out

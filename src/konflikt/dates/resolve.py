@@ -1,0 +1,123 @@
+"""Resolve a date expression to a date with a precision, anchored on the publication date.
+
+The expression (or its pattern's `parse` template, with number and unit words normalised and the
+language's `rewrites` applied) is handed to dateparser with RELATIVE_BASE = the publication date,
+DATE_ORDER DMY and PREFER_DATES_FROM past or future. dateparser's period (day, week, month, year) is the
+precision; a `range` pattern ("de senaste tio dagarna") spans from the parsed date to the publication date.
+
+Normaliser (what dateparser misses and the data files fix, see docs/dates-places.md): number words in
+templates ("tre" -> "3"), inflected unit words ("dagarna" -> "dagar"), rewrites of phrases dateparser
+does not know ("den här veckan" -> "denna vecka", "earlier this month" -> "this month"), "i fredags" ->
+"fredag" (past) and "på fredag" -> "fredag" (future) through templates, and the range operation.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from functools import lru_cache
+
+from konflikt.dates.find import Expression
+from konflikt.dates.lexicon import DateLexicon
+
+__all__ = ["EventDate", "parse_string", "resolve", "format_date", "PRECISIONS"]
+
+PRECISIONS: tuple[str, ...] = ("day", "week", "month", "year", "range", "publication")
+_PERIOD_TO_PRECISION = {"time": "day", "day": "day", "week": "week", "month": "month", "year": "year"}
+_FILL_RE = re.compile(r"\{([a-z_]+)\}")
+_HAS_YEAR = re.compile(r"(?<!\d)(?:1[89]|20)\d\d(?!\d)")
+
+
+@dataclass(frozen=True)
+class EventDate:
+    """A resolved date: ISO 8601 truncated to its precision, the range it covers and the words it came from."""
+
+    date: str
+    precision: str
+    text: str
+    range: tuple[str, str]
+    pattern: str = ""
+
+
+def parse_string(expr: Expression, lex: DateLexicon) -> str:
+    """The string handed to dateparser for an expression."""
+    groups = dict(expr.groups)
+
+    def fill(m: re.Match[str]) -> str:
+        name = m.group(1)
+        if name == "text":
+            return expr.text
+        value = " ".join(groups.get(name, "").lower().split())
+        if value in lex.numbers:
+            return str(lex.numbers[value])
+        return lex.units.get(value, value)
+
+    out = _FILL_RE.sub(fill, expr.pattern.parse) if expr.pattern.parse else expr.text
+    out = " ".join(out.lower().split())
+    for phrase, repl in lex.rewrites:
+        if phrase in out:
+            out = out.replace(phrase, repl)
+    return out
+
+
+@lru_cache(maxsize=16)
+def _parser(lang: str, base: date, prefer: str):
+    from dateparser.date import DateDataParser
+
+    return DateDataParser(languages=[lang], settings={
+        "RELATIVE_BASE": datetime(base.year, base.month, base.day),
+        "PREFER_DATES_FROM": prefer,
+        "DATE_ORDER": "DMY",
+        "PREFER_DAY_OF_MONTH": "first",
+        "RETURN_TIME_AS_PERIOD": True,
+    })
+
+
+@lru_cache(maxsize=4096)
+def _dateparser(text: str, lang: str, base: date, prefer: str) -> tuple[date, str] | None:
+    data = _parser(lang, base, prefer).get_date_data(text)
+    if data is None or data.date_obj is None:
+        return None
+    return data.date_obj.date(), _PERIOD_TO_PRECISION.get(data.period or "day", "day")
+
+
+def format_date(d: date, precision: str) -> tuple[str, tuple[str, str]]:
+    """ISO 8601 string truncated to the precision, and the [first, last] day it covers."""
+    if precision == "week":
+        year, week, weekday = d.isocalendar()
+        monday = d - timedelta(days=weekday - 1)
+        return f"{year}-W{week:02d}", (monday.isoformat(), (monday + timedelta(days=6)).isoformat())
+    if precision == "month":
+        last = calendar.monthrange(d.year, d.month)[1]
+        return f"{d.year:04d}-{d.month:02d}", (d.replace(day=1).isoformat(), d.replace(day=last).isoformat())
+    if precision == "year":
+        return f"{d.year:04d}", (date(d.year, 1, 1).isoformat(), date(d.year, 12, 31).isoformat())
+    return d.isoformat(), (d.isoformat(), d.isoformat())
+
+
+def resolve(expr: Expression, lex: DateLexicon, base: date | None, tense: str | None = None) -> EventDate | None:
+    """The date an expression denotes, or None (unparseable, or relative with no publication date).
+
+    `tense` is the clause's tense ('past', 'present', 'future' or None); it decides yearless dates of
+    patterns with `prefer: tense` (future -> the next such date, anything else -> the most recent one).
+    """
+    text = parse_string(expr, lex)
+    if base is None:
+        if not _HAS_YEAR.search(text):
+            return None
+        base = date(int(_HAS_YEAR.search(text).group(0)), 12, 31)
+    prefer = expr.pattern.prefer
+    if prefer == "tense":
+        prefer = "future" if tense == "future" else "past"
+    got = _dateparser(text, lex.language, base, prefer)
+    if got is None:
+        return None
+    d, precision = got
+    if expr.pattern.op == "range":
+        start, end = min(d, base), max(d, base)
+        return EventDate(f"{start.isoformat()}/{end.isoformat()}", "range", expr.text,
+                         (start.isoformat(), end.isoformat()), expr.pattern.id)
+    iso, span = format_date(d, precision)
+    return EventDate(iso, precision, expr.text, span, expr.pattern.id)

@@ -32,18 +32,19 @@ class Actor(BaseModel):
 
 
 class Location(BaseModel):
-    """Where an event happened (filled by the time/place stage)."""
+    """Where an event happened (filled by konflikt.places)."""
 
     model_config = ConfigDict(extra="forbid")
 
-    name: str
-    raw_text: str | None = None
-    country: str | None = None
-    admin1: str | None = None
-    lat: float | None = None
-    lon: float | None = None
-    geonames_id: int | None = None
-    method: str | None = None
+    name: str = Field(description="Canonical (English) name of the place: Tripoli, Libya, Mediterranean Sea.")
+    raw_text: str | None = Field(default=None, description="The words of the mention in the sentence.")
+    country: str | None = Field(default=None, description="ISO 3166-1 alpha-3 code of the country it lies in.")
+    admin1: str | None = Field(default=None, description="GeoNames first-level division code, e.g. LY.77.")
+    lat: float | None = Field(default=None, description="Latitude (WGS84); a country's centroid for a country.")
+    lon: float | None = Field(default=None, description="Longitude (WGS84).")
+    geonames_id: int | None = Field(default=None, description="GeoNames id, when the place is a GeoNames feature.")
+    method: str | None = Field(default=None, description=(
+        "How it was chosen: preposition, argument, sentence, sentence-country, document."))
 
 
 class Event(BaseModel):
@@ -69,10 +70,15 @@ class Event(BaseModel):
     negated: bool = False
     modality: list[str] = Field(default_factory=list)
     source_speaker: Actor | None = None
-    date: str | None = None
-    date_precision: str | None = None
-    date_text: str | None = None
-    location: Location | None = None
+    date: str | None = Field(default=None, description=(
+        "Event date, ISO 8601 truncated to its precision: 2019-12-10 (day), 2019-W51 (ISO week), 2019-04 (month), "
+        "2011 (year), 2019-12-17/2019-12-27 (range); the publication date when the sentence gives none."))
+    date_precision: str | None = Field(default=None, description="day, week, month, year, range or publication.")
+    date_text: str | None = Field(default=None, description="The words the date came from ('förra veckan').")
+    date_range: tuple[str, str] | None = Field(default=None, description=(
+        "First and last day (ISO dates) the date covers: a week's Monday..Sunday, a month's first..last day; "
+        "null for the publication date."))
+    location: Location | None = Field(default=None, description="Where the event happened (see Location).")
     language: str
     confidence: float = Field(ge=0.0, le=1.0)
     warnings: list[str] = Field(default_factory=list)

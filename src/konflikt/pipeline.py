@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date as Date
 
+from konflikt import dates
 from konflikt.actors.kb import KnowledgeBase, load_kb
 from konflikt.actors.names import NameMatcher
 from konflikt.actors.resolver import DiscourseState, build_sentence_actors
@@ -99,9 +100,10 @@ class Coder:
                 sa = build_sentence_actors(sent, self.kb, res.matcher, lang, on_date, state, start)
                 cands = extract(sent, sa, res.lexicon, lang)
                 s_span = (start + sent.start_char, start + sent.end_char)
-                events.extend(to_events(
+                sent_events = to_events(
                     cands, sa, onto, doc_id=doc.id, sent_index=sent_index, sent_text=sent.text,
-                    sent_span=s_span, char_offset=start, lang=lang, date=pub, start_n=0))
+                    sent_span=s_span, char_offset=start, lang=lang, date=pub, start_n=0)
+                events.extend(dates.annotate(sent_events, sent, lang, on_date, start))
                 for ra in sa.all_actors():
                     state.remember(ra, self.kb)
                 sent_index += 1

@@ -58,6 +58,8 @@ CREATE TABLE IF NOT EXISTS documents (
     doc_id      VARCHAR PRIMARY KEY,
     seq         BIGINT NOT NULL DEFAULT nextval('doc_seq'),
     source      VARCHAR NOT NULL,
+    origin      VARCHAR,
+    ext_id      VARCHAR,
     outlet      VARCHAR,
     url         VARCHAR,
     title       VARCHAR,
@@ -352,7 +354,8 @@ class Store:
         """Store a document with its evidence sentences, events and actors in one transaction.
 
         Returns False (and writes nothing) when a document with the same id is already stored.
-        `node_for` gives each actor's rolled-up network node (stored for de-duplication keys)."""
+        `outlet` (default: the document's own `outlet`, if it has one) is the publisher counted by
+        `num_sources`; `node_for` gives each actor's rolled-up network node (the de-duplication key)."""
         sentences: dict[int, tuple[int, int, str]] = {}
         event_rows: list[tuple] = []
         actor_rows: list[tuple] = []
@@ -379,11 +382,12 @@ class Store:
                 con.execute("ROLLBACK")
                 return False
             con.execute(
-                "INSERT INTO documents (doc_id, source, outlet, url, title, pub_date, language, n_chars, "
-                "n_sentences, n_events, warnings, text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [doc.id, doc.source, outlet, doc.url, doc.title, doc.date, doc.language or
-                 (events[0].language if events else None), len(doc.text), len(sentences), len(events),
-                 list(doc.warnings), doc.text])
+                "INSERT INTO documents (doc_id, source, origin, ext_id, outlet, url, title, pub_date, language, "
+                "n_chars, n_sentences, n_events, warnings, text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [doc.id, doc.source, getattr(doc, "origin", None) or doc.source, getattr(doc, "ext_id", None),
+                 outlet if outlet is not None else getattr(doc, "outlet", None), doc.url, doc.title, doc.date,
+                 doc.language or (events[0].language if events else None), len(doc.text), len(sentences),
+                 len(events), list(doc.warnings), doc.text])
             if sentences:
                 con.executemany("INSERT INTO sentences VALUES (?, ?, ?, ?, ?)",
                                 [(doc.id, i, s, e, t) for i, (s, e, t) in sorted(sentences.items())])

@@ -83,6 +83,23 @@ def _dateparser(text: str, lang: str, base: date, prefer: str) -> tuple[date, st
     return data.date_obj.date(), _PERIOD_TO_PRECISION.get(data.period or "day", "day")
 
 
+def _read(text: str, lang: str, base: date, prefer: str, tense: str | None) -> tuple[date, str] | None:
+    """dateparser's reading. `prefer: tense` takes the future reading in a future clause, the past one in a
+    past (or unknown) clause, and in a present-tense clause the reading nearer the publication date
+    ("röstar om avtalet i januari", written in December: next January)."""
+    if prefer != "tense":
+        return _dateparser(text, lang, base, prefer)
+    if tense == "future":
+        return _dateparser(text, lang, base, "future")
+    past = _dateparser(text, lang, base, "past")
+    if tense != "present" or past is None:
+        return past
+    future = _dateparser(text, lang, base, "future")
+    if future is None:
+        return past
+    return future if abs((future[0] - base).days) < abs((base - past[0]).days) else past
+
+
 def format_date(d: date, precision: str) -> tuple[str, tuple[str, str]]:
     """ISO 8601 string truncated to the precision, and the [first, last] day it covers."""
     if precision == "week":
@@ -101,17 +118,15 @@ def resolve(expr: Expression, lex: DateLexicon, base: date | None, tense: str | 
     """The date an expression denotes, or None (unparseable, or relative with no publication date).
 
     `tense` is the clause's tense ('past', 'present', 'future' or None); it decides yearless dates of
-    patterns with `prefer: tense` (future -> the next such date, anything else -> the most recent one).
+    patterns with `prefer: tense` (future -> the next such date, present -> the nearer of the last and the
+    next, past or unknown -> the most recent one).
     """
     text = parse_string(expr, lex)
     if base is None:
         if not _HAS_YEAR.search(text):
             return None
         base = date(int(_HAS_YEAR.search(text).group(0)), 12, 31)
-    prefer = expr.pattern.prefer
-    if prefer == "tense":
-        prefer = "future" if tense == "future" else "past"
-    got = _dateparser(text, lex.language, base, prefer)
+    got = _read(text, lex.language, base, expr.pattern.prefer, tense)
     if got is None:
         return None
     d, precision = got

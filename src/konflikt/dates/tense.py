@@ -4,7 +4,8 @@ The governing verb is found by walking up the heads from the expression to the f
 is `future` if a future marker of the language (data file `future_markers`: ska, kommer att, will, going
 to) is the verb, one of its auxiliaries, or stands right before it; `past` if the verb or an auxiliary has
 Tense=Past, or the verb is a supine/past participle (perfect: "har lanserat", "has launched"); `present`
-if it has Tense=Pres; None if no verb is found.
+if it has Tense=Pres; None if no verb is found. An infinitive without auxiliaries takes the tense of the
+verb it depends on ("planerar att anfalla i januari" -> present).
 """
 
 from __future__ import annotations
@@ -74,6 +75,12 @@ def clause_tense(sent: Span, start_char: int, end_char: int, future_markers: Seq
         verb = sent.root if sent.root.pos_ in _VERBS else None
     if verb is None:
         return None
+    if _has_marker(verb, future_markers):
+        return "future"
+    # an infinitive without auxiliaries takes the tense of the verb it depends on ("planerar att anfalla")
+    bare_inf = "Inf" in verb.morph.get("VerbForm") and not any(c.dep_.startswith("aux") for c in verb.children)
+    if bare_inf and verb.head.i != verb.i and verb.head.pos_ in _VERBS:
+        verb = verb.head
     if _has_marker(verb, future_markers):
         return "future"
     if _is_past(verb):

@@ -1,4 +1,5 @@
-"""Command line interface (typer): code, demo, eval, actors check, triggers check.
+"""Command line interface (typer): code, demo, eval, actors check, triggers check; ingest, events and
+network (the corpus store, in `konflikt.cli_corpus`).
 
 Exit status: 0 everything was coded; 3 some input was skipped (each named on stderr in one line);
 2 usage error; 4 nothing could be coded at all. Tracebacks only with --debug.
@@ -228,6 +229,11 @@ def triggers_check(paths: Annotated[list[Path] | None, typer.Argument()] = None)
     from konflikt.events.lexicon import check_command
 
     raise typer.Exit(check_command(list(paths) if paths else None))
+
+
+from konflikt.cli_corpus import register as _register_corpus  # noqa: E402
+
+_register_corpus(app)
 
 
 def main() -> None:  # pragma: no cover

@@ -1,0 +1,166 @@
+"""Corpus ingest: input paths -> documents -> coded events -> the store, one document at a time.
+
+`ingest(paths, store, settings)` reads every document under `paths` (`konflikt.ingest.formats`),
+skips those already stored (same content hash) before coding them, codes the rest with one `Coder`,
+and stores each document with its sentences and events in one transaction (`konflikt.store`). Bad
+items are reported through `on_skip` and never stop the run. The result is an `IngestReport`.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from konflikt.config import Settings
+from konflikt.ingest import InputError
+from konflikt.ingest.formats import iter_documents, iter_paths
+from konflikt.records import Actor
+from konflikt.store import Store
+
+__all__ = ["IngestReport", "ingest", "node_function"]
+
+
+@dataclass
+class IngestReport:
+    coded: int = 0
+    """Documents coded and stored in this run."""
+    duplicates: int = 0
+    """Documents whose content was already stored (nothing added)."""
+    events: int = 0
+    """Events stored in this run."""
+    skipped: list[tuple[str, str]] = field(default_factory=list)
+    """(item, reason) of every input that could not be ingested."""
+    interrupted: bool = False
+
+    @property
+    def seen(self) -> int:
+        return self.coded + self.duplicates + len(self.skipped)
+
+    def reasons(self) -> Counter:
+        return Counter(_reason_class(r) for _w, r in self.skipped)
+
+    def summary(self) -> str:
+        parts = [f"{self.coded} document(s) coded, {self.events} event(s) stored",
+                 f"{self.duplicates} already stored", f"{len(self.skipped)} skipped"]
+        line = "ingest: " + "; ".join(parts)
+        if self.skipped:
+            line += " (" + ", ".join(f"{n} {r}" for r, n in self.reasons().most_common()) + ")"
+        if self.interrupted:
+            line += "; interrupted"
+        return line
+
+
+def _reason_class(reason: str) -> str:
+    return reason.split(" (", 1)[0]
+
+
+def node_function(kb, level: str = "org"):
+    """(actor, date) -> (node id, node name) at a roll-up level, cached; for the store's dedup keys."""
+    from konflikt.network import node_of
+
+    cache: dict[tuple, tuple[str, str] | None] = {}
+
+    def node_for(actor: Actor, on_date: str | None) -> tuple[str, str] | None:
+        key = (actor.entity_id, actor.name, actor.code, actor.country, actor.sector, (on_date or "")[:10])
+        if key not in cache:
+            n = node_of(actor, kb, on_date, level)
+            cache[key] = (n.id, n.name) if n else None
+        return cache[key]
+
+    return node_for
+
+
+def _total_bytes(paths: list[str]) -> int | None:
+    total = 0
+    for p in iter_paths(paths):
+        if isinstance(p, InputError):
+            continue
+        if p == "-":
+            return None
+        try:
+            import os
+
+            total += os.path.getsize(p)
+        except OSError:
+            continue
+    return total
+
+
+def ingest(paths: list[str], store: Store, settings: Settings, *, on_skip: Callable[[str], None] | None = None,
+           verbose: bool = False, progress: bool | None = None,
+           debug: bool = False) -> IngestReport:
+    """Ingest `paths` into `store`. `progress=None`: a progress bar when stderr is a terminal;
+    `verbose`: one line on stderr per stored document (after its transaction committed)."""
+    from rich.console import Console
+    from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
+
+    from konflikt.pipeline import Coder, UnsupportedLanguage
+
+    report = IngestReport()
+    coder = Coder(settings)
+    node_for = node_function(coder.kb)
+    default_lang = None if settings.lang == "auto" else settings.lang
+    console = Console(stderr=True)
+    show = console.is_terminal if progress is None else progress
+    bar = Progress(TextColumn("[bold]ingest"), BarColumn(), DownloadColumn(), TextColumn("{task.fields[status]}"),
+                   TimeElapsedColumn(), TimeRemainingColumn(), console=console, disable=not show, transient=False)
+
+    def say(msg: str) -> None:
+        if show:
+            bar.console.print(msg, markup=False, highlight=False)
+        else:
+            print(msg, file=sys.stderr, flush=True)
+
+    def skip(where: str, reason: str) -> None:
+        report.skipped.append((where, reason))
+        msg = f"konflikt: {where}: skipped: {reason}"
+        (on_skip or say)(msg)
+
+    total = _total_bytes(paths) if show else None
+    with bar:
+        task = bar.add_task("ingest", total=total, status="")
+
+        def advance(n: int) -> None:
+            bar.advance(task, n)
+
+        def status() -> None:
+            bar.update(task, status=f"{report.coded} coded, {report.events} events, {report.duplicates} known, "
+                                    f"{len(report.skipped)} skipped")
+
+        try:
+            for path in paths:
+                for item in iter_documents(path, date=settings.date, lang=default_lang,
+                                           on_bytes=advance if show else None):
+                    if isinstance(item, InputError):
+                        skip(getattr(item, "where", path), str(item))
+                        continue
+                    doc = item
+                    if doc.language:
+                        doc.language = doc.language.strip().lower()[:2] or None
+                    if store.has_document(doc.id):
+                        report.duplicates += 1
+                        status()
+                        continue
+                    try:
+                        events = coder.code_document(doc)
+                    except UnsupportedLanguage as exc:
+                        skip(doc.origin, f"unsupported language '{exc}'")
+                        continue
+                    except Exception as exc:  # noqa: BLE001 - one bad document must not stop the batch
+                        if debug:
+                            raise
+                        skip(doc.origin, f"internal error ({type(exc).__name__}: {str(exc)[:200]})")
+                        continue
+                    if store.add_document(doc, events, node_for=node_for):
+                        report.coded += 1
+                        report.events += len(events)
+                        if verbose:
+                            say(f"konflikt: stored {doc.id} {doc.origin} ({len(events)} events)")
+                    else:
+                        report.duplicates += 1
+                    status()
+        except KeyboardInterrupt:
+            report.interrupted = True
+    return report

@@ -1,7 +1,8 @@
 """Give the events of one sentence their date: the nearest date expression, else the publication date.
 
-For each event the candidate expressions of its sentence are ranked by dependency-path distance from the
-trigger to the expression's head token (ties: token distance); the nearest one that resolves gives `date`,
+For each event the candidate expressions of its sentence are ranked: those not separated from the trigger
+by a comma (or ; : –) first, then by dependency-path distance from the trigger to the expression's head
+token, then by token distance; the nearest one that resolves gives `date`,
 `date_precision`, `date_text` and `date_range`. With none, the event keeps the publication date with
 precision `publication` (no `date_range`).
 """
@@ -19,7 +20,9 @@ from konflikt.dates.resolve import EventDate, resolve
 from konflikt.dates.tense import clause_tense, head_token
 from konflikt.records import Event
 
-__all__ = ["annotate", "sentence_dates", "trigger_token", "tree_distance"]
+__all__ = ["annotate", "sentence_dates", "trigger_token", "tree_distance", "crosses_punct"]
+
+_SEPARATORS = frozenset({",", ";", ":", "–", "—"})
 
 
 def tree_distance(a: Token, b: Token) -> int:
@@ -59,8 +62,16 @@ def sentence_dates(sent: Span, lex: DateLexicon, pub: date | None) -> list[tuple
     return out
 
 
+def crosses_punct(a: Token, b: Token) -> bool:
+    """Whether a clause-separating punctuation mark (, ; : – —) stands between two tokens."""
+    lo, hi = sorted((a.i, b.i))
+    return any(t.text in _SEPARATORS for t in a.doc[lo + 1:hi])
+
+
 def _nearest(trigger: Token, found: Sequence[tuple[Expression, Token, EventDate]]) -> EventDate:
-    return min(found, key=lambda f: (tree_distance(trigger, f[1]), abs(trigger.i - f[1].i)))[2]
+    """The expression nearest the trigger: same comma-delimited stretch first, then tree and token distance."""
+    return min(found, key=lambda f: (crosses_punct(trigger, f[1]), tree_distance(trigger, f[1]),
+                                     abs(trigger.i - f[1].i)))[2]
 
 
 def _as_date(pub: date | str | None) -> date | None:

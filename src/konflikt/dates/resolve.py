@@ -97,7 +97,9 @@ def _read(text: str, lang: str, base: date, prefer: str, tense: str | None) -> t
     future = _dateparser(text, lang, base, "future")
     if future is None:
         return past
-    return future if abs((future[0] - base).days) < abs((base - past[0]).days) else past
+    past_last = date.fromisoformat(format_date(*past)[1][1])
+    future_first = date.fromisoformat(format_date(*future)[1][0])
+    return future if (future_first - base).days < (base - past_last).days else past
 
 
 def format_date(d: date, precision: str) -> tuple[str, tuple[str, str]]:

@@ -8,7 +8,8 @@ from datetime import date
 import pytest
 
 from konflikt.dates import load_date_lexicon, sentence_dates
-from konflikt.dates.annotate import _nearest, trigger_token
+from konflikt.dates.annotate import _nearest
+from konflikt.syntax import trigger_token
 
 PUB = date(2019, 12, 27)
 

@@ -17,35 +17,11 @@ from spacy.tokens import Span, Token
 from konflikt.dates.find import Expression, find_expressions
 from konflikt.dates.lexicon import DateLexicon, load_date_lexicon
 from konflikt.dates.resolve import EventDate, resolve
-from konflikt.dates.tense import clause_tense, head_token
+from konflikt.dates.tense import clause_tense
 from konflikt.records import Event
+from konflikt.syntax import crosses_punct, head_token, tree_distance, trigger_token
 
-__all__ = ["annotate", "sentence_dates", "trigger_token", "tree_distance", "crosses_punct"]
-
-_SEPARATORS = frozenset({",", ";", ":", "–", "—"})
-
-
-def tree_distance(a: Token, b: Token) -> int:
-    """Number of dependency arcs between two tokens of one sentence."""
-    depth_a: dict[int, int] = {}
-    cur, d = a, 0
-    while True:
-        depth_a[cur.i] = d
-        if cur.head.i == cur.i:
-            break
-        cur, d = cur.head, d + 1
-    cur, d = b, 0
-    while cur.i not in depth_a:
-        if cur.head.i == cur.i:
-            return depth_a.get(cur.i, 99) + d
-        cur, d = cur.head, d + 1
-    return depth_a[cur.i] + d
-
-
-def trigger_token(sent: Span, start: int, end: int) -> Token:
-    """The head token of the trigger at Doc char offsets [start, end) (the sentence root if none overlaps)."""
-    toks = [t for t in sent if t.idx < end and t.idx + len(t.text) > start]
-    return head_token(toks) or sent.root
+__all__ = ["annotate", "sentence_dates"]
 
 
 def sentence_dates(sent: Span, lex: DateLexicon, pub: date | None) -> list[tuple[Expression, Token, EventDate]]:
@@ -60,12 +36,6 @@ def sentence_dates(sent: Span, lex: DateLexicon, pub: date | None) -> list[tuple
         if got is not None:
             out.append((expr, head, got))
     return out
-
-
-def crosses_punct(a: Token, b: Token) -> bool:
-    """Whether a clause-separating punctuation mark (, ; : – —) stands between two tokens."""
-    lo, hi = sorted((a.i, b.i))
-    return any(t.text in _SEPARATORS for t in a.doc[lo + 1:hi])
 
 
 def _nearest(trigger: Token, found: Sequence[tuple[Expression, Token, EventDate]]) -> EventDate:

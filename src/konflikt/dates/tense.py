@@ -14,18 +14,12 @@ from collections.abc import Sequence
 
 from spacy.tokens import Span, Token
 
-__all__ = ["clause_tense", "governing_verb", "head_token"]
+from konflikt.syntax import head_token
+
+__all__ = ["clause_tense", "governing_verb"]
 
 _VERBS = frozenset({"VERB", "AUX"})
 _MAX_STEPS = 8
-
-
-def head_token(tokens: Sequence[Token]) -> Token | None:
-    """The token of a contiguous group whose head lies outside the group (the first such, or the first token)."""
-    if not tokens:
-        return None
-    ids = {t.i for t in tokens}
-    return next((t for t in tokens if t.head.i not in ids or t.head.i == t.i), tokens[0])
 
 
 def governing_verb(token: Token) -> Token | None:

@@ -1,0 +1,55 @@
+"""Small helpers over a parsed spaCy sentence: head of a token group, the trigger's token, tree distance.
+
+Shared by the stages that attach something in a sentence to an event's trigger (dates, places).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from spacy.tokens import Span, Token
+
+__all__ = ["head_token", "trigger_token", "tree_distance", "crosses_punct", "tokens_in"]
+
+_SEPARATORS = frozenset({",", ";", ":", "–", "—", "(", ")"})
+
+
+def head_token(tokens: Sequence[Token]) -> Token | None:
+    """The token of a contiguous group whose head lies outside the group (the first such, or the first token)."""
+    if not tokens:
+        return None
+    ids = {t.i for t in tokens}
+    return next((t for t in tokens if t.head.i not in ids or t.head.i == t.i), tokens[0])
+
+
+def tokens_in(sent: Span, start: int, end: int) -> list[Token]:
+    """Tokens of a sentence overlapping Doc char offsets [start, end)."""
+    return [t for t in sent if t.idx < end and t.idx + len(t.text) > start]
+
+
+def trigger_token(sent: Span, start: int, end: int) -> Token:
+    """The head token of the words at Doc char offsets [start, end) (the sentence root if none overlaps)."""
+    return head_token(tokens_in(sent, start, end)) or sent.root
+
+
+def tree_distance(a: Token, b: Token) -> int:
+    """Number of dependency arcs between two tokens of one sentence."""
+    depth_a: dict[int, int] = {}
+    cur, d = a, 0
+    while True:
+        depth_a[cur.i] = d
+        if cur.head.i == cur.i:
+            break
+        cur, d = cur.head, d + 1
+    cur, d = b, 0
+    while cur.i not in depth_a:
+        if cur.head.i == cur.i:
+            return max(depth_a.values()) + d + 1
+        cur, d = cur.head, d + 1
+    return depth_a[cur.i] + d
+
+
+def crosses_punct(a: Token, b: Token) -> bool:
+    """Whether a clause-separating punctuation mark (, ; : – — parentheses) stands between two tokens."""
+    lo, hi = sorted((a.i, b.i))
+    return any(t.text in _SEPARATORS for t in a.doc[lo + 1:hi])

@@ -1,4 +1,4 @@
-"""The Swedish test set (tests/data/sv/testset.*) is a well-formed gold file.
+"""Our own test sets (tests/data/<lang>/testset.*) are well-formed gold files.
 
 Checks the things a scorer silently relies on: anchors occur exactly once and inside one sentence,
 types are PLOVER types, every group is defined, the document resolves, and a coding that follows the
@@ -18,19 +18,28 @@ from konflikt.eval.runner import gold_documents, split_paragraphs
 from konflikt.eval.scoring import score
 from konflikt.records import PLOVER_TYPES
 
-DATA = Path(__file__).resolve().parents[1] / "data" / "sv"
-GOLD_PATH = DATA / "testset.gold.json"
-DOC_PATH = DATA / "testset.txt"
+DATA = Path(__file__).resolve().parents[1] / "data"
+MIN_SENTENCES = {"sv": 60, "en": 40}
+
+
+@pytest.fixture(scope="module", params=sorted(MIN_SENTENCES))
+def lang(request) -> str:
+    return request.param
 
 
 @pytest.fixture(scope="module")
-def gold() -> dict:
-    return json.loads(GOLD_PATH.read_text(encoding="utf-8"))
+def gold_path(lang) -> Path:
+    return DATA / lang / "testset.gold.json"
 
 
 @pytest.fixture(scope="module")
-def document() -> str:
-    return DOC_PATH.read_text(encoding="utf-8")
+def gold(gold_path) -> dict:
+    return json.loads(gold_path.read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def document(lang) -> str:
+    return (DATA / lang / "testset.txt").read_text(encoding="utf-8")
 
 
 @pytest.fixture(scope="module")
@@ -38,16 +47,16 @@ def sentences(document) -> list[str]:
     return split_paragraphs(document)
 
 
-def test_header(gold):
-    assert gold["language"] == "sv"
+def test_header(gold, gold_path, lang):
+    assert gold["language"] == lang
     assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", gold["publication_date"])
     assert gold["document"] == "testset.txt"
-    docs = gold_documents(gold, GOLD_PATH)
-    assert [d.path.resolve() for d in docs] == [DOC_PATH.resolve()]
+    docs = gold_documents(gold, gold_path)
+    assert [d.path.resolve() for d in docs] == [(DATA / lang / "testset.txt").resolve()]
 
 
-def test_at_least_60_sentences_one_per_paragraph(sentences):
-    assert len(sentences) >= 60
+def test_enough_sentences_one_per_paragraph(sentences, lang):
+    assert len(sentences) >= MIN_SENTENCES[lang]
     for s in sentences:
         assert "\n" not in s, f"a paragraph spans several lines: {s[:60]}"
         assert s[-1] in ".!?", f"not a sentence: {s[:60]}"

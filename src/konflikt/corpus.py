@@ -94,8 +94,9 @@ def ingest(paths: list[str], store: Store, settings: Settings, *, on_skip: Calla
     """Ingest `paths` into `store`. `progress=None`: a progress bar when stderr is a terminal;
     `verbose`: one line on stderr per stored document (after its transaction committed)."""
     from rich.console import Console
-    from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
+    from rich.progress import BarColumn, Progress, TaskProgressColumn, TextColumn, TimeElapsedColumn
 
+    from konflikt.nlp import PipelineNotFound
     from konflikt.pipeline import Coder, UnsupportedLanguage
 
     report = IngestReport()
@@ -104,8 +105,9 @@ def ingest(paths: list[str], store: Store, settings: Settings, *, on_skip: Calla
     default_lang = None if settings.lang == "auto" else settings.lang
     console = Console(stderr=True)
     show = console.is_terminal if progress is None else progress
-    bar = Progress(TextColumn("[bold]ingest"), BarColumn(), DownloadColumn(), TextColumn("{task.fields[status]}"),
-                   TimeElapsedColumn(), TimeRemainingColumn(), console=console, disable=not show, transient=False)
+    bar = Progress(TextColumn("[bold]ingest"), BarColumn(bar_width=24), TaskProgressColumn(),
+                   TextColumn("{task.fields[status]}"), TimeElapsedColumn(), console=console, disable=not show,
+                   transient=False)
 
     def say(msg: str) -> None:
         if show:
@@ -126,7 +128,7 @@ def ingest(paths: list[str], store: Store, settings: Settings, *, on_skip: Calla
             bar.advance(task, n)
 
         def status() -> None:
-            bar.update(task, status=f"{report.coded} coded, {report.events} events, {report.duplicates} known, "
+            bar.update(task, status=f"{report.coded} coded · {report.events} events · {report.duplicates} known · "
                                     f"{len(report.skipped)} skipped")
 
         try:
@@ -147,6 +149,9 @@ def ingest(paths: list[str], store: Store, settings: Settings, *, on_skip: Calla
                         events = coder.code_document(doc)
                     except UnsupportedLanguage as exc:
                         skip(doc.origin, f"unsupported language '{exc}'")
+                        continue
+                    except PipelineNotFound as exc:
+                        skip(doc.origin, f"no trained pipeline for this language ({str(exc)[:120]})")
                         continue
                     except Exception as exc:  # noqa: BLE001 - one bad document must not stop the batch
                         if debug:

@@ -127,15 +127,21 @@ def find_triggers(sent: Span, lex, lang: str) -> list[Candidate]:
     """Every token of the sentence that matches a trigger entry (best entry per token)."""
     out: list[Candidate] = []
     for tok in sent:
-        if tok.pos_ in {"VERB", "AUX"} or (tok.pos_ == "ADJ" and "VerbForm=Part" in str(tok.morph)):
+        if tok.pos_ in {"VERB", "AUX"}:
             pos = "VERB"
         elif tok.pos_ in {"NOUN", "PROPN"} or (tok.pos_ == "ADJ" and any(
                 c.dep_ == "det" for c in tok.children)):
             pos = "NOUN"  # "en offensiv" mis-tagged as an adjective is still the noun
+        elif tok.pos_ == "ADJ":
+            pos = "VERB"  # participles and supines the tagger calls adjectives ("har erbjudit")
         else:
             continue
         entry, prefix = None, None
-        for lem in _lemmas(tok, lang):
+        lemmas = _lemmas(tok, lang)
+        if tok.pos_ == "ADJ":
+            # an adjective-tagged verb form: only when some lemma candidate is a different word (a verb stem)
+            lemmas = [lem for lem in lemmas if lem != tok.lower_] if pos == "VERB" else lemmas
+        for lem in lemmas:
             entry = _pick(tok, lex.lookup(lem, pos))
             if entry is not None:
                 break
@@ -377,7 +383,7 @@ def _linear_fallback(c: Candidate, sa: SentenceActors, lex, lang: str, chunks: d
     act_preps = {p.lower() for p in lex.actor_preps} | AGENT_PREPS.get(lang, set())
     trig_lo = min(t.i for t in c.tokens)
     trig_hi = max(t.i for t in c.tokens)
-    is_noun = tok.pos_ in {"NOUN", "PROPN", "ADJ"}
+    is_noun = _is_noun(c)
     passive = not is_noun and is_passive(tok)
     if not c.actors:
         pick = None
@@ -450,19 +456,23 @@ def extract(sent: Span, sa: SentenceActors, lex, lang: str) -> list[Candidate]:
     """All events of a sentence as candidates with arguments and modality (absorbed ones removed)."""
     cands = find_triggers(sent, lex, lang)
     by_tok = {c.token.i: c for c in cands}
-    nouns = {i: c for i, c in by_tok.items() if c.token.pos_ in {"NOUN", "PROPN"}}
+    nouns = {i: c for i, c in by_tok.items() if _is_noun(c)}
     verbs = {i: c for i, c in by_tok.items() if i not in nouns}
     # absorption: object nouns of trigger verbs; complement verbs of verbal triggers
     for i, n in nouns.items():
         h = n.token.head
         if n.token.dep_ in {"obj", "nsubj:pass"} and h.i in verbs and h.i != i:
             n.absorbed_into = verbs[h.i]
+        elif n.token.dep_ not in {"nsubj", "nmod:poss"}:
+            v = _verb_right_before(n.token, verbs)
+            if v is not None and not any(ch.dep_ == "obj" for ch in v.token.children):
+                n.absorbed_into = v  # a mis-parsed object: "har erbjudit militärstöd till X"
     for v in verbs.values():
         tok = v.token
         if tok.dep_ in {"xcomp", "ccomp"} and tok.head.i in verbs and verbs[tok.head.i].event in VERBAL_TYPES:
             v.absorbed_into = verbs[tok.head.i]
     for c in cands:
-        if c.token.pos_ in {"NOUN", "PROPN"}:
+        if _is_noun(c):
             _noun_arguments(c, sa, lex, lang)
             c.modality = analyse(c.token, lex, verb=c.light_verb or clause_verb(c.token.head))
             if c.light_verb is None:
@@ -491,6 +501,24 @@ def extract(sent: Span, sa: SentenceActors, lex, lang: str) -> list[Candidate]:
         if not c.actors or not c.recipients:
             _linear_fallback(c, sa, lex, lang, chunks)
     return [c for c in cands if c.absorbed_into is None]
+
+
+def _is_noun(c: Candidate) -> bool:
+    """Whether a candidate is a nominal event (by its lexicon entry, not the possibly wrong tag)."""
+    return getattr(c.entry, "pos", None) == "NOUN" or c.token.pos_ in {"NOUN", "PROPN"}
+
+
+def _verb_right_before(tok: Token, verbs: dict[int, Candidate]) -> Candidate | None:
+    """A trigger verb right before a noun, with only determiners/adjectives/numerals between."""
+    i = tok.i - 1
+    while i >= tok.sent.start and tok.i - i <= 4:
+        t = tok.doc[i]
+        if i in verbs:
+            return verbs[i]
+        if t.pos_ not in {"DET", "ADJ", "NUM", "ADV"}:
+            return None
+        i -= 1
+    return None
 
 
 def _noun_negated(tok: Token, lex) -> bool:

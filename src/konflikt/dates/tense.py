@@ -14,24 +14,11 @@ from collections.abc import Sequence
 
 from spacy.tokens import Span, Token
 
-from konflikt.syntax import head_token
+from konflikt.syntax import governing_verb, head_token
 
-__all__ = ["clause_tense", "governing_verb"]
+__all__ = ["clause_tense"]
 
 _VERBS = frozenset({"VERB", "AUX"})
-_MAX_STEPS = 8
-
-
-def governing_verb(token: Token) -> Token | None:
-    """The nearest VERB/AUX at or above a token (None if there is none within a few steps)."""
-    cur = token
-    for _ in range(_MAX_STEPS):
-        if cur.pos_ in _VERBS:
-            return cur
-        if cur.head.i == cur.i:
-            return None
-        cur = cur.head
-    return None
 
 
 def _has_marker(verb: Token, markers: Sequence[tuple[str, ...]]) -> bool:

@@ -19,7 +19,7 @@ CASES = [
     # nominal event with genitive actor and mot-recipient
     ("Israels offensiv mot Hamas fortsatte under helgen.", {"ASSAULT"}, {"Israel"}, {"Hamas"}, {}),
     # nominal support with från-actor and få (receive) light verb
-    ("M23-rebellerna får stöd från Rwanda, enligt FN-experter.", {"SUPPORT", "AID"}, {"Rwanda"}, {"M23"}, {}),
+    ("M23-rebellerna får stöd från Rwanda, enligt FN-experter.", {"SUPPORT", "AID"}, {"Rwanda"}, {"March 23 Movement"}, {}),
     # coordinated actors
     ("Saudiarabien och Förenade Arabemiraten fördömde attacken mot Israel.", {"ACCUSE"},
      {"Saudi Arabia", "United Arab Emirates"}, {"Israel"}, {}),
@@ -31,7 +31,7 @@ CASES = [
     # conditional threat
     ("Iran hotar att anfalla Israel om angreppen fortsätter.", {"THREATEN"}, {"Iran"}, {"Israel"}, {}),
     # adjective + sector noun actor
-    ("Den sudanesiska armén anklagade RSF för massakrer i Darfur.", {"ACCUSE"}, {"Sudan"},
+    ("Den sudanesiska armén anklagade RSF för massakrer i Darfur.", {"ACCUSE"}, {"Sudanese Armed Forces"},
      {"Rapid Support Forces"}, {}),
     # metonym actor (Kreml) and recipient (Kiev)
     ("Kreml avvisade kraven från Kiev på en vapenvila.", {"REJECT"}, {"Russia"}, {"Ukraine"}, {}),
@@ -43,7 +43,7 @@ CASES = [
     ("Huthirebellerna attackerade ett brittiskt fartyg i Röda havet, säger USA:s militär.", {"ASSAULT"},
      {"Houthis"}, {"United Kingdom"}, {"modality": "reported"}),
     # relative clause with passive: rebels supported by Rwanda
-    ("M23, som stöds av Rwanda, har intagit staden Rubaya.", {"SUPPORT", "AID"}, {"Rwanda"}, {"M23"}, {}),
+    ("M23, som stöds av Rwanda, har intagit staden Rubaya.", {"SUPPORT", "AID"}, {"Rwanda"}, {"March 23 Movement"}, {}),
     # request
     ("FN uppmanade Israel att släppa in mer nödhjälp i Gaza.", {"REQUEST"}, {"United Nations"}, {"Israel"}, {}),
     # retreat / withdrawal

@@ -110,7 +110,24 @@ def analyse(trigger: Token, lex, *, verb: Token | None = None) -> Modality:
         if c.dep_ == "parataxis" and _lemma(c) in speech and out.speaker is None:
             out.add("reported")
             out.speaker = _subject(c)
+    if "reported" not in out.labels:
+        _trailing_speech(trigger, speech, out)
     return out
+
+
+def _trailing_speech(trigger: Token, speech: set[str], out: Modality) -> None:
+    """'..., säger X.' / '..., said X.' when the parse did not attach the speech verb to the clause."""
+    sent = trigger.sent
+    for t in sent:
+        if t.i <= trigger.i or t.i == sent.start:
+            continue
+        prev = t.doc[t.i - 1]
+        if prev.text not in {",", "”", '"', "»", "’"} or not ({_lemma(t), t.lower_} & speech):
+            continue
+        out.add("reported")
+        out.speaker = _subject(t) or next(
+            (x for x in t.doc[t.i + 1: min(t.i + 4, sent.end)] if x.pos_ in {"NOUN", "PROPN"}), None)
+        return
 
 
 def _subject(verb: Token) -> Token | None:

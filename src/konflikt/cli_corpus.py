@@ -7,6 +7,7 @@ one line); 4 nothing could be ingested. No traceback unless --debug.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import json
 import sys
@@ -45,6 +46,12 @@ def _guard(fn):
             return fn(*args, **kwargs)
         except (typer.Exit, typer.Abort, KeyboardInterrupt):
             raise
+        except BrokenPipeError:  # output piped into `head` and the like: stop quietly
+            import os
+
+            with contextlib.suppress(OSError):
+                os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            raise typer.Exit(EXIT_OK) from None
         except Exception as exc:
             if kwargs.get("debug"):
                 raise

@@ -170,6 +170,10 @@ class SentenceActors:
                 if r:
                     r.confidence *= 0.9 if c.dep_ != "nmod:poss" else 0.8
                     return r
+        if tok.pos_ == "PROPN":
+            r = self._titled_name(tok, depth)
+            if r:
+                return r
         if tok.ent_type_ in {"PER", "ORG", "PERSON", "NORP"} and tok.pos_ == "PROPN":
             ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
             if ent is not None and not any(i in self.mentions for i in range(ent.start, ent.end)):
@@ -181,6 +185,37 @@ class SentenceActors:
                     ent = kb.get(mm.entity_id)
                     if ent is not None:
                         return self.actor_for_entity(ent, c.i, c.i + 1, "adjective", conf=0.7)
+            # the owner of a thing hit or taken: "bombed Houthi targets", "froze the assets of X"
+            for c in tok.children:
+                mm = self.mention_at(c)
+                if c.dep_ == "compound" and mm is not None and mm.entity_id and mm.kind in {"name", "metonym"}:
+                    return self._from_mention(mm)
+                if c.dep_ == "nmod" and _case_of(c) in OWNER_PREPS.get(lang, set()):
+                    r = self._resolve_one(c, allow_adjective=False, allow_poss=True, depth=depth + 1)
+                    if r:
+                        r.confidence *= 0.8
+                        return r
+        return None
+
+    def _titled_name(self, tok: Token, depth: int) -> ResolvedActor | None:
+        """An unknown name with a sector title before it: 'Serbian President Vojislav Kostunica' -> SRBGOV."""
+        for c in tok.children:
+            if c.i > tok.i or c.dep_ not in {"nmod:desc", "compound", "appos", "nmod", "amod"} or c.pos_ not in {
+                    "NOUN", "PROPN"}:
+                continue
+            sector = self.kb.sector_for(c.text, self.lang)
+            if not sector:
+                continue
+            r = self._sector_np(c, sector, depth + 1)
+            if r is not None:
+                return r
+            start, end = _np_bounds(tok)
+            for a in tok.children:
+                mm = self.mention_at(a)
+                if a.i < tok.i and mm is not None and mm.entity_id and mm.kind in {"adjective", "name", "metonym"}:
+                    ent = self.kb.get(mm.entity_id)
+                    if ent is not None:
+                        return self.actor_for_entity(ent, start, end, "sector-adjective", sector=sector, conf=0.85)
         return None
 
     def _from_mention(self, m: Mention) -> ResolvedActor | None:
@@ -216,6 +251,8 @@ class SentenceActors:
             return self.actor_for_entity(owner.entity, start, end, "sector-owner", sector=sector,
                                          conf=0.9 * owner.confidence)
         mods = [c for c in tok.children if c.dep_ in {"amod", "compound", "nmod"}]
+        # nested modifiers of a compound: "Kosovo police officers", "Chinese coast guard ships"
+        mods += [g for c in mods if c.dep_ == "compound" for g in c.children if g.dep_ in {"amod", "compound"}]
         mods.sort(key=lambda c: (getattr(self.mention_at(c), "kind", "") != "adjective", c.i))
         for c in mods:
             mm = self.mention_at(c)
@@ -357,6 +394,12 @@ def build_sentence_actors(sent: Span, kb: KnowledgeBase, matcher: NameMatcher, l
     by_tok: dict[int, Mention] = {}
     for m in matcher.find(tokens):
         gm = _shift(m, sent.start)
+        if gm.kind == "demonym" and gm.end - gm.start == 1:
+            t = sent.doc[gm.start]  # a demonym form modifying a noun is the adjective: "Rwandan rebels"
+            if t.dep_ in {"amod", "compound"} and t.head.pos_ in {"NOUN", "PROPN"} and t.head.i > t.i:
+                from dataclasses import replace
+
+                gm = replace(gm, kind="adjective")
         for i in range(gm.start, gm.end):
             by_tok[i] = gm
     return SentenceActors(sent, kb, lang, on_date, state, by_tok, char_offset)

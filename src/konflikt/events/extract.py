@@ -196,9 +196,13 @@ def _apply_qualifiers(cand: Candidate, tok: Token, prefix: str | None, lang: str
 # ---- grammatical helpers --------------------------------------------------------------------------------
 
 def is_passive(tok: Token) -> bool:
-    if "Voice=Pass" in str(tok.morph):
+    if any(c.dep_ in {"aux:pass", "nsubj:pass", "obl:agent", "csubj:pass"} for c in tok.children):
         return True
-    return any(c.dep_ in {"aux:pass", "nsubj:pass", "obl:agent", "csubj:pass"} for c in tok.children)
+    if "Voice=Pass" in str(tok.morph):
+        # a perfect participle with an active subject is not passive ("Germany has not sent ...")
+        deps = {c.dep_ for c in tok.children}
+        return not ("VerbForm=Part" in str(tok.morph) and "nsubj" in deps and "aux" in deps)
+    return False
 
 
 def subject_of(verb: Token, depth: int = 0) -> Token | None:
@@ -243,6 +247,8 @@ def _recipient_obliques(tok: Token, lex, prep: str | None) -> list[Token]:
                 first.append(c)
             elif case in preps:
                 rest.append(c)
+            elif c.dep_ == "iobj" and case is None:  # "give Tanzania a grant": a bare indirect object
+                first.append(c)
     return first + rest
 
 
@@ -441,7 +447,7 @@ def _subtree_fallback(c: Candidate, sa: SentenceActors) -> list[ResolvedActor]:
         if ch.dep_ not in {"advcl", "ccomp", "xcomp"}:
             continue
         for t in ch.subtree:
-            if t.dep_ in {"nsubj", "obj", "iobj", "nsubj:pass"} and t.head.pos_ in {"VERB", "AUX"}:
+            if t.dep_ in {"nsubj", "obj", "iobj", "nsubj:pass"} and (t.head.pos_ in {"VERB", "AUX"} or t.head is ch):
                 for ra in sa.resolve(t, with_conj=True):
                     if ra.key not in used:
                         found[ra.key] = ra
@@ -454,7 +460,7 @@ def _subtree_fallback(c: Candidate, sa: SentenceActors) -> list[ResolvedActor]:
 
 def extract(sent: Span, sa: SentenceActors, lex, lang: str) -> list[Candidate]:
     """All events of a sentence as candidates with arguments and modality (absorbed ones removed)."""
-    cands = find_triggers(sent, lex, lang)
+    cands = [c for c in find_triggers(sent, lex, lang) if not _inside_name(c.token, sa)]
     by_tok = {c.token.i: c for c in cands}
     nouns = {i: c for i, c in by_tok.items() if _is_noun(c)}
     verbs = {i: c for i, c in by_tok.items() if i not in nouns}
@@ -519,6 +525,12 @@ def _verb_right_before(tok: Token, verbs: dict[int, Candidate]) -> Candidate | N
             return None
         i -= 1
     return None
+
+
+def _inside_name(tok: Token, sa: SentenceActors) -> bool:
+    """The token is part of a multiword proper name of the knowledge base ("Amnesty International")."""
+    m = sa.mention_at(tok)
+    return m is not None and m.kind in {"name", "metonym"} and m.end - m.start > 1
 
 
 def _noun_negated(tok: Token, lex) -> bool:

@@ -1,0 +1,88 @@
+"""The document's country context: how often each country is named in the text (names, adjectives, demonyms).
+
+A first pass over the whole text with the knowledge base's country forms (`data/actors/countries.yaml`):
+words are looked up as written, then with one inflection or genitive ending stripped ("libyska" -> libysk,
+"Libyens" -> Libyen, "ryssarnas" -> ryss), multiword names first. The counts disambiguate place names
+(Tripoli in a Libya article is Tripoli, Libya) and give the document's dominant country.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Mapping
+from functools import lru_cache
+from types import MappingProxyType
+
+from konflikt.actors.kb import fold
+
+__all__ = ["document_countries", "dominant_country", "country_forms"]
+
+_WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*", re.UNICODE)
+_ENDINGS: tuple[str, ...] = ("arnas", "ernas", "ornas", "arna", "erna", "orna", "ens", "ets", "nas", "na", "er",
+                             "ar", "en", "es", "'s", "’s", "a", "e", "t", "s", "n")
+_MAX_WORDS = 4
+
+
+@lru_cache(maxsize=1)
+def country_forms() -> tuple[Mapping[str, str], int]:
+    """Folded country name/adjective/demonym (any language) -> ISO alpha-3, and the longest form in words."""
+    from konflikt.actors.kb import load_kb
+
+    forms: dict[str, str] = {}
+    for ent in load_kb().entities("country"):
+        for table in (ent.names, ent.adjectives, ent.demonyms):
+            for words in table.values():
+                for w in words:
+                    forms.setdefault(fold(w), ent.id)
+    longest = max(len(k.split()) for k in forms)
+    return MappingProxyType(forms), min(longest, _MAX_WORDS)
+
+
+@lru_cache(maxsize=65536)
+def _lookup(word: str) -> str | None:
+    """The country a single folded word names or describes, with one or two endings stripped."""
+    forms = country_forms()[0]
+    if word in forms:
+        return forms[word]
+    for end in _ENDINGS:
+        if word.endswith(end) and len(word) - len(end) >= 3:
+            stem = word[: -len(end)]
+            if stem in forms:
+                return forms[stem]
+            if stem.endswith("s") and stem[:-1] in forms:  # genitive of an inflected form: ryssarnas
+                return forms[stem[:-1]]
+            for end2 in _ENDINGS:
+                if stem.endswith(end2) and len(stem) - len(end2) >= 3 and stem[: -len(end2)] in forms:
+                    return forms[stem[: -len(end2)]]
+    return None
+
+
+def document_countries(text: str) -> Counter[str]:
+    """How many times each country (ISO alpha-3) is named, described or its people mentioned in a text."""
+    forms, longest = country_forms()
+    words = [fold(m.group(0)) for m in _WORD.finditer(text)]
+    counts: Counter[str] = Counter()
+    i = 0
+    while i < len(words):
+        for n in range(min(longest, len(words) - i), 1, -1):
+            iso = forms.get(" ".join(words[i:i + n]))
+            if iso:
+                counts[iso] += 1
+                i += n
+                break
+        else:
+            for part in words[i].split("-"):
+                iso = _lookup(part)
+                if iso:
+                    counts[iso] += 1
+            i += 1
+    return counts
+
+
+def dominant_country(counts: Mapping[str, int]) -> str | None:
+    """The country named most often, if it is named at least twice and more often than any other."""
+    ranked = Counter(counts).most_common(2)
+    if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+        return None
+    return ranked[0][0]

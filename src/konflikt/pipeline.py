@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date as Date
 
-from konflikt import dates
+from konflikt import dates, places
 from konflikt.actors.kb import KnowledgeBase, load_kb
 from konflikt.actors.names import NameMatcher
 from konflikt.actors.resolver import DiscourseState, build_sentence_actors
@@ -91,6 +91,7 @@ class Coder:
             text = text[: self.settings.max_doc_chars]
         pieces = _pieces(text, self.settings.max_sentence_chars)
         state = DiscourseState()
+        where = places.document_context(text)
         events: list[Event] = []
         sent_index = 0
         for (start, _end), sdoc in zip(pieces, res.nlp.pipe(text[s:e] for s, e in pieces), strict=True):
@@ -103,7 +104,8 @@ class Coder:
                 sent_events = to_events(
                     cands, sa, onto, doc_id=doc.id, sent_index=sent_index, sent_text=sent.text,
                     sent_span=s_span, char_offset=start, lang=lang, date=pub, start_n=0)
-                events.extend(dates.annotate(sent_events, sent, lang, on_date, start))
+                sent_events = dates.annotate(sent_events, sent, lang, on_date, start)
+                events.extend(places.annotate(sent_events, sent, lang, where, start))
                 for ra in sa.all_actors():
                     state.remember(ra, self.kb)
                 sent_index += 1

@@ -36,6 +36,9 @@ POSSESSIVE_PLURAL = {"sv": {"deras"}, "en": {"their"}}
 POSSESSIVE_SINGULAR = {"sv": {"hans", "hennes"}, "en": {"his", "her"}}
 DEMONSTRATIVES = {"sv": {"denna", "denne", "detta", "dessa", "samma"}, "en": {"this", "these", "that", "those"}}
 ORG_SECTORS = {"MIL", "REB", "INS", "GOV", "LEG", "COP", "SPY", "PTY", "OPP"}
+# Sectors that stand as actors even without a country ("protesters", "rebels", "workers").
+SECTOR_ONLY = {"GOV", "MIL", "COP", "LEG", "JUD", "SPY", "OPP", "LAB", "REB", "INS", "UAF", "CVL", "REF", "EDU",
+               "MED", "HRI", "REL", "BUS", "CRM", "AGR"}
 
 
 @dataclass
@@ -159,7 +162,7 @@ class SentenceActors:
         word = tok.text
         sector = kb.sector_for(word, lang) or (kb.sector_for(tok.lemma_, lang) if tok.lemma_ else None)
         if sector and tok.pos_ in {"NOUN", "PROPN"}:
-            return self._sector_np(tok, sector, depth)
+            return self._sector_np(tok, sector, depth, sector_only=not allow_adjective and depth == 0)
         low = word.lower()
         if tok.pos_ == "PRON" or low in PERSONAL_SINGULAR.get(lang, ()) | PERSONAL_PLURAL.get(lang, ()):
             return self._pronoun(tok)
@@ -228,7 +231,7 @@ class SentenceActors:
             sector = sector or "GOV"
         return self.actor_for_entity(ent, m.start, m.end, how, sector=sector)
 
-    def _sector_np(self, tok: Token, sector: str, depth: int) -> ResolvedActor | None:
+    def _sector_np(self, tok: Token, sector: str, depth: int, sector_only: bool = False) -> ResolvedActor | None:
         """'den libyska regeringen', 'trupper från Haftar', 'Rysslands armé', 'regeringen i Tripoli'."""
         kb, lang = self.kb, self.lang
         start, end = _np_bounds(tok)
@@ -261,15 +264,19 @@ class SentenceActors:
                 if ent is not None:
                     return self.actor_for_entity(ent, start, end, "sector-adjective", sector=sector, conf=0.9)
         # a compound like "Haftarstyrkorna" is a mention on the token itself (handled by the caller)
-        return self._sector_coref(tok, sector, start, end)
+        return self._sector_coref(tok, sector, start, end, sector_only)
 
-    def _sector_coref(self, tok: Token, sector: str, start: int, end: int) -> ResolvedActor | None:
-        """A sector noun without owner: definite or demonstrative -> the last actor of that sector."""
+    def _sector_coref(self, tok: Token, sector: str, start: int, end: int,
+                      sector_only: bool = False) -> ResolvedActor | None:
+        """A sector noun without owner: definite or demonstrative -> the last actor of that sector.
+
+        sector_only: as a last resort an actor of the sector alone (for actors, not recipients).
+        """
         lang = self.lang
         definite = tok.morph.get("Definite") == ["Def"] or any(
             c.dep_ == "det" and c.lower_ in DEMONSTRATIVES.get(lang, set()) | {"the"} for c in tok.children)
         if not definite:
-            return None
+            return self._sector_only(tok, sector, start, end) if sector_only else None
         prev = self.state.by_sector.get(sector)
         if prev is not None:
             a = prev.actor.model_copy(update={"raw_text": self._raw(start, end),
@@ -281,21 +288,49 @@ class SentenceActors:
             ent = self.kb.get(country)
             if ent is not None:
                 return self.actor_for_entity(ent, start, end, "document-country", sector=sector, conf=0.6)
-        return None
+        return self._sector_only(tok, sector, start, end) if sector_only else None
+
+    def _sector_only(self, tok: Token, sector: str, start: int, end: int) -> ResolvedActor | None:
+        """'Workers', 'opposition supporters': a sector without a country - an actor of that sector only."""
+        if sector not in SECTOR_ONLY:
+            return None
+        actor = Actor(raw_text=self._raw(start, end), name=self._raw(start, end), sector=sector,
+                      span=self._span_chars(start, end), resolution="sector")
+        return ResolvedActor(actor, None, tok.i, 0.5)
 
     def _pronoun(self, tok: Token) -> ResolvedActor | None:
         low = tok.lower_
         lang = self.lang
         prev: ResolvedActor | None = None
-        if low in PERSONAL_SINGULAR.get(lang, set()) | POSSESSIVE_SINGULAR.get(lang, set()):
+        singular = low in PERSONAL_SINGULAR.get(lang, set()) | POSSESSIVE_SINGULAR.get(lang, set())
+        plural = low in PERSONAL_PLURAL.get(lang, set()) | POSSESSIVE_PLURAL.get(lang, set())
+        if singular or plural:
+            prev = self._antecedent_in_sentence(tok, singular)
+        if prev is not None:
+            pass
+        elif singular:
             prev = self.state.last_person
-        elif low in PERSONAL_PLURAL.get(lang, set()) | POSSESSIVE_PLURAL.get(lang, set()):
+        elif plural:
             prev = self.state.last_group
         if prev is None:
             return None
         a = prev.actor.model_copy(update={"raw_text": tok.text, "span": self._span_chars(tok.i, tok.i + 1),
                                           "resolution": "coref-pronoun"})
         return ResolvedActor(a, prev.entity, tok.i, 0.7)
+
+    def _antecedent_in_sentence(self, tok: Token, singular: bool) -> ResolvedActor | None:
+        """The nearest earlier name mention of the same sentence that fits the pronoun: a person for
+        'han/hon/he/she', an organisation or state for 'de/they' ("Erdogan lovade att han skulle ...")."""
+        best: ResolvedActor | None = None
+        for i in range(self.sent.start, tok.i):
+            m = self.mentions.get(i)
+            if m is None or m.start != i or m.kind in {"adjective"}:
+                continue
+            ent = self.kb.get(m.entity_id) if m.entity_id else None
+            if ent is None or (ent.kind == "person") != singular:
+                continue
+            best = self._from_mention(m)
+        return best
 
     def units(self) -> list[tuple[int, int, ResolvedActor, bool]]:
         """Actor mentions in text order as (start, end, actor, adjective_only), for linear fallbacks.

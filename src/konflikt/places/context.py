@@ -1,8 +1,8 @@
 """The document's country context: how often each country is named in the text (names, adjectives, demonyms).
 
-A first pass over the whole text with the knowledge base's country forms (`data/actors/countries.yaml`):
-words are looked up as written, then with one inflection or genitive ending stripped ("libyska" -> libysk,
-"Libyens" -> Libyen, "ryssarnas" -> ryss), multiword names first. The counts disambiguate place names
+A first pass over the whole text with the knowledge base's country forms (`data/actors/countries.yaml`),
+expanded once with inflection and genitive endings ("libyska" <- libysk, "Libyens" <- Libyen, "ryssarnas"
+<- ryss): one dictionary lookup per word, multiword names first. The counts disambiguate place names
 (Tripoli in a Libya article is Tripoli, Libya) and give the document's dominant country.
 """
 
@@ -26,42 +26,32 @@ _MAX_WORDS = 4
 
 @lru_cache(maxsize=1)
 def country_forms() -> tuple[Mapping[str, str], int]:
-    """Folded country name/adjective/demonym (any language) -> ISO alpha-3, and the longest form in words."""
+    """Folded country name/adjective/demonym (any language), also inflected: one ending from `_ENDINGS`,
+    optionally followed by a genitive s ("libyska", "ryssarnas", "Libyens") -> ISO alpha-3; and the longest
+    form in words. Forms as written win over generated ones."""
     from konflikt.actors.kb import load_kb
 
-    forms: dict[str, str] = {}
+    base: dict[str, str] = {}
     for ent in load_kb().entities("country"):
         for table in (ent.names, ent.adjectives, ent.demonyms):
             for words in table.values():
                 for w in words:
-                    forms.setdefault(fold(w), ent.id)
+                    base.setdefault(fold(w), ent.id)
+    forms = dict(base)
+    for form, iso in base.items():
+        if len(form) < 3 or " " in form:
+            continue
+        for end in _ENDINGS:
+            forms.setdefault(form + end, iso)
+            forms.setdefault(form + end + "s", iso)
     longest = max(len(k.split()) for k in forms)
     return MappingProxyType(forms), min(longest, _MAX_WORDS)
-
-
-@lru_cache(maxsize=65536)
-def _lookup(word: str) -> str | None:
-    """The country a single folded word names or describes, with one or two endings stripped."""
-    forms = country_forms()[0]
-    if word in forms:
-        return forms[word]
-    for end in _ENDINGS:
-        if word.endswith(end) and len(word) - len(end) >= 3:
-            stem = word[: -len(end)]
-            if stem in forms:
-                return forms[stem]
-            if stem.endswith("s") and stem[:-1] in forms:  # genitive of an inflected form: ryssarnas
-                return forms[stem[:-1]]
-            for end2 in _ENDINGS:
-                if stem.endswith(end2) and len(stem) - len(end2) >= 3 and stem[: -len(end2)] in forms:
-                    return forms[stem[: -len(end2)]]
-    return None
 
 
 def document_countries(text: str) -> Counter[str]:
     """How many times each country (ISO alpha-3) is named, described or its people mentioned in a text."""
     forms, longest = country_forms()
-    words = [fold(m.group(0)) for m in _WORD.finditer(text)]
+    words = _WORD.findall(fold(text))
     counts: Counter[str] = Counter()
     i = 0
     while i < len(words):
@@ -73,7 +63,7 @@ def document_countries(text: str) -> Counter[str]:
                 break
         else:
             for part in words[i].split("-"):
-                iso = _lookup(part)
+                iso = forms.get(part)
                 if iso:
                     counts[iso] += 1
             i += 1

@@ -64,6 +64,7 @@ class Attachment:
     genitive: tuple[str, ...]
 
 
+@lru_cache(maxsize=65536)
 def name_key(text: str) -> str:
     """The lookup key of a place name: folded case and accents, one space between words, ’ -> '."""
     return " ".join(fold(text.replace("’", "'")).split())

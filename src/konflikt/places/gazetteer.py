@@ -57,9 +57,15 @@ class Gazetteer:
     index: Mapping[str, tuple[Place, ...]]
     max_words: int
     countries: Mapping[str, Place]
+    first_words: Mapping[str, int]
+    """First word of every name -> the most words a name starting with it has (a cheap pre-filter)."""
 
     def lookup(self, text: str) -> tuple[Place, ...]:
         return self.index.get(name_key(text), ())
+
+    def words_from(self, first: str) -> int:
+        """How many words a name starting with this word can have (0: no name starts with it)."""
+        return self.first_words.get(name_key(first), 0)
 
     def country(self, iso3: str | None) -> Place | None:
         return self.countries.get(iso3 or "")
@@ -139,8 +145,12 @@ def _build() -> Gazetteer:
             if ident not in best or SOURCE_PRIORITY[p.source] > SOURCE_PRIORITY[best[ident].source]:
                 best[ident] = p
         index[key] = tuple(sorted(best.values(), key=lambda p: (-SOURCE_PRIORITY[p.source], -p.population)))
-    max_words = min(_MAX_WORDS, max(len(k.split()) for k in index))
-    return Gazetteer(MappingProxyType(index), max_words, MappingProxyType(countries))
+    first_words: dict[str, int] = {}
+    for key in index:
+        words = key.split()
+        first_words[words[0]] = max(first_words.get(words[0], 0), min(len(words), _MAX_WORDS))
+    max_words = max(first_words.values())
+    return Gazetteer(MappingProxyType(index), max_words, MappingProxyType(countries), MappingProxyType(first_words))
 
 
 @lru_cache(maxsize=1)

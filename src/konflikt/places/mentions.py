@@ -74,7 +74,8 @@ def find_mentions(sent: Span, gaz: Gazetteer, att: Attachment) -> list[Mention]:
             i += 1
             continue
         found = None
-        for n in range(min(gaz.max_words, sent.end - i), 0, -1):
+        longest = max(gaz.words_from(tok.text), 1)  # 1: the word itself may be a genitive ("Libyens")
+        for n in range(min(longest, sent.end - i), 0, -1):
             last = doc[i + n - 1]
             if last.is_punct:
                 continue

@@ -48,10 +48,15 @@ def country_forms() -> tuple[Mapping[str, str], int]:
     return MappingProxyType(forms), min(longest, _MAX_WORDS)
 
 
+@lru_cache(maxsize=65536)
+def _fold(word: str) -> str:
+    return fold(word)
+
+
 def document_countries(text: str) -> Counter[str]:
     """How many times each country (ISO alpha-3) is named, described or its people mentioned in a text."""
     forms, longest = country_forms()
-    words = _WORD.findall(fold(text))
+    words = [_fold(w) for w in _WORD.findall(text)]
     counts: Counter[str] = Counter()
     i = 0
     while i < len(words):

@@ -138,9 +138,9 @@ def find_triggers(sent: Span, lex, lang: str) -> list[Candidate]:
             continue
         entry, prefix = None, None
         lemmas = _lemmas(tok, lang)
-        if tok.pos_ == "ADJ":
-            # an adjective-tagged verb form: only when some lemma candidate is a different word (a verb stem)
-            lemmas = [lem for lem in lemmas if lem != tok.lower_] if pos == "VERB" else lemmas
+        if tok.pos_ == "ADJ" and pos == "VERB" and not _verbal_dependents(tok):
+            # an adjective-tagged participle: only when some lemma candidate is a different word (a verb stem)
+            lemmas = [lem for lem in lemmas if lem != tok.lower_]
         for lem in lemmas:
             entry = _pick(tok, lex.lookup(lem, pos))
             if entry is not None:
@@ -162,6 +162,17 @@ def find_triggers(sent: Span, lex, lang: str) -> list[Candidate]:
         _apply_qualifiers(cand, tok, prefix, lang)
         out.append(cand)
     return out
+
+
+def _verbal_dependents(tok: Token) -> bool:
+    """A token the tagger calls an adjective but that heads a clause ("skulle Turkiet stödja ...")."""
+    return tok.dep_ in {"ROOT", "root"} or any(
+        c.dep_ in {"nsubj", "obj", "aux", "nsubj:pass", "iobj", "aux:pass"} for c in tok.children)
+
+
+def is_attributive(tok: Token) -> bool:
+    """A participle modifying a noun ("den internationellt erkända regeringen"): passive, noun = recipient."""
+    return tok.pos_ == "ADJ" and tok.dep_ == "amod" and tok.head.pos_ in {"NOUN", "PROPN"}
 
 
 def _apply_qualifiers(cand: Candidate, tok: Token, prefix: str | None, lang: str) -> None:
@@ -196,7 +207,8 @@ def _apply_qualifiers(cand: Candidate, tok: Token, prefix: str | None, lang: str
 # ---- grammatical helpers --------------------------------------------------------------------------------
 
 def is_passive(tok: Token) -> bool:
-    if any(c.dep_ in {"aux:pass", "nsubj:pass", "obl:agent", "csubj:pass"} for c in tok.children):
+    deps = {c.dep_ for c in tok.children}
+    if deps & {"aux:pass", "obl:agent", "csubj:pass"} or ("nsubj:pass" in deps and "nsubj" not in deps):
         return True
     if "Voice=Pass" in str(tok.morph):
         # a perfect participle with an active subject is not passive ("Germany has not sent ...")
@@ -257,10 +269,11 @@ def _recipient_obliques(tok: Token, lex, prep: str | None) -> list[Token]:
 def _verb_arguments(c: Candidate, sa: SentenceActors, lex, lang: str, nouns: dict[int, Candidate]) -> None:
     tok, entry = c.token, c.entry
     prep = getattr(entry, "prep", None)
-    passive = is_passive(tok) and tok.pos_ != "NOUN"
+    attributive = is_attributive(tok)
+    passive = (is_passive(tok) and tok.pos_ != "NOUN") or attributive
     if passive:
         c.actors = _resolve(sa, agent_of(tok, lang))
-        c.recipients = _resolve(sa, subject_of(tok), allow_adjective=True)
+        c.recipients = _resolve(sa, tok.head if attributive else subject_of(tok), allow_adjective=True)
         if not c.recipients:
             for o in _recipient_obliques(tok, lex, prep):
                 c.recipients = _resolve(sa, o, allow_adjective=True)
@@ -324,7 +337,8 @@ def _noun_arguments(c: Candidate, sa: SentenceActors, lex, lang: str) -> None:
             break
     head = tok.head
     # light verb: "inleda en offensiv mot X", "få stöd från X", "ge stöd till X"
-    if tok.dep_ in {"obj", "nsubj:pass"} and head.pos_ in {"VERB", "AUX"}:
+    if tok.dep_ in {"obj", "nsubj:pass", "obl"} and head.pos_ in {"VERB", "AUX"} and (
+            tok.dep_ != "obl" or _case_of(tok) not in {p.lower() for p in lex.recipient_preps} | actor_preps):
         lv = None
         for lem in _lemmas(head, lang):
             lv = lex.light_verb(lem)
@@ -390,7 +404,7 @@ def _linear_fallback(c: Candidate, sa: SentenceActors, lex, lang: str, chunks: d
     trig_lo = min(t.i for t in c.tokens)
     trig_hi = max(t.i for t in c.tokens)
     is_noun = _is_noun(c)
-    passive = not is_noun and is_passive(tok)
+    passive = not is_noun and (is_passive(tok) or is_attributive(tok))
     if not c.actors:
         pick = None
         if is_noun:
@@ -449,7 +463,7 @@ def _subtree_fallback(c: Candidate, sa: SentenceActors) -> list[ResolvedActor]:
         for t in ch.subtree:
             if t.dep_ in {"nsubj", "obj", "iobj", "nsubj:pass"} and (t.head.pos_ in {"VERB", "AUX"} or t.head is ch):
                 for ra in sa.resolve(t, with_conj=True):
-                    if ra.key not in used:
+                    if ra.key not in used and ra.actor.resolution not in {"coref-pronoun", "sector"}:
                         found[ra.key] = ra
     if len(found) == 1:
         ra = next(iter(found.values()))

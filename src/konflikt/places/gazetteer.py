@@ -112,6 +112,8 @@ def _build() -> Gazetteer:
         if key:
             raw.setdefault(key, []).append(place)
 
+    cities = geonames_cities()
+    city_names = {name_key(c["name"]) for c in cities.values()}
     countries: dict[str, Place] = {}
     for ent in load_kb().entities("country"):
         gn = gn_countries.get(ent.id, {})
@@ -119,9 +121,12 @@ def _build() -> Gazetteer:
         place = Place(name=ent.name, kind="country", country=ent.id, admin1=None, lat=lat, lon=lon,
                       geonames_id=gn.get("geonameid"), population=int(gn.get("population") or 0), source="country")
         countries[ent.id] = place
-        for name in {n for names in ent.names.values() for n in names} | ({gn["name"]} if gn else set()):
-            add(name, place)
-    cities = geonames_cities()
+        # a country's main names; its other names only if no GeoNames city has them (the knowledge base
+        # lists some cities as names of their country for actor coding: "Idlib", "Aleppo" for Syria)
+        main = {ent.name, *(names[0] for names in ent.names.values() if names), *([gn["name"]] if gn else [])}
+        for name in {n for names in ent.names.values() for n in names} | main:
+            if name in main or name_key(name) not in city_names:
+                add(name, place)
     for entry in load_exonyms():
         if entry.geonames_id is not None:
             place = _city_place(cities[entry.geonames_id], "exonym", iso3_of)

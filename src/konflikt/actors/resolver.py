@@ -250,6 +250,8 @@ class SentenceActors:
                                                    depth=depth + 1)
             if owner:
                 break
+        if owner is None:
+            owner = self._linear_owner(tok, depth)
         if owner is not None and owner.entity is not None:
             return self.actor_for_entity(owner.entity, start, end, "sector-owner", sector=sector,
                                          conf=0.9 * owner.confidence)
@@ -265,6 +267,23 @@ class SentenceActors:
                     return self.actor_for_entity(ent, start, end, "sector-adjective", sector=sector, conf=0.9)
         # a compound like "Haftarstyrkorna" is a mention on the token itself (handled by the caller)
         return self._sector_coref(tok, sector, start, end, sector_only)
+
+    def _linear_owner(self, tok: Token, depth: int) -> ResolvedActor | None:
+        """'trupper från Haftar' when the parser attached the PP to the verb: owner preposition right after
+        the sector noun, then a name (determiners/adjectives may come between)."""
+        doc, lang = tok.doc, self.lang
+        j = tok.i + 1
+        if j >= self.sent.end or doc[j].lower_ not in OWNER_PREPS.get(lang, set()) or doc[j].lower_ == "i":
+            return None
+        j += 1
+        while j < self.sent.end and doc[j].pos_ in {"DET", "ADJ"} and j - tok.i <= 4:
+            j += 1
+        if j >= self.sent.end:
+            return None
+        m = self.mention_at(doc[j])
+        if m is None or m.kind in {"adjective", "adjective_compound"}:
+            return None
+        return self._from_mention(m)
 
     def _sector_coref(self, tok: Token, sector: str, start: int, end: int,
                       sector_only: bool = False) -> ResolvedActor | None:

@@ -91,9 +91,16 @@ def _has_reflexive(tok: Token) -> bool:
 
 
 def _obl_with_prep(tok: Token, prep: str) -> Token | None:
+    """The oblique introduced by `prep`: a child of the verb, or (PP attachment) of its object/oblique."""
+    deps = {"obl", "nmod", "obl:agent", "obj", "advmod"}
     for c in tok.children:
-        if c.dep_ in {"obl", "nmod", "obl:agent", "obj", "advmod"} and _case_of(c) == prep.lower():
+        if c.dep_ in deps and _case_of(c) == prep.lower():
             return c
+    for c in tok.children:
+        if c.dep_ in {"obl", "obj"}:
+            for g in c.children:
+                if g.dep_ in {"nmod", "obl"} and _case_of(g) == prep.lower():
+                    return g
     return None
 
 
@@ -145,6 +152,11 @@ def find_triggers(sent: Span, lex, lang: str) -> list[Candidate]:
             entry = _pick(tok, lex.lookup(lem, pos))
             if entry is not None:
                 break
+        if entry is None and pos == "NOUN" and tok.pos_ == "NOUN" and _verbal_dependents(tok):
+            for lem in lemmas:  # a finite verb the tagger calls a noun ("parlamentet godkände ett avtal")
+                entry = _pick(tok, [e for e in lex.lookup(lem, "VERB") if lem != tok.lower_ or lem.endswith("a")])
+                if entry is not None:
+                    break
         if entry is None and pos == "NOUN":
             for lem in _lemmas(tok, lang):
                 for pre, e in lex.compound_heads(lem):
@@ -171,8 +183,24 @@ def _verbal_dependents(tok: Token) -> bool:
 
 
 def is_attributive(tok: Token) -> bool:
-    """A participle modifying a noun ("den internationellt erkända regeringen"): passive, noun = recipient."""
-    return tok.pos_ == "ADJ" and tok.dep_ == "amod" and tok.head.pos_ in {"NOUN", "PROPN"}
+    """A participle modifying a noun ("den internationellt erkända regeringen"): passive, noun = recipient.
+
+    Not a supine after a perfect auxiliary the parser missed ("Turkiet har erbjudit militärstöd")."""
+    if not (tok.pos_ == "ADJ" and tok.dep_ == "amod" and tok.head.pos_ in {"NOUN", "PROPN"}):
+        return False
+    return not _after_perfect_aux(tok)
+
+
+def _after_perfect_aux(tok: Token) -> bool:
+    i = tok.i - 1
+    while i >= tok.sent.start and tok.i - i <= 3:
+        t = tok.doc[i]
+        if (t.lemma_ or t.lower_).lower() in {"ha", "have"}:
+            return True
+        if t.pos_ not in {"ADV", "PART"}:
+            return False
+        i -= 1
+    return False
 
 
 def _apply_qualifiers(cand: Candidate, tok: Token, prefix: str | None, lang: str) -> None:
@@ -283,7 +311,8 @@ def _verb_arguments(c: Candidate, sa: SentenceActors, lex, lang: str, nouns: dic
         c.actors = _resolve(sa, subject_of(tok))
         order: list[Token] = []
         order += [x for x in tok.children if x.dep_ == "iobj"]
-        order += [o for o in _recipient_obliques(tok, lex, prep) if prep and _case_of(o) == prep.lower()]
+        if prep and _obl_with_prep(tok, prep) is not None:
+            order.append(_obl_with_prep(tok, prep))
         objs = [x for x in tok.children if x.dep_ == "obj" and x.lower_ not in REFLEXIVES]
         for o in objs:
             if o.i in nouns:  # the object is itself an event noun ("militärstöd till X")
@@ -373,14 +402,28 @@ BOUNDARY_PUNCT = {",", ";", ":", "”", "“", '"', "«", "»", "(", ")", "–",
 
 
 def clause_chunks(sent: Span) -> dict[int, int]:
-    """A chunk number per token: clauses split at punctuation, subordinators and relative pronouns."""
-    cid, out = 0, {}
+    """A chunk number per token: clauses split at punctuation, subordinators and relative pronouns.
+
+    A comma-delimited stretch without a finite verb ("X, baserad i Tobruk, kämpar ...") is a
+    parenthetical: it and the stretch after it belong to the chunk before it.
+    """
+    cid, out, starts = 0, {}, {}
     for t in sent:
         if (t.text in BOUNDARY_PUNCT or t.pos_ == "SCONJ" or t.lower_ in {"att", "that"}
                 or (t.pos_ == "PRON" and t.lower_ in REL_PRONOUNS)):
             cid += 1
+            starts[cid] = t
         out[t.i] = cid
-    return out
+    remap: dict[int, int] = {}
+    for k in range(1, cid):
+        if starts.get(k) is None or starts[k].text != "," or starts.get(k + 1) is None or starts[k + 1].text != ",":
+            continue
+        members = [t for t in sent if out[t.i] == k]
+        if any("VerbForm=Fin" in str(t.morph) for t in members):
+            continue
+        target = remap.get(k - 1, k - 1)
+        remap[k] = remap[k + 1] = target
+    return {i: remap.get(c, c) for i, c in out.items()}
 
 
 def _prep_before(sent: Span, start: int) -> str | None:
@@ -525,7 +568,8 @@ def extract(sent: Span, sa: SentenceActors, lex, lang: str) -> list[Candidate]:
 
 def _is_noun(c: Candidate) -> bool:
     """Whether a candidate is a nominal event (by its lexicon entry, not the possibly wrong tag)."""
-    return getattr(c.entry, "pos", None) == "NOUN" or c.token.pos_ in {"NOUN", "PROPN"}
+    pos = getattr(c.entry, "pos", None)
+    return pos == "NOUN" if pos else c.token.pos_ in {"NOUN", "PROPN"}
 
 
 def _verb_right_before(tok: Token, verbs: dict[int, Candidate]) -> Candidate | None:

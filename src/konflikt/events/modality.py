@@ -71,7 +71,7 @@ def analyse(trigger: Token, lex, *, verb: Token | None = None) -> Modality:
         for c in h.children:
             if c.dep_ in {"aux", "aux:pass"}:
                 lem, low = _lemma(c), c.lower_
-                if lem in future or low in future:
+                if (lem in future or low in future) and _future_aux(c, h):
                     out.add("future")
                 if lem in hypo or low in hypo:
                     out.add("hypothetical")
@@ -135,6 +135,16 @@ def _subject(verb: Token) -> Token | None:
         if c.dep_ in {"nsubj", "nsubj:pass"}:
             return c
     return None
+
+
+def _future_aux(aux: Token, main: Token) -> bool:
+    """'kommer att anfalla', 'ska anfalla', 'will attack' - not 'kommer dagen då ... godkände' (a past verb)."""
+    if "Tense=Past" in str(main.morph) or "VerbForm=Sup" in str(main.morph):
+        return False
+    if _lemma(aux) in {"komma"}:  # Swedish "komma" is future only with "att" + infinitive
+        between = main.doc[min(aux.i, main.i) + 1: max(aux.i, main.i)]
+        return any(t.lower_ == "att" for t in between) and "VerbForm=Fin" not in str(main.morph)
+    return True
 
 
 def _is_pluperfect(aux: Token, main: Token) -> bool:

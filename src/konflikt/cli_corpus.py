@@ -114,6 +114,7 @@ def ingest(
     progress: Annotated[bool | None, typer.Option("--progress/--no-progress",
                                                   help="Progress bar (default: when stderr is a terminal).")] = None,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="One line per stored document.")] = False,
+    workers: Annotated[int, typer.Option(help="Processes coding documents in parallel.")] = 1,
     debug: Annotated[bool, typer.Option(help="Show tracebacks.")] = False,
 ) -> None:
     """Code documents (text, Markdown, HTML, JSONL, RSS/Atom, directories) into the corpus database."""
@@ -124,9 +125,11 @@ def ingest(
         raise _usage(f"--lang must be auto, sv or en, got {lang!r}")
     if date is not None:
         _day(date, "--date")
-    settings = Settings(lang=lang, date=date)
+    if not 1 <= workers <= 64:
+        raise _usage(f"--workers must be 1..64, got {workers}")
+    settings = Settings(lang=lang, date=date, workers=workers)
     with _open(db, read_only=False) as store:
-        report = run(paths, store, settings, progress=progress, verbose=verbose, debug=debug)
+        report = run(paths, store, settings, progress=progress, verbose=verbose, debug=debug, workers=workers)
     _err(report.summary())
     if report.interrupted:
         raise typer.Exit(130)

@@ -88,16 +88,48 @@ def _total_bytes(paths: list[str]) -> int | None:
     return total
 
 
+_WORKER_CODER = None
+
+
+def _init_worker(settings: Settings) -> None:
+    global _WORKER_CODER
+    from konflikt.pipeline import Coder
+
+    _WORKER_CODER = Coder(settings)
+
+
+def _code_one(coder, doc, debug: bool = False):
+    """(events, None) or (None, reason)."""
+    from konflikt.nlp import PipelineNotFound
+    from konflikt.pipeline import UnsupportedLanguage
+
+    try:
+        return coder.code_document(doc), None
+    except UnsupportedLanguage as exc:
+        return None, f"unsupported language '{exc}'"
+    except PipelineNotFound as exc:
+        return None, f"no trained pipeline for this language ({str(exc)[:120]})"
+    except Exception as exc:  # noqa: BLE001 - one bad document must not stop the batch
+        if debug:
+            raise
+        return None, f"internal error ({type(exc).__name__}: {str(exc)[:200]})"
+
+
+def _work(args):
+    doc, debug = args
+    return _code_one(_WORKER_CODER, doc, debug)
+
+
 def ingest(paths: list[str], store: Store, settings: Settings, *, on_skip: Callable[[str], None] | None = None,
-           verbose: bool = False, progress: bool | None = None,
-           debug: bool = False) -> IngestReport:
+           verbose: bool = False, progress: bool | None = None, debug: bool = False,
+           workers: int = 1) -> IngestReport:
     """Ingest `paths` into `store`. `progress=None`: a progress bar when stderr is a terminal;
-    `verbose`: one line on stderr per stored document (after its transaction committed)."""
+    `verbose`: one line on stderr per stored document (after its transaction committed);
+    `workers` > 1 codes documents in that many processes (the store is written by this one)."""
     from rich.console import Console
     from rich.progress import BarColumn, Progress, TaskProgressColumn, TextColumn, TimeElapsedColumn
 
-    from konflikt.nlp import PipelineNotFound
-    from konflikt.pipeline import Coder, UnsupportedLanguage
+    from konflikt.pipeline import Coder
 
     report = IngestReport()
     coder = Coder(settings)
@@ -120,52 +152,63 @@ def ingest(paths: list[str], store: Store, settings: Settings, *, on_skip: Calla
         msg = f"konflikt: {where}: skipped: {reason}"
         (on_skip or say)(msg)
 
+    def status() -> None:
+        bar.update(task, status=f"{report.coded} coded · {report.events} events · {report.duplicates} known · "
+                                f"{len(report.skipped)} skipped")
+
+    def new_documents():
+        """Documents not stored yet, in input order; input errors are reported on the way."""
+        for path in paths:
+            for item in iter_documents(path, date=settings.date, lang=default_lang,
+                                       on_bytes=(lambda n: bar.advance(task, n)) if show else None):
+                if isinstance(item, InputError):
+                    skip(getattr(item, "where", path), str(item))
+                    continue
+                if item.language:
+                    item.language = item.language.strip().lower()[:2] or None
+                if store.has_document(item.id):
+                    report.duplicates += 1
+                    status()
+                    continue
+                yield item
+
+    def store_one(doc, events, reason) -> None:
+        if events is None:
+            skip(doc.origin, reason)
+        elif store.add_document(doc, events, node_for=node_for):
+            report.coded += 1
+            report.events += len(events)
+            if verbose:
+                say(f"konflikt: stored {doc.id} {doc.origin} ({len(events)} events)")
+        else:
+            report.duplicates += 1
+        status()
+
     total = _total_bytes(paths) if show else None
     with bar:
         task = bar.add_task("ingest", total=total, status="")
-
-        def advance(n: int) -> None:
-            bar.advance(task, n)
-
-        def status() -> None:
-            bar.update(task, status=f"{report.coded} coded · {report.events} events · {report.duplicates} known · "
-                                    f"{len(report.skipped)} skipped")
-
         try:
-            for path in paths:
-                for item in iter_documents(path, date=settings.date, lang=default_lang,
-                                           on_bytes=advance if show else None):
-                    if isinstance(item, InputError):
-                        skip(getattr(item, "where", path), str(item))
-                        continue
-                    doc = item
-                    if doc.language:
-                        doc.language = doc.language.strip().lower()[:2] or None
-                    if store.has_document(doc.id):
-                        report.duplicates += 1
-                        status()
-                        continue
-                    try:
-                        events = coder.code_document(doc)
-                    except UnsupportedLanguage as exc:
-                        skip(doc.origin, f"unsupported language '{exc}'")
-                        continue
-                    except PipelineNotFound as exc:
-                        skip(doc.origin, f"no trained pipeline for this language ({str(exc)[:120]})")
-                        continue
-                    except Exception as exc:  # noqa: BLE001 - one bad document must not stop the batch
-                        if debug:
-                            raise
-                        skip(doc.origin, f"internal error ({type(exc).__name__}: {str(exc)[:200]})")
-                        continue
-                    if store.add_document(doc, events, node_for=node_for):
-                        report.coded += 1
-                        report.events += len(events)
-                        if verbose:
-                            say(f"konflikt: stored {doc.id} {doc.origin} ({len(events)} events)")
-                    else:
-                        report.duplicates += 1
-                    status()
+            if workers <= 1:
+                for doc in new_documents():
+                    store_one(doc, *_code_one(coder, doc, debug))
+            else:
+                import multiprocessing as mp
+
+                with mp.get_context("spawn").Pool(workers, _init_worker, (settings,)) as pool:
+                    batch: list = []
+                    for doc in _with_end(new_documents()):
+                        if doc is not None:
+                            batch.append(doc)
+                        if batch and (doc is None or len(batch) >= workers * 4):
+                            results = pool.map(_work, [(d, debug) for d in batch], chunksize=1)
+                            for d, (events, reason) in zip(batch, results, strict=True):
+                                store_one(d, events, reason)
+                            batch = []
         except KeyboardInterrupt:
             report.interrupted = True
     return report
+
+
+def _with_end(it):
+    yield from it
+    yield None

@@ -184,3 +184,13 @@ def test_network_time_windows(tmp_path):
     assert focused and all("TUR" in k for k in focused)
     table = run("network", "--db", db)
     assert table.exit_code == 0 and "Turkey" in table.stdout and "Camp 1" in table.stdout
+
+
+def test_workers_store_the_same(docs):
+    (docs / "in" / "c.txt").write_text("Israel bombade Hamas.\n\nIran stödjer Hamas.\n", encoding="utf-8")
+    one, two = docs / "one.duckdb", docs / "two.duckdb"
+    assert run("ingest", docs / "in", "--db", one, "--date", "2024-03-15").exit_code == 0
+    r = run("ingest", docs / "in", "--db", two, "--date", "2024-03-15", "--workers", "2")
+    assert r.exit_code == 0, r.output
+    assert run("events", "--db", one).stdout == run("events", "--db", two).stdout
+    assert run("ingest", docs / "in", "--db", two, "--workers", "0").exit_code == 2

@@ -88,6 +88,16 @@ def _filters(date_from, date_to, actor=None, types=None):
     return Filters(date_from=f, date_to=t, actor=actor or None, types=tlist)
 
 
+def _actor_names(actor: str) -> tuple[str, ...]:
+    """The name as given plus the ids of knowledge-base entities known by that name in any language
+    (`--actor Turkiet` finds Turkey)."""
+    from konflikt.actors.kb import fold, load_kb
+
+    key = fold(actor.strip())
+    ids = [e.id for e in load_kb() if key in {fold(e.id), fold(e.name), *(fold(n) for n in e.all_names())}]
+    return (actor, *ids)
+
+
 def _open(db: str, read_only: bool):
     from konflikt.store import Store, StoreError
 
@@ -157,7 +167,7 @@ def events(
         raise _usage(f"--format must be jsonl, csv or parquet, got {fmt!r}")
     if fmt == "parquet" and out is None:
         raise _usage("--format parquet needs --out FILE")
-    filters = _filters(date_from, date_to, actor, etype)
+    filters = _filters(date_from, date_to, _actor_names(actor) if actor else None, etype)
     with _open(db, read_only=True) as store:
         if fmt == "jsonl":
             stream = _out_stream(out)

@@ -122,6 +122,7 @@ def test_exports_csv_parquet(docs):
     only = run("events", "--db", db, "--type", "ASSAULT", "--format", "csv")
     assert set(pd.read_csv(io.StringIO(only.stdout))["Event Type"]) == {"ASSAULT"}
     turkey = run("events", "--db", db, "--actor", "turkey")
+    assert turkey.stdout and run("events", "--db", db, "--actor", "Turkiet").stdout == turkey.stdout
     for line in turkey.stdout.splitlines():
         ev = json.loads(line)
         assert "Turkey" in [a["name"] for a in ev["actor"] + ev["recipient"]]

@@ -271,7 +271,8 @@ class Filters:
 
     date_from: Date | None = None
     date_to: Date | None = None
-    actor: str | None = None
+    actor: str | tuple[str, ...] | None = None
+    """A name, entity id or code (or several: any of them) of an actor or recipient."""
     types: tuple[str, ...] = ()
 
     def where(self, alias: str = "e") -> tuple[str, list[Any]]:
@@ -287,11 +288,15 @@ class Filters:
             parts.append(f"{alias}.event_type IN ({', '.join('?' for _ in self.types)})")
             params.extend(self.types)
         if self.actor:
-            parts.append(
-                f"EXISTS (SELECT 1 FROM event_actors x WHERE x.event_id = {alias}.event_id AND ("
-                "lower(x.name) = lower(?) OR lower(x.node_name) = lower(?) OR lower(x.raw_text) = lower(?) "
-                "OR upper(x.entity_id) = upper(?) OR upper(x.node_id) = upper(?) OR upper(x.code) = upper(?)))")
-            params.extend([self.actor] * 6)
+            names = (self.actor,) if isinstance(self.actor, str) else tuple(self.actor)
+            ors = []
+            for name in names:
+                ors.append("lower(x.name) = lower(?) OR lower(x.node_name) = lower(?) "
+                           "OR lower(x.raw_text) = lower(?) OR upper(x.entity_id) = upper(?) "
+                           "OR upper(x.node_id) = upper(?) OR upper(x.code) = upper(?)")
+                params.extend([name] * 6)
+            parts.append(f"EXISTS (SELECT 1 FROM event_actors x WHERE x.event_id = {alias}.event_id AND ("
+                         + " OR ".join(ors) + "))")
         return (" AND ".join(parts) or "TRUE"), params
 
 

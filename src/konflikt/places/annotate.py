@@ -3,14 +3,15 @@
 For each event, in order:
 
 1. `preposition` — a place governed by a locative/directional preposition ("i Tripoli", "mot Tripoli",
-   "utanför Libyens östkust", "near Kharkiv"), or `argument` — a place that is the trigger's object or
-   passive subject ("erövra Tripoli", "Tripoli was shelled"); the one nearest the trigger (same
-   comma-delimited stretch first, then dependency distance, then token distance). The place must be in the
-   trigger's clause (its governing verb is the trigger's, or a non-finite verb depending on it: "lovade att
-   skicka trupper till Libyen"), not in an apposition across a comma ("Egypten, rivaler i Ankara"). A place
-   that is the event's actor by metonymy ("Ankara kan utveckla ...") is not its location unless a preposition
-   governs it; a recipient by metonymy is ("offensiv mot Tripoli": Tripoli stands for the GNA and is where
-   the offensive goes).
+   "utanför Libyens östkust", "near Kharkiv"), or `argument` — for material events (quad class 2 or 4), a
+   place that is the trigger's object or passive subject ("erövra Sirte", "Tripoli was shelled"); the one
+   nearest the trigger (same comma-delimited stretch first, then dependency distance, then token distance).
+   The place must be in the trigger's clause: no other finite verb between them ("Turkiet har erbjudit stöd
+   ... är interventionen i Syrien" is not in Syria), and across a comma its stretch must begin with its
+   preposition (", nära Charkiv" counts; "armén, baserad i Tobruk," and "Egypten, rivaler i Ankara" do not).
+   A place that is the event's actor by metonymy ("Ankara kan utveckla ...") is not its location unless a
+   preposition governs it; a recipient by metonymy is ("offensiv mot Tripoli": Tripoli stands for the GNA
+   and is where the offensive goes).
 2. `sentence-country` — else a country named in the trigger's clause that is not part of the event's actors.
 3. `document` — else the document's dominant country (named most often, at least twice, no tie).
 4. Else no location.
@@ -35,6 +36,7 @@ from konflikt.syntax import crosses_punct, governing_verb, head_token, tree_dist
 __all__ = ["annotate", "choose_place", "best_place", "to_location", "DocumentPlaces"]
 
 _ARGUMENT_DEPS = frozenset({"obj", "nsubj:pass", "nsubjpass", "dobj", "obl", "iobj"})
+_SEPARATORS = frozenset({",", ";", ":", "–", "—", "(", ")"})
 
 
 class DocumentPlaces:
@@ -63,14 +65,27 @@ def _actor_spans(ev: Event, recipients: bool = True) -> list[tuple[int, int]]:
     return [a.span for a in actors if a.span]
 
 
-def _same_clause(head: Token, trig_verb: Token | None) -> bool:
-    """The place's governing verb is the trigger's, or a non-finite verb depending on it ("lovade att skicka")."""
-    verb = governing_verb(head)
-    if verb is None or trig_verb is None or verb == trig_verb:
-        return True
-    forms = set(verb.morph.get("VerbForm"))
-    non_finite = bool(forms & {"Inf", "Part", "Sup", "Ger"}) and not verb.morph.get("Tense")
-    return verb.head == trig_verb and non_finite
+def _in_trigger_clause(trig: Token, trig_verb: Token | None, head: Token) -> bool:
+    """No finite verb other than the trigger's own (and its auxiliaries) stands between trigger and place
+    ("Turkiet har erbjudit stöd ... är interventionen i Syrien": "är" belongs to another clause)."""
+    lo, hi = sorted((trig.i, head.i))
+    own = {trig.i} | ({trig_verb.i} | {c.i for c in trig_verb.children if c.dep_.startswith("aux")}
+                      if trig_verb is not None else set())
+    return not any("Fin" in t.morph.get("VerbForm") and t.i not in own for t in trig.doc[lo + 1:hi])
+
+
+def _starts_stretch(sent: Span, m: Mention, prep: str | None) -> bool:
+    """Across a comma, the place's comma-delimited stretch must begin with its preposition (", nära Charkiv"),
+    not with a participle, relative or noun ("armén, baserad i Tobruk,"; "Egypten, två rivaler i Ankara")."""
+    if not prep:
+        return False
+    doc = sent.doc
+    j = m.start - 1
+    while j > sent.start and doc[j].text not in _SEPARATORS:
+        j -= 1
+    first = j + 1 if doc[j].text in _SEPARATORS else j
+    words = prep.split()
+    return [t.lower_ for t in doc[first:first + len(words)]] == words
 
 
 def _char_span(sent: Span, m: Mention, offset: int) -> tuple[int, int]:
@@ -97,6 +112,7 @@ def choose_place(ev: Event, sent: Span, mentions: Sequence[Mention], doc_places:
     trig = trigger_token(sent, ev.span[0] - offset, ev.span[1] - offset)
     trig_verb = governing_verb(trig)
     sources = _actor_spans(ev, recipients=False)
+    material = ev.quad_code in (2, 4)
     actors = _actor_spans(ev)
     att = load_attachment(lang)
     attached: list[tuple[tuple, Mention, str]] = []
@@ -108,12 +124,10 @@ def choose_place(ev: Event, sent: Span, mentions: Sequence[Mention], doc_places:
         if not prep and _is_actor(span, sources):
             continue
         rank = _rank(trig, head)
-        is_arg = head.head.i == trig.i and head.dep_ in _ARGUMENT_DEPS and head.i != trig.i
-        # only a place in the trigger's own clause counts ("interventionen i Syrien" in another clause does not);
-        # across a comma, not one in an apposition ("armén, baserad i Tobruk, anföll"; "Egypten, rivaler i Ankara")
-        if not _same_clause(head, trig_verb):
+        if not _in_trigger_clause(trig, trig_verb, head) or (rank[0] and not _starts_stretch(sent, m, prep)):
             continue
-        if (prep or is_arg) and not (rank[0] and head.dep_.startswith("nmod")):
+        is_arg = material and head.head.i == trig.i and head.dep_ in _ARGUMENT_DEPS and head.i != trig.i
+        if prep or is_arg:
             attached.append((rank, m, "preposition" if prep else "argument"))
         elif m.is_country and not _inside_actor(span, actors):
             countries.append((rank, m))

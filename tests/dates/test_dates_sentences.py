@@ -108,3 +108,21 @@ def test_pipeline_sets_dates(code_sv):
     if 1 in by_sent:
         e = by_sent[1]
         assert (e.date, e.date_precision, e.date_range) == ("2019-12-27", "publication", None)
+
+
+def test_seed_coded_dates(code_sv, shared_dir):
+    """Coded end to end: events in a sentence with a gold date carry it (those the extractor finds)."""
+    gold = json.loads((shared_dir / "eval" / "seed.gold.json").read_text(encoding="utf-8"))
+    text = (shared_dir / "seed" / "000_55b182ca055ce355.txt").read_text(encoding="utf-8")
+    events = code_sv(text, date="2019-12-27")
+    checked = 0
+    for g in gold["dates"]:
+        for e in (e for e in events if g["anchor"] in e.event_text):
+            checked += 1
+            if "date" in g:
+                assert e.date == g["date"], (g, e.trigger, e.date)
+            else:
+                assert g["date_range"][0] <= e.date_range[0] and e.date_range[1] <= g["date_range"][1]
+    assert checked >= 1
+    others = [e for e in events if not any(g["anchor"] in e.event_text for g in gold["dates"])]
+    assert all(e.date_precision in ("publication", "range") for e in others)

@@ -314,6 +314,12 @@ def _verb_arguments(c: Candidate, sa: SentenceActors, lex, lang: str, nouns: dic
         if prep and _obl_with_prep(tok, prep) is not None:
             order.append(_obl_with_prep(tok, prep))
         objs = [x for x in tok.children if x.dep_ == "obj" and x.lower_ not in REFLEXIVES]
+        if not c.actors and getattr(entry, "particle", None) and objs and objs[0].i > tok.i:
+            # verb-second inversion the parser read as an object: "Förra veckan gick trupper ... ombord"
+            c.actors = _resolve(sa, objs[0])
+            if c.actors:
+                objs = objs[1:]
+                c.notes.append("actor:inverted-subject")
         for o in objs:
             if o.i in nouns:  # the object is itself an event noun ("militärstöd till X")
                 order += _recipient_obliques(o, lex, None)
@@ -459,7 +465,9 @@ def _linear_fallback(c: Candidate, sa: SentenceActors, lex, lang: str, chunks: d
                 break
             if pick is None:
                 for lo, _hi, ra, weak in units:
-                    if lo > trig_hi and not weak and _prep_before(sent, lo) in act_preps:
+                    between = sent.doc[trig_hi + 1: lo]
+                    if (lo > trig_hi and not weak and _prep_before(sent, lo) in act_preps
+                            and not any(t.pos_ in {"NOUN", "PROPN", "VERB"} for t in between)):
                         pick = ra
                         break
         elif passive:
@@ -526,6 +534,8 @@ def extract(sent: Span, sa: SentenceActors, lex, lang: str) -> list[Candidate]:
         h = n.token.head
         if n.token.dep_ in {"obj", "nsubj:pass"} and h.i in verbs and h.i != i:
             n.absorbed_into = verbs[h.i]
+        elif n.token.dep_ in {"nmod", "conj"} and _trigger_noun_above(n.token, nouns) is not None:
+            n.absorbed_into = _trigger_noun_above(n.token, nouns)  # "avtal om säkerhetssamarbete"
         elif n.token.dep_ not in {"nsubj", "nmod:poss"}:
             v = _verb_right_before(n.token, verbs)
             if v is not None and not any(ch.dep_ == "obj" for ch in v.token.children):
@@ -570,6 +580,18 @@ def _is_noun(c: Candidate) -> bool:
     """Whether a candidate is a nominal event (by its lexicon entry, not the possibly wrong tag)."""
     pos = getattr(c.entry, "pos", None)
     return pos == "NOUN" if pos else c.token.pos_ in {"NOUN", "PROPN"}
+
+
+def _trigger_noun_above(tok: Token, nouns: dict[int, Candidate]) -> Candidate | None:
+    """The event noun whose content this one names: "avtal om samarbete", "krav på vapenvila"."""
+    cur = tok
+    for _ in range(3):
+        if cur.dep_ not in {"nmod", "conj"} or cur.head is cur:
+            return None
+        cur = cur.head
+        if cur.i in nouns and cur.i != tok.i:
+            return nouns[cur.i]
+    return None
 
 
 def _verb_right_before(tok: Token, verbs: dict[int, Candidate]) -> Candidate | None:

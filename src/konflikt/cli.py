@@ -1,4 +1,4 @@
-"""Command line interface (typer): code, demo, eval, actors check, triggers check; ingest, events and
+"""Command line interface (typer): code, demo, eval, actors/triggers/dates/places check; ingest, events and
 network (the corpus store, in `konflikt.cli_corpus`).
 
 Exit status: 0 everything was coded; 3 some input was skipped (each named on stderr in one line);
@@ -25,6 +25,10 @@ actors_app = typer.Typer(help="The actor knowledge base.", no_args_is_help=True)
 triggers_app = typer.Typer(help="The trigger lexicons.", no_args_is_help=True)
 app.add_typer(actors_app, name="actors")
 app.add_typer(triggers_app, name="triggers")
+dates_app = typer.Typer(help="The date-expression files.", no_args_is_help=True)
+places_app = typer.Typer(help="The place files (exonyms, attachment words).", no_args_is_help=True)
+app.add_typer(dates_app, name="dates")
+app.add_typer(places_app, name="places")
 
 EXIT_OK, EXIT_USAGE, EXIT_SKIPPED, EXIT_NOTHING = 0, 2, 3, 4
 SEED_DATE = "2019-12-27"
@@ -227,6 +231,22 @@ def actors_check(paths: Annotated[list[Path] | None, typer.Argument()] = None) -
 def triggers_check(paths: Annotated[list[Path] | None, typer.Argument()] = None) -> None:
     """Validate trigger lexicon files (default: the packaged ones)."""
     from konflikt.events.lexicon import check_command
+
+    raise typer.Exit(check_command(list(paths) if paths else None))
+
+
+@dates_app.command("check")
+def dates_check(paths: Annotated[list[Path] | None, typer.Argument()] = None) -> None:
+    """Validate date-expression files (default: the packaged ones)."""
+    from konflikt.dates.lexicon import check_command
+
+    raise typer.Exit(check_command(list(paths) if paths else None))
+
+
+@places_app.command("check")
+def places_check(paths: Annotated[list[Path] | None, typer.Argument()] = None) -> None:
+    """Validate place files: exonyms.yaml, prepositions.yaml (default: the packaged ones)."""
+    from konflikt.places.data import check_command
 
     raise typer.Exit(check_command(list(paths) if paths else None))
 

@@ -322,6 +322,8 @@ def _verb_arguments(c: Candidate, sa: SentenceActors, lex, lang: str, nouns: dic
                 c.notes.append("actor:inverted-subject")
         for o in objs:
             if o.i in nouns:  # the object is itself an event noun ("militärstöd till X")
+                # whose act it is: "rejected Hamas's demand", "welcomed the offer from X"
+                order += [x for x in o.children if x.dep_ == "nmod:poss" and x.lower_ not in REFLEXIVES]
                 order += _recipient_obliques(o, lex, None)
             else:
                 order.append(o)

@@ -102,3 +102,12 @@ def test_document_countries():
 ])
 def test_dominant_country(counts, expected):
     assert dominant_country(counts) == expected
+
+
+def test_check_commands(capsys):
+    from konflikt.dates.lexicon import check_command as dates_check
+    from konflikt.places.data import check_command as places_check
+
+    assert places_check() == 0 and dates_check() == 0
+    out = capsys.readouterr().out
+    assert "2 place file(s) checked, 0 error(s)" in out and "2 date file(s) checked, 0 error(s)" in out

@@ -1,7 +1,8 @@
 """Turn extracted trigger candidates into PLOVER `Event` records (type rules, filtering, confidence).
 
 Rules applied here, all from the PLOVER manual:
-* cooperative CONSULT/SUPPORT/COOPERATE/AID actions stated as future, intended or hypothetical are AGREE;
+* cooperative CONSULT/SUPPORT/COOPERATE/AID/CONCEDE/RETREAT actions stated as future, intended or
+  hypothetical are AGREE;
 * an event needs an actor, except an agentless passive with a recipient ("X avsattes");
 * types that require a recipient (COOPERATE, AID, SANCTION) are not coded without one;
 * an actor is never its own recipient; the same event coded twice in a sentence is kept once.

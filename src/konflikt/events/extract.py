@@ -26,7 +26,7 @@ from konflikt.actors.resolver import POSSESSIVE_REFLEXIVE, ResolvedActor, Senten
 from konflikt.events.modality import Modality, analyse, clause_verb
 
 VERBAL_TYPES = {"AGREE", "REQUEST", "THREATEN", "REJECT", "ACCUSE", "CONCEDE", "SUPPORT"}
-COOP_TO_AGREE = {"CONSULT", "SUPPORT", "COOPERATE", "AID"}
+COOP_TO_AGREE = {"CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"}
 REL_PRONOUNS = {"som", "vilken", "vilket", "vilka", "who", "which", "that", "whom"}
 REFLEXIVES = {"sig", "mig", "dig", "oss", "er", "itself", "themselves", "himself", "herself"}
 SUBJ_DEPS = {"nsubj", "nsubj:pass", "csubj", "nsubj:outer"}

@@ -59,6 +59,19 @@ def test_markdown_file(tmp_path):
     assert doc.text == "Nyhet\n\nEgypten kritiserade Turkiet.\n"
 
 
+def test_markdown_front_matter(tmp_path):
+    p = tmp_path / "f.md"
+    p.write_text("---\ntitle: \"Striderna\"\ndate: 2020-01-05\nlang: sv\ntags:\n  - libyen\n---\n"
+                 "# Striderna\n\nLNA attackerade Tripoli.\n", encoding="utf-8")
+    (doc,) = _all(p, date="2024-01-01")
+    assert doc.text == "Striderna\n\nLNA attackerade Tripoli.\n"
+    assert (doc.date, doc.title, doc.language) == ("2020-01-05", "Striderna", "sv")
+    q = tmp_path / "g.md"
+    q.write_text("Text utan metadata.\n\n---\n\nMer text.\n", encoding="utf-8")
+    (doc,) = _all(q, date="2024-01-01")
+    assert doc.date == "2024-01-01" and "Mer text." in doc.text
+
+
 def test_html_main_text_and_date(tmp_path):
     page = """<!DOCTYPE html><html><head><title>Turkiet skickar trupper</title>
     <meta property="article:published_time" content="2019-12-27T10:00:00Z"></head>

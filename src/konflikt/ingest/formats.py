@@ -5,7 +5,8 @@
 JSONL and RSS/Atom files are read item by item, never whole.
 
 * plain text: `.txt`, `.text`, or anything else that decodes as text; the whole file is one document;
-* Markdown: `.md`, `.markdown`; markup removed (headings, emphasis, links, code fences);
+* Markdown: `.md`, `.markdown`; markup removed (headings, emphasis, links, code fences); a leading
+  `---` front-matter block gives `date`, `title`, `lang`, `url`, `source`;
 * HTML: `.html`, `.htm`, or content starting with `<!doctype html`/`<html`; main text, title and
   date extracted with trafilatura;
 * JSONL: `.jsonl`, `.ndjson`; one document a line: `text` (required), `id`, `date`, `url`, `title`,
@@ -218,7 +219,10 @@ def _one_document(data: bytes, kind: str, path: str, date, lang) -> IngestedDocu
     except InputError as exc:
         return item_error(path, str(exc))
     if kind == "markdown":
-        return _make(markdown_to_text(text), origin=path, date=date, lang=lang)
+        meta, body = front_matter(text)
+        return _make(markdown_to_text(body), origin=path, date=iso_date(meta.get("date")) or date,
+                     lang=meta.get("lang") or meta.get("language") or lang, title=meta.get("title"),
+                     url=meta.get("url"), outlet=meta.get("source"))
     if kind == "html":
         return _html_document(text, path, date, lang)
     return _make(text, origin=path, date=date, lang=lang)
@@ -440,6 +444,22 @@ _MD_RULES = [
     (re.compile(r"(?<![\w*])([*_])(?=\S)(.+?)(?<=\S)\1(?![\w*])"), r"\2"),  # italics
     (re.compile(r"`([^`]*)`"), r"\1"),                              # inline code
 ]
+
+
+_FRONT = re.compile(r"\A(?:\ufeff)?---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
+
+
+def front_matter(md: str) -> tuple[dict[str, str], str]:
+    """Simple `key: value` lines of a leading `---` block (YAML front matter) and the rest."""
+    m = _FRONT.match(normalise_text(md))
+    if not m:
+        return {}, md
+    meta = {}
+    for line in m[1].splitlines():
+        k, sep, v = line.partition(":")
+        if sep and k.strip() and not k.startswith((" ", "\t", "-", "#")):
+            meta[k.strip().lower()] = v.strip().strip("'\"")
+    return meta, normalise_text(md)[m.end():]
 
 
 def markdown_to_text(md: str) -> str:

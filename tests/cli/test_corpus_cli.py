@@ -195,3 +195,15 @@ def test_workers_store_the_same(docs):
     assert r.exit_code == 0, r.output
     assert run("events", "--db", one).stdout == run("events", "--db", two).stdout
     assert run("ingest", docs / "in", "--db", two, "--workers", "0").exit_code == 2
+
+
+def test_ingest_from_standard_input(tmp_path):
+    db = tmp_path / "k.duckdb"
+    lines = "".join(json.dumps({"text": t, "date": "2021-05-01"}, ensure_ascii=False) + "\n"
+                    for t in ("Israel bombade Hamas.", "Iran stödjer Hamas."))
+    r = run("ingest", "-", "--db", db, "--lang", "sv", input=lines)
+    assert r.exit_code == 0 and "2 document(s) coded" in r.stderr, r.output
+    r = run("ingest", "-", "--db", db, "--lang", "sv", "--date", "2021-05-02", input="Egypten fördömde Turkiet.\n")
+    assert r.exit_code == 0 and "1 document(s) coded" in r.stderr
+    dates = {json.loads(x)["date"] for x in run("events", "--db", db).stdout.splitlines()}
+    assert dates <= {"2021-05-01", "2021-05-02"} and "2021-05-02" in dates

@@ -19,6 +19,7 @@ from konflikt.events.coder import to_events
 from konflikt.events.extract import extract
 from konflikt.events.lexicon import load_lexicon
 from konflikt.events.ontology import load_ontology
+from konflikt.events.targets import place_recipients
 from konflikt.ingest import segments
 from konflikt.records import Document, Event
 
@@ -105,7 +106,7 @@ class Coder:
                     cands, sa, onto, doc_id=doc.id, sent_index=sent_index, sent_text=sent.text,
                     sent_span=s_span, char_offset=start, lang=lang, date=pub, start_n=0)
                 sent_events = dates.annotate(sent_events, sent, lang, on_date, start)
-                events.extend(places.annotate(sent_events, sent, lang, where, start))
+                events.extend(place_recipients(places.annotate(sent_events, sent, lang, where, start), self.kb))
                 for ra in sa.all_actors():
                     state.remember(ra, self.kb)
                 sent_index += 1

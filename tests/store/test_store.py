@@ -196,3 +196,19 @@ def test_record_json_is_valid_event(tmp_path):
         st.add_document(d, [ev])
         rec = next(st.event_records())
     assert Event.model_validate(json.loads(rec)) == ev
+
+
+def test_network_events_are_light_views(tmp_path):
+    d = _doc("u v w")
+    evs = [_ev(d, 0, "SUPPORT", [_actor("United Arab Emirates", "ARE", "ARE"), _actor("Egypt", "EGY", "EGY")], [LNA]),
+           _ev(d, 1, "ASSAULT", [LNA], [], date="2024-01-02")]
+    with Store(tmp_path / "k.duckdb") as st:
+        st.add_document(d, evs)
+        got = list(st.network_events())
+        assert [e.id for _h, e in got] == [e.id for e in evs]
+        (h0, e0), (_h1, e1) = got
+        assert [a.entity_id for a in e0.actor] == ["ARE", "EGY"] and [a.name for a in e0.recipient] == [LNA.name]
+        assert (e0.event, e0.date, e0.confidence, e0.negated) == ("SUPPORT", "2024-01-01", 0.8, False)
+        assert e1.recipient == [] and e1.actor[0].sector == "MIL"
+        assert h0 == next(h["happening_id"] for h in st.happenings() if h["representative"] == e0.id)
+        assert [e.id for _h, e in st.network_events(Filters(types=("ASSAULT",)))] == [evs[1].id]

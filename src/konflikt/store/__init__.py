@@ -561,10 +561,48 @@ class Store:
                 first_date=min(days) if days else None, last_date=max(days) if days else None)
             yield rec
 
-    def network_events(self, filters: Filters | None = None) -> Iterator[tuple[str, Event]]:
-        """(happening id, event) for every stored event that passes the filters, in ingest order."""
+    def network_events(self, filters: Filters | None = None) -> Iterator[tuple[str, LiteEvent]]:
+        """(happening id, event) for every stored event that passes the filters, in ingest order.
+
+        The events are light read-only views (`LiteEvent`, `LiteActor`) with the fields the network
+        needs, not full records: a corpus of millions of events fits in memory."""
         where, params = (filters or Filters()).where("e")
-        sql = (f"SELECT h.happening_id, e.record FROM events e JOIN documents d USING (doc_id) "
-               f"JOIN happenings h USING (event_id) WHERE {where} ORDER BY d.seq, e.ord")
-        for hid, rec in self._select(sql, params):
-            yield hid, Event.model_validate_json(rec)
+        sql = f"""
+            SELECT h.happening_id, e.event_id, e.event_type, e.date, e.intensity, e.confidence, e.negated,
+                   (SELECT list((x.role, x.name, x.raw_text, x.country, x.sector, x.code, x.entity_id)
+                                ORDER BY x.role, x.position)
+                    FROM event_actors x WHERE x.event_id = e.event_id) AS actors
+            FROM events e JOIN documents d USING (doc_id) JOIN happenings h USING (event_id)
+            WHERE {where} ORDER BY d.seq, e.ord"""
+        for hid, eid, etype, date, intensity, conf, negated, actors in self._select(sql, params):
+            act, rec = [], []
+            for a in actors or ():
+                vals = tuple(a.values()) if isinstance(a, dict) else tuple(a)
+                (act if vals[0] == "actor" else rec).append(LiteActor(*vals[1:]))
+            yield hid, LiteEvent(eid, etype, date, intensity, conf, negated, act, rec)
+
+
+@dataclass(frozen=True, slots=True)
+class LiteActor:
+    """The actor fields the network needs (duck-types `records.Actor`)."""
+
+    name: str | None
+    raw_text: str | None
+    country: str | None
+    sector: str | None
+    code: str | None
+    entity_id: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class LiteEvent:
+    """The event fields the network needs (duck-types `records.Event` for `network.dyads`)."""
+
+    id: str
+    event: str
+    date: str | None
+    intensity: float
+    confidence: float
+    negated: bool
+    actor: list[LiteActor]
+    recipient: list[LiteActor]

@@ -62,6 +62,11 @@ class Attachment:
     prepositions: tuple[tuple[str, ...], ...]
     skip: frozenset[str]
     genitive: tuple[str, ...]
+    by_last_word: Mapping[str, tuple[tuple[str, ...], ...]] = MappingProxyType({})
+    """Last word -> the prepositions ending with it, longest first."""
+
+    def ending_with(self, word: str) -> tuple[tuple[str, ...], ...]:
+        return self.by_last_word.get(word, ())
 
 
 @lru_cache(maxsize=65536)
@@ -158,10 +163,15 @@ def load_attachment(lang: str, path: Path | None = None) -> Attachment:
         raise PlaceDataError(errors)
     data, _, _ = read_yaml(path)
     entry = data["languages"].get(lang, {"prepositions": []})
+    preps = tuple(tuple(p.lower().split()) for p in entry["prepositions"])
+    by_last: dict[str, list[tuple[str, ...]]] = {}
+    for prep in sorted(preps, key=len, reverse=True):
+        by_last.setdefault(prep[-1], []).append(prep)
     return Attachment(
-        prepositions=tuple(tuple(p.lower().split()) for p in entry["prepositions"]),
+        prepositions=preps,
         skip=frozenset(w.lower() for w in entry.get("skip", ())),
         genitive=tuple(sorted(entry.get("genitive", ()), key=len, reverse=True)),
+        by_last_word=MappingProxyType({k: tuple(v) for k, v in by_last.items()}),
     )
 
 

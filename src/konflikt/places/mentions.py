@@ -98,13 +98,12 @@ def attachment(sent: Span, m: Mention, att: Attachment) -> str | None:
     """The locative/directional preposition governing a mention ("i", "mot", "utanför", "south of"), or None."""
     doc = sent.doc
     j, skipped = m.start - 1, 0
-    preps = sorted(att.prepositions, key=len, reverse=True)
     while j >= sent.start and skipped <= _MAX_SKIP:
-        for prep in preps:
+        t = doc[j]
+        for prep in att.ending_with(t.lower_):
             n = len(prep)
             if j - n + 1 >= sent.start and tuple(doc[k].lower_ for k in range(j - n + 1, j + 1)) == prep:
                 return " ".join(prep)
-        t = doc[j]
         common_noun = t.pos_ == "NOUN" and t.text[:1].islower()
         if t.lower_ in att.skip or t.pos_ in _SKIP_POS or common_noun or t.text == ",":
             j -= 1

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import csv
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from types import MappingProxyType
@@ -62,7 +62,7 @@ class Attachment:
     prepositions: tuple[tuple[str, ...], ...]
     skip: frozenset[str]
     genitive: tuple[str, ...]
-    by_last_word: Mapping[str, tuple[tuple[str, ...], ...]] = MappingProxyType({})
+    by_last_word: Mapping[str, tuple[tuple[str, ...], ...]] = field(default_factory=lambda: MappingProxyType({}))
     """Last word -> the prepositions ending with it, longest first."""
 
     def ending_with(self, word: str) -> tuple[tuple[str, ...], ...]:

@@ -295,7 +295,8 @@ class SentenceActors:
         definite = tok.morph.get("Definite") == ["Def"] or any(
             c.dep_ == "det" and c.lower_ in DEMONSTRATIVES.get(lang, set()) | {"the"} for c in tok.children)
         if not definite:
-            return self._sector_only(tok, sector, start, end) if sector_only else None
+            return self._in_sentence_country(tok, sector, start, end) or (
+                self._sector_only(tok, sector, start, end) if sector_only else None)
         prev = self.state.by_sector.get(sector)
         if prev is not None:
             a = prev.actor.model_copy(update={"raw_text": self._raw(start, end),
@@ -308,6 +309,30 @@ class SentenceActors:
             if ent is not None:
                 return self.actor_for_entity(ent, start, end, "document-country", sector=sector, conf=0.6)
         return self._sector_only(tok, sector, start, end) if sector_only else None
+
+    def _in_sentence_country(self, tok: Token, sector: str, start: int, end: int) -> ResolvedActor | None:
+        """'Police dispersed demonstrators in Algiers': a group without a country in a sentence about exactly
+        one country is of that country (then the document's dominant country, if the sentence names none)."""
+        if sector not in SECTOR_ONLY:
+            return None
+        countries = self.sentence_countries()
+        if len(countries) > 1:
+            return None
+        country = next(iter(countries)) if countries else self.state.dominant_country()
+        ent = self.kb.get(country) if country else None
+        if ent is None:
+            return None
+        return self.actor_for_entity(ent, start, end, "sentence-country", sector=sector, conf=0.55)
+
+    def sentence_countries(self) -> set[str]:
+        """The countries the sentence's knowledge-base mentions belong to."""
+        out: set[str] = set()
+        for m in {id(m): m for m in self.mentions.values()}.values():
+            for eid in m.entity_ids or ((m.entity_id,) if m.entity_id else ()):
+                ent = self.kb.get(eid)
+                if ent is not None and (ent.country or ent.kind == "country"):
+                    out.add(ent.country or ent.id)
+        return out
 
     def _sector_only(self, tok: Token, sector: str, start: int, end: int) -> ResolvedActor | None:
         """'Workers', 'opposition supporters': a sector without a country - an actor of that sector only."""

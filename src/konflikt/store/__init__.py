@@ -347,6 +347,8 @@ class Store:
             version = int(row[0]) if row else None
             if version != SCHEMA_VERSION:
                 raise StoreError(f"{self.path}: schema version {version}, this Konflikt needs {SCHEMA_VERSION}")
+            if not self.read_only:  # views are code: keep them those of this version
+                self.con.execute(_VIEWS)
             return
         others = self.con.execute("SELECT count(*) FROM information_schema.tables").fetchone()[0]
         if others:

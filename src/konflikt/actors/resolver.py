@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date as Date
+from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
@@ -198,6 +199,22 @@ class SentenceActors:
                     if r:
                         r.confidence *= 0.8
                         return r
+        elif tok.pos_ in {"NOUN", "NUM"} and depth == 0:
+            # a quantity or group of people: "thousands of Iraqi Kurds", "members of the Arab League"
+            for c in tok.children:
+                if c.dep_ == "nmod" and _case_of(c) in _partitive_preps(lang) and c.i > tok.i:
+                    r = self._resolve_one(c, allow_adjective=True, allow_poss=True, depth=depth + 1)
+                    if r:
+                        r.confidence *= 0.8
+                        return r
+            # people qualified by a nationality: "Palestinian leaders", "ukrainska drönare"
+            for c in tok.children:
+                mm = self.mention_at(c)
+                if c.dep_ in {"amod", "compound"} and mm is not None and mm.kind == "adjective" and mm.entity_id:
+                    ent = kb.get(mm.entity_id)
+                    if ent is not None:
+                        start, end = _np_bounds(tok)
+                        return self.actor_for_entity(ent, start, end, "adjective", conf=0.6)
         return None
 
     def _titled_name(self, tok: Token, depth: int) -> ResolvedActor | None:
@@ -255,7 +272,8 @@ class SentenceActors:
         if owner is not None and owner.entity is not None:
             return self.actor_for_entity(owner.entity, start, end, "sector-owner", sector=sector,
                                          conf=0.9 * owner.confidence)
-        mods = [c for c in tok.children if c.dep_ in {"amod", "compound", "nmod"}]
+        mods = [c for c in tok.children if c.dep_ in {"amod", "compound"} or (
+            c.dep_ == "nmod" and _case_of(c) in {None} | OWNER_PREPS.get(lang, set()))]
         # nested modifiers of a compound: "Kosovo police officers", "Chinese coast guard ships"
         mods += [g for c in mods if c.dep_ == "compound" for g in c.children if g.dep_ in {"amod", "compound"}]
         mods.sort(key=lambda c: (getattr(self.mention_at(c), "kind", "") != "adjective", c.i))
@@ -441,6 +459,16 @@ def _token_range(sent: Span, ra: ResolvedActor, char_offset: int) -> tuple[int, 
     if not idx:
         return ra.head, ra.head + 1
     return min(idx[0], ra.head), max(idx[-1], ra.head) + 1
+
+
+@lru_cache(maxsize=8)
+def _partitive_preps(lang: str) -> frozenset[str]:
+    """Owner prepositions that are not locative ("of", "av"; not "in", "i"): the locative ones are the
+    place-attachment prepositions of the places data (data/places/prepositions.yaml)."""
+    from konflikt.places.data import load_attachment
+
+    locative = {" ".join(p) for p in load_attachment(lang).prepositions}
+    return frozenset(OWNER_PREPS.get(lang, set()) - locative)
 
 
 def _case_of(tok: Token) -> str | None:

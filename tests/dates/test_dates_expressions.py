@@ -50,6 +50,8 @@ SV = [
     ("i måndags", None, "2019-12-23", "day"),
     ("i söndags", None, "2019-12-22", "day"),
     ("på fredag", None, "2020-01-03", "day"),
+    ("på fredagen", None, "2019-12-20", "day"),
+    ("under söndagen", None, "2019-12-22", "day"),
     ("för tre dagar sedan", None, "2019-12-24", "day"),
     ("3 dagar sedan", None, "2019-12-24", "day"),
     ("för två veckor sedan", None, "2019-W50", "week"),

@@ -71,6 +71,7 @@ SV = [
     ("Nu när Turkiet har erbjudit militärstöd till regeringen är interventionen i Syrien på väg mot sitt slut.",
      "erbjudit", ("Turkiet",), (), None, None, None),
     ("Haftars armé, baserad i Tobruk, anföll regeringen.", "anföll", ("Haftars armé",), (), None, None, None),
+    ("Ryssland anföll Ukraina på fredagen.", "anföll", ("Ryssland",), ("Ukraina",), "Ukraine", "UKR", "argument"),
     ("Egypten kritiserade Turkiet hårt.", "kritiserade", ("Egypten",), ("Turkiet",), None, None, None),
 ]
 

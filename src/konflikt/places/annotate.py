@@ -5,7 +5,8 @@ For each event, in order:
 1. `preposition` — a place governed by a locative/directional preposition ("i Tripoli", "mot Tripoli",
    "utanför Libyens östkust", "near Kharkiv"), or `argument` — for material events (quad class 2 or 4), a
    place that is the trigger's object or passive subject ("erövra Sirte", "Tripoli was shelled"); the one
-   nearest the trigger (same comma-delimited stretch first, then dependency distance, then token distance).
+   nearest the trigger (same comma-delimited stretch first, then dependency distance, then token distance);
+   for material conflict (quad class 4) also a place that is the event's recipient ("Ryssland anföll Ukraina").
    The place must be in the trigger's clause: no other finite verb between them ("Turkiet har erbjudit stöd
    ... är interventionen i Syrien" is not in Syria), and across a comma its stretch must begin with its
    preposition (", nära Charkiv" counts; "armén, baserad i Tobruk," and "Egypten, rivaler i Ankara" do not).
@@ -113,6 +114,7 @@ def choose_place(ev: Event, sent: Span, mentions: Sequence[Mention], doc_places:
     trig_verb = governing_verb(trig)
     sources = _actor_spans(ev, recipients=False)
     material = ev.quad_code in (2, 4)
+    targets = [r.span for r in ev.recipient if r.span] if ev.quad_code == 4 else []
     actors = _actor_spans(ev)
     att = load_attachment(lang)
     attached: list[tuple[tuple, Mention, str]] = []
@@ -126,7 +128,8 @@ def choose_place(ev: Event, sent: Span, mentions: Sequence[Mention], doc_places:
         rank = _rank(trig, head)
         if not _in_trigger_clause(trig, trig_verb, head) or (rank[0] and not _starts_stretch(sent, m, prep)):
             continue
-        is_arg = material and head.head.i == trig.i and head.dep_ in _ARGUMENT_DEPS and head.i != trig.i
+        is_arg = (material and head.head.i == trig.i and head.dep_ in _ARGUMENT_DEPS and head.i != trig.i) or (
+            _is_actor(span, targets))
         if prep or is_arg:
             attached.append((rank, m, "preposition" if prep else "argument"))
         elif m.is_country and not _inside_actor(span, actors):

@@ -349,7 +349,7 @@ def test_load_kb_explicit_paths(tmp_path):
                              "country: LBY, sector: REB, code: LBYREB}\n")
     kb = load_kb([DATA_DIR / "countries.yaml", DATA_DIR / "sectors.yaml", extra])
     assert kb.get("test_group").code == "LBYREB"
-    assert kb.entity_for_code("LBYREB").id == "test_group"
+    assert kb.entity_for_code("LBYREB") is None  # only states, IGOs and dated claims hold generic codes
     assert kb.get("khalifa_haftar") is None
 
 

@@ -617,7 +617,9 @@ class KnowledgeBase:
         for claim, ent in self._claims_by_code.get(code, ()):
             if claim.active(day):
                 return ent
-        own = self._by_code.get(code, [])
+        # only states and IGOs hold their own code by default; a unit or party coded TURLEG/UKRMIL is
+        # not "the Turkish parliament"/"the Ukrainian army" unless it says so with a dated claim
+        own = [e for e in self._by_code.get(code, []) if e.kind in {"country", "igo"}]
         if len(own) == 1:
             return own[0]
         return None

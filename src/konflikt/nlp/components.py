@@ -7,7 +7,8 @@ spots:
 * when the trained lemma looks wrong, it falls back to the `simplemma` dictionary (offline, sv and en):
   the lemma is empty or not alphabetic although the word is; the token is capitalised at the start of a
   sentence and the lemma kept the capital; or the trained lemma is a word the dictionary does not know
-  while the dictionary knows the form and maps it to another word.
+  while the dictionary knows the form and maps it to another word; or a verb kept its inflected form
+  as lemma although the dictionary maps it to another word ("anföll" -> "anfalla").
 
 Import this module before ``spacy.load`` of a saved Konflikt pipeline (``konflikt.nlp.load_pipeline``
 does it).
@@ -56,6 +57,8 @@ class LemmaFixer:
             if form_known and dict_lemma != lower:
                 return dict_lemma
             return lemma[:1].lower() + lemma[1:]
+        if tok.pos_ in {"VERB", "AUX"} and lemma.lower() == lower and form_known and dict_lemma != lower:
+            return dict_lemma  # an inflected verb left as its own lemma ("anföll" -> "anfalla")
         if (self.check_known and tok.pos_ in _OPEN_CLASS and form_known and dict_lemma != lemma
                 and lemma.islower() and not _known(lemma, self.lang)):
             return dict_lemma

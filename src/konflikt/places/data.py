@@ -13,13 +13,13 @@ problem with file and line; `check_command` backs `konflikt places check`.
 from __future__ import annotations
 
 import csv
+import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from types import MappingProxyType
 
-from konflikt.actors.kb import fold
 from konflikt.datafiles import DataFileError, load_schema, node_line, read_yaml, schema_errors
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "places"
@@ -29,7 +29,7 @@ CENTROIDS_PATH = DATA_DIR / "country_centroids.csv"
 
 __all__ = [
     "NamedPlace", "Attachment", "PlaceDataError", "load_exonyms", "load_attachment", "load_centroids",
-    "validate_exonyms_file", "validate_prepositions_file", "check_command", "name_key",
+    "validate_exonyms_file", "validate_prepositions_file", "check_command", "name_key", "fold_name",
 ]
 
 
@@ -69,10 +69,22 @@ class Attachment:
         return self.by_last_word.get(word, ())
 
 
+_FOLD_EXTRA = str.maketrans({"ı": "i", "ø": "o", "æ": "ae", "đ": "d", "ł": "l", "þ": "th", "œ": "oe", "’": "'"})
+
+
+def fold_name(text: str) -> str:
+    """Case- and accent-folded form of a (Latin-script) place name: 'Genève' -> 'geneve', 'Łódź' -> 'lodz'.
+    Letters that neither decompose nor have a mapping above are dropped."""
+    text = text.casefold().translate(_FOLD_EXTRA)
+    if not text.isascii():
+        text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    return " ".join(text.split())
+
+
 @lru_cache(maxsize=65536)
 def name_key(text: str) -> str:
-    """The lookup key of a place name: folded case and accents, one space between words, ’ -> '."""
-    return " ".join(fold(text.replace("’", "'")).split())
+    """The lookup key of a place name (`fold_name`, cached: the same words recur from document to document)."""
+    return fold_name(text)
 
 
 # ------------------------------------------------------------------------------------------ centroids

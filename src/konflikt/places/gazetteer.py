@@ -10,7 +10,7 @@ Sources and what they give (`Place.source`, in order of preference when the docu
   by its name / by one of its Latin-script alternate names (at least 4 letters, not an all-capitals code).
 
 GeoNames data is CC BY 4.0 (https://www.geonames.org). The index is built once per process (about half a
-second) and is immutable.
+second) and is immutable; city entries become Place objects on lookup.
 """
 
 from __future__ import annotations
@@ -21,13 +21,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 from types import MappingProxyType
 
-from konflikt.places.data import load_centroids, load_exonyms, name_key
+from konflikt.places.data import fold_name, load_centroids, load_exonyms, name_key
 
 __all__ = ["Place", "Gazetteer", "load_gazetteer", "geonames_cities", "SOURCE_PRIORITY"]
 
 SOURCE_PRIORITY: Mapping[str, int] = MappingProxyType({"exonym": 3, "country": 2, "city": 1, "city-alt": 0})
-_LATIN = re.compile(r"^[A-Za-zÀ-ɏ][A-Za-zÀ-ɏ'’\-. ]+$")
-_MIN_ALT_LEN = 4
+# a usable alternate name: Latin script, capitalised, at least 4 characters (one per line of the joined list)
+_ALTERNATE = re.compile(r"^[A-ZÀ-ÖØ-ÞĀ-ɏ][A-Za-zÀ-ÖØ-öø-ɏ'’\-. ]{3,}$", re.MULTILINE)
 _MAX_WORDS = 5
 
 
@@ -54,14 +54,28 @@ class Place:
 class Gazetteer:
     """Name key -> candidate places (most preferred first, before context)."""
 
-    index: Mapping[str, tuple[Place, ...]]
+    index: Mapping[str, tuple[tuple[str, Place | int], ...]]
+    """Name key -> (source, Place) for countries and exonyms, (source, GeoNames id) for cities (made into
+    Places on lookup: building 70,000 Place objects up front would cost a second at start-up)."""
     max_words: int
     countries: Mapping[str, Place]
     first_words: Mapping[str, int]
     """First word of every name -> the most words a name starting with it has (a cheap pre-filter)."""
+    iso3_of: Mapping[str, str]
 
     def lookup(self, text: str) -> tuple[Place, ...]:
-        return self.index.get(name_key(text), ())
+        """The places a name may denote, most preferred first (before the document's context)."""
+        entries = self.index.get(name_key(text))
+        if not entries:
+            return ()
+        cities = geonames_cities()
+        best: dict[tuple, Place] = {}
+        for source, payload in entries:
+            place = payload if isinstance(payload, Place) else _city_place(cities[payload], source, self.iso3_of)
+            ident = _identity(place)
+            if ident not in best or SOURCE_PRIORITY[place.source] > SOURCE_PRIORITY[best[ident].source]:
+                best[ident] = place
+        return tuple(sorted(best.values(), key=lambda p: (-SOURCE_PRIORITY[p.source], -p.population)))
 
     def words_from(self, first: str) -> int:
         """How many words a name starting with this word can have (0: no name starts with it)."""
@@ -105,15 +119,16 @@ def _build() -> Gazetteer:
     gn_countries = _geonames_countries()
     iso3_of = {c["iso"]: iso3 for iso3, c in gn_countries.items()}
     centroids = load_centroids()
-    raw: dict[str, list[Place]] = {}
+    raw: dict[str, list[tuple[str, Place | int]]] = {}
 
-    def add(name: str, place: Place) -> None:
+    def add(name: str, source: str, payload: Place | int) -> None:
         key = name_key(name)
         if key:
-            raw.setdefault(key, []).append(place)
+            raw.setdefault(key, []).append((source, payload))
 
     cities = geonames_cities()
-    city_names = {name_key(c["name"]) for c in cities.values()}
+    city_keys = {gid: fold_name(c["name"]) for gid, c in cities.items()}
+    city_names = set(city_keys.values())
     countries: dict[str, Place] = {}
     for ent in load_kb().entities("country"):
         gn = gn_countries.get(ent.id, {})
@@ -126,7 +141,7 @@ def _build() -> Gazetteer:
         main = {ent.name, *(names[0] for names in ent.names.values() if names), *([gn["name"]] if gn else [])}
         for name in {n for names in ent.names.values() for n in names} | main:
             if name in main or name_key(name) not in city_names:
-                add(name, place)
+                add(name, "country", place)
     for entry in load_exonyms():
         if entry.geonames_id is not None:
             place = _city_place(cities[entry.geonames_id], "exonym", iso3_of)
@@ -135,27 +150,27 @@ def _build() -> Gazetteer:
                           lat=entry.lat, lon=entry.lon, geonames_id=None, population=0, source="exonym")
         for names in entry.names.values():
             for name in names:
-                add(name, place)
-    for c in cities.values():
-        add(c["name"], _city_place(c, "city", iso3_of))
-        alt = _city_place(c, "city-alt", iso3_of)
-        for a in c.get("alternatenames") or ():
-            if len(a) >= _MIN_ALT_LEN and a[0].isupper() and not a.isupper() and _LATIN.match(a):
-                add(a, alt)
-    index: dict[str, tuple[Place, ...]] = {}
-    for key, places in raw.items():
-        best: dict[tuple, Place] = {}
-        for p in places:
-            ident = _identity(p)
-            if ident not in best or SOURCE_PRIORITY[p.source] > SOURCE_PRIORITY[best[ident].source]:
-                best[ident] = p
-        index[key] = tuple(sorted(best.values(), key=lambda p: (-SOURCE_PRIORITY[p.source], -p.population)))
+                add(name, "exonym", place)
+    for gid, c in cities.items():
+        main_key = city_keys[gid]
+        raw.setdefault(main_key, []).append(("city", gid))
+        alternates = c.get("alternatenames")
+        if not alternates:
+            continue
+        for a in _ALTERNATE.findall("\n".join(alternates)):
+            if not a.isupper():
+                key = fold_name(a)
+                if key != main_key:
+                    raw.setdefault(key, []).append(("city-alt", gid))
     first_words: dict[str, int] = {}
-    for key in index:
-        words = key.split()
-        first_words[words[0]] = max(first_words.get(words[0], 0), min(len(words), _MAX_WORDS))
-    max_words = max(first_words.values())
-    return Gazetteer(MappingProxyType(index), max_words, MappingProxyType(countries), MappingProxyType(first_words))
+    for key in raw:
+        first, _, rest = key.partition(" ")
+        n = min(rest.count(" ") + 2 if rest else 1, _MAX_WORDS)
+        if n > first_words.get(first, 0):
+            first_words[first] = n
+    index = {k: tuple(v) for k, v in raw.items()}
+    return Gazetteer(MappingProxyType(index), max(first_words.values()), MappingProxyType(countries),
+                     MappingProxyType(first_words), MappingProxyType(iso3_of))
 
 
 @lru_cache(maxsize=1)

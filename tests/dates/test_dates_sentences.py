@@ -54,6 +54,14 @@ EN = [
     ("Ministers will meet on Monday.", "meet", "2019-12-30"),
     ("Three days ago the militia shelled the airport.", "shelled", "2019-12-24"),
     ("Last week troops boarded a Turkish ship.", "boarded", "2019-W51"),
+    ("Russian forces shelled Kharkiv on Thursday, killing five civilians.", "shelled", "2019-12-26"),
+    ("The United States will impose sanctions on Iran next month.", "impose", "2020-01"),
+    ("Turkey is going to send troops in January.", "send", "2020-01"),
+    ("Parliament approved the deal on December 10.", "approved", "2019-12-10"),
+    ("Parliament will vote on the deal on December 30.", "vote", "2019-12-30"),
+    ("Protesters have marched in Baghdad over the past ten days.", "marched", "2019-12-17/2019-12-27"),
+    ("The revolution of 2011, when Gaddafi was deposed, left Libya in chaos.", "deposed", "2011"),
+    ("Rebels seized the town last Friday, and the army retook it yesterday.", "retook", "2019-12-26"),
 ]
 
 

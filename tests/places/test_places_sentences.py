@@ -115,7 +115,25 @@ EN = [
     ("The army shelled villages near Kharkiv.", "shelled", ("The army",), (), "Kharkiv", "UKR"),
     ("Troops boarded a Turkish ship off Libya's east coast.", "boarded", ("Troops",), (), "Libya", "LBY"),
     ("Turkey sent soldiers to Libya.", "sent", ("Turkey",), (), "Libya", "LBY"),
+    ("Russian forces shelled Kharkiv on Thursday.", "shelled", ("Russian forces",), ("Kharkiv",), "Kharkiv", "UKR"),
+    ("Protesters marched in Baghdad over the past ten days.", "marched", ("Protesters",), (), "Baghdad", "IRQ"),
+    ("Israel carried out air strikes in Gaza.", "strikes", ("Israel",), (), "Gaza Strip", "PSE"),
+    ("Haftar's forces, based in Benghazi, attacked the airport in Tripoli.", "attacked", ("Haftar's forces",), (),
+     "Tripoli", "LBY"),
+    ("Migrants drowned in the Mediterranean off Libya.", "drowned", ("Migrants",), (), "Mediterranean Sea", None),
+    ("Ukrainian troops advanced toward Kherson.", "advanced", ("Ukrainian troops",), (), "Kherson", "UKR"),
+    ("Clashes erupted near the Syrian city of Aleppo.", "Clashes", (), (), "Aleppo", "SYR"),
+    ("Russia moved troops into Crimea.", "moved", ("Russia",), (), "Crimea", "UKR"),
 ]
+
+
+@pytest.mark.parametrize(("text", "trigger", "actors", "recipients"), [
+    ("Ankara will expand its presence.", "expand", ("Ankara",), ()),
+    ("Egypt criticised Turkey.", "criticised", ("Egypt",), ("Turkey",)),
+    ("Haftar's army, based in Tobruk, attacked the government.", "attacked", ("Haftar's army",), ()),
+])
+def test_english_no_location(coder, text, trigger, actors, recipients):
+    assert _locate(_nlp(coder, "en"), "en", text, trigger, actors, recipients) is None
 
 
 @pytest.mark.parametrize(("text", "trigger", "actors", "recipients", "name", "country"), EN)

@@ -35,6 +35,11 @@ PERSONAL_PLURAL = {"sv": {"de", "dem"}, "en": {"they", "them"}}
 POSSESSIVE_REFLEXIVE = {"sv": {"sin", "sitt", "sina"}, "en": set()}
 POSSESSIVE_PLURAL = {"sv": {"deras"}, "en": {"their"}}
 POSSESSIVE_SINGULAR = {"sv": {"hans", "hennes"}, "en": {"his", "her"}}
+# Common nouns after which a name is a place, not an actor: "staden Sake", "the town of Sake".
+PLACE_NOUNS = {"sv": {"staden", "stad", "byn", "by", "orten", "provinsen", "delstaten", "regionen", "distriktet",
+                      "hamnstaden", "gränsstaden", "huvudstaden", "kuststaden", "flygplatsen", "lägret"},
+               "en": {"town", "city", "village", "province", "state", "region", "district", "port", "capital",
+                      "camp"}}
 DEMONSTRATIVES = {"sv": {"denna", "denne", "detta", "dessa", "samma"}, "en": {"this", "these", "that", "those"}}
 ORG_SECTORS = {"MIL", "REB", "INS", "GOV", "LEG", "COP", "SPY", "PTY", "OPP"}
 # Sectors that stand as actors even without a country ("protesters", "rebels", "workers").
@@ -124,7 +129,20 @@ class SentenceActors:
                       code=code, entity_id=entity.id, span=self._span_chars(start, end), resolution=how)
         return ResolvedActor(actor, entity, end - 1, conf)
 
-    def _unknown(self, tok: Token, start: int, end: int) -> ResolvedActor:
+    def _unknown(self, tok: Token, start: int, end: int) -> ResolvedActor | None:
+        """A named entity the knowledge base does not know: a place stands for its country (or for nothing
+        after a place noun, "staden Sake"); anything else is an actor with its surface form as name."""
+        raw = self._raw(start, end)
+        if start > self.sent.start and self.sent.doc[start - 1].lower_ in PLACE_NOUNS.get(self.lang, set()):
+            return None
+        place = _known_place(raw)
+        if place is not None:
+            ent = self.kb.get(place.country) if place.country else None
+            if ent is None:
+                return None
+            ra = self.actor_for_entity(ent, start, end, "place", conf=0.6)
+            ra.head = tok.i
+            return ra
         name = self._raw(start, end)
         if self.lang == "sv" and name.endswith("s") and tok.morph.get("Case") == ["Gen"]:
             name = name[:-1]
@@ -425,7 +443,9 @@ class SentenceActors:
             elif tok.ent_type_ in {"PER", "ORG"} and tok.ent_iob_ == "B":
                 ent = next((e for e in tok.doc.ents if e.start == tok.i), None)
                 if ent is not None and not any(i in self.mentions for i in range(ent.start, ent.end)):
-                    out.append((ent.start, ent.end, self._unknown(tok, ent.start, ent.end), False))
+                    unk = self._unknown(tok, ent.start, ent.end)
+                    if unk is not None:
+                        out.append((ent.start, ent.end, unk, False))
         out.sort(key=lambda u: u[0])
         self._units = out
         return out
@@ -448,6 +468,14 @@ class SentenceActors:
             if ra is not None:
                 out.append(ra)
         return out
+
+
+def _known_place(name: str):
+    """The most populous gazetteer city/region/territory of that name (None for countries and unknowns)."""
+    from konflikt.places import load_gazetteer
+
+    places = [p for p in load_gazetteer().lookup(name) if p.kind != "country" and p.country]
+    return places[0] if places else None
 
 
 def _token_range(sent: Span, ra: ResolvedActor, char_offset: int) -> tuple[int, int]:

@@ -36,7 +36,11 @@ def to_events(cands: list[Candidate], sa: SentenceActors, onto: Ontology, *, doc
             etype, mode = "AGREE", None
             c.notes.append(f"{c.event}->AGREE (future/intent)")
         actor_keys = {a.key for a in c.actors}
-        recips = [r for r in c.recipients if r.key not in actor_keys]
+        actor_countries = {a.actor.country for a in c.actors if a.actor.country}
+        # an actor is never its own recipient; "the junta ... its own country" is internal, not a dyad
+        recips = [r for r in c.recipients if r.key not in actor_keys
+                  and not (r.actor.code and r.actor.code == r.actor.country and r.actor.country in actor_countries
+                           and r.entity is not None and r.entity.kind == "country")]
         if not c.actors and not (recips and (is_passive(c.token) or c.token.pos_ == "NOUN")):
             continue
         if not recips and onto.requires_recipient(etype):

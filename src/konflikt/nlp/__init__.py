@@ -44,6 +44,9 @@ def load_pipeline(lang: str) -> spacy.Language:
         raise PipelineNotFound(f"no trained pipeline for {lang!r}; run `make models` (looked in {path})")
     import spacy
 
-    from konflikt.nlp import components  # noqa: F401  (registers the lemma fixer factory)
+    from konflikt.nlp import components, sentences  # noqa: F401  (register the lemma fixer, sentence bounds)
 
-    return spacy.load(path)
+    nlp = spacy.load(path)
+    if "parser" in nlp.pipe_names and "konflikt_sentence_bounds" not in nlp.pipe_names:
+        nlp.add_pipe("konflikt_sentence_bounds", before="parser")
+    return nlp

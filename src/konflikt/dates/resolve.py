@@ -8,7 +8,9 @@ precision; a `range` pattern ("de senaste tio dagarna") spans from the parsed da
 Normaliser (what dateparser misses and the data files fix, see docs/dates-places.md): number words in
 templates ("tre" -> "3"), inflected unit words ("dagarna" -> "dagar"), rewrites of phrases dateparser
 does not know ("den här veckan" -> "denna vecka", "earlier this month" -> "this month"), "i fredags" ->
-"fredag" (past) and "på fredag" -> "fredag" (future) through templates, and the range operation.
+"fredag" (past) and "på fredag" -> "fredag" (future) through templates, the range operation, and the
+weekday operation ("on Friday"/"på fredagen" in a Friday paper is that day, not a week away; "last
+Friday"/"i fredags" keep dateparser's reading, a week earlier).
 """
 
 from __future__ import annotations
@@ -132,6 +134,8 @@ def resolve(expr: Expression, lex: DateLexicon, base: date | None, tense: str | 
     if got is None:
         return None
     d, precision = got
+    if expr.pattern.op == "weekday" and d != base and d.weekday() == base.weekday() and abs((d - base).days) == 7:
+        d = base  # "on Friday" in Friday's paper is that day (dateparser reads it as a week away)
     if expr.pattern.op == "range":
         start, end = min(d, base), max(d, base)
         return EventDate(f"{start.isoformat()}/{end.isoformat()}", "range", expr.text,

@@ -62,6 +62,12 @@ class Gazetteer:
     first_words: Mapping[str, int]
     """First word of every name -> the most words a name starting with it has (a cheap pre-filter)."""
     iso3_of: Mapping[str, str]
+    actor_names: frozenset[str] = frozenset()
+    """Folded names of the knowledge base's non-country actors (groups, people, organisations): such a word
+    is not a town by a GeoNames alternate name ("Hamas" is not Hamm, Germany)."""
+
+    def is_actor_name(self, text: str) -> bool:
+        return name_key(text) in self.actor_names
 
     def lookup(self, text: str) -> tuple[Place, ...]:
         """The places a name may denote, most preferred first (before the document's context)."""
@@ -169,8 +175,10 @@ def _build() -> Gazetteer:
         if n > first_words.get(first, 0):
             first_words[first] = n
     index = {k: tuple(v) for k, v in raw.items()}
+    actor_names = frozenset(fold_name(n) for ent in load_kb() if ent.kind != "country"
+                            for names in ent.names.values() for n in names)
     return Gazetteer(MappingProxyType(index), max(first_words.values()), MappingProxyType(countries),
-                     MappingProxyType(first_words), MappingProxyType(iso3_of))
+                     MappingProxyType(first_words), MappingProxyType(iso3_of), actor_names)
 
 
 @lru_cache(maxsize=1)

@@ -4,7 +4,8 @@ A mention starts at a capitalised token; the longest sequence of up to `max_word
 gazetteer wins, as written or with a genitive ending stripped ("Libyens", "Libya's"). A sentence-initial
 word that the NER does not tag as a place (LOC/GPE), or a word tagged as a person name, counts only if it is a
 curated name (country or exonym): "Båda", "Ända" never become towns, "Förenade Arabemiraten" stays a country
-even when the NER calls it a person.
+even when the NER calls it a person. The same holds for names of the knowledge base's groups, people and
+organisations ("Hamas" is not Hamm, Germany, by one of its GeoNames alternate names).
 
 `attachment` tells whether a mention is governed by a locative/directional preposition of the language
 (data file `prepositions.yaml`), looking left past determiners, adjectives, common nouns, skip words
@@ -87,7 +88,8 @@ def find_mentions(sent: Span, gaz: Gazetteer, att: Attachment) -> list[Mention]:
         if found is None:
             i += 1
             continue
-        doubtful = (i == first and tok.ent_type_ not in _PLACE_NER) or tok.ent_type_ in _PERSON
+        doubtful = ((i == first and tok.ent_type_ not in _PLACE_NER) or tok.ent_type_ in _PERSON
+                    or gaz.is_actor_name(found.text))
         if not doubtful or any(p.source in _CURATED for p in found.places):
             out.append(found)
         i = found.end

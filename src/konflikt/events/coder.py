@@ -22,6 +22,16 @@ def _actors(ras: list[ResolvedActor]) -> list[Actor]:
     return [ra.actor for ra in ras]
 
 
+def _internal(r: ResolvedActor, actor_countries: set[str]) -> bool:
+    """A recipient that is only the actor's own country again (the country itself, or a sector of it found
+    by coreference) - not a separate party, so no dyad."""
+    if not r.actor.country or r.actor.country not in actor_countries:
+        return False
+    how = r.actor.resolution or ""
+    return (r.entity is not None and r.entity.kind == "country" and r.actor.code == r.actor.country) or how.startswith(
+        ("coref", "document", "sentence-country"))
+
+
 def to_events(cands: list[Candidate], sa: SentenceActors, onto: Ontology, *, doc_id: str, sent_index: int,
               sent_text: str, sent_span: tuple[int, int], char_offset: int, lang: str,
               date: str | None, start_n: int = 0) -> list[Event]:
@@ -38,9 +48,7 @@ def to_events(cands: list[Candidate], sa: SentenceActors, onto: Ontology, *, doc
         actor_keys = {a.key for a in c.actors}
         actor_countries = {a.actor.country for a in c.actors if a.actor.country}
         # an actor is never its own recipient; "the junta ... its own country" is internal, not a dyad
-        recips = [r for r in c.recipients if r.key not in actor_keys
-                  and not (r.actor.code and r.actor.code == r.actor.country and r.actor.country in actor_countries
-                           and r.entity is not None and r.entity.kind == "country")]
+        recips = [r for r in c.recipients if r.key not in actor_keys and not _internal(r, actor_countries)]
         if not c.actors and not (recips and (is_passive(c.token) or c.token.pos_ == "NOUN")):
             continue
         if not recips and onto.requires_recipient(etype):

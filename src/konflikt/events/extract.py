@@ -236,12 +236,15 @@ def _apply_qualifiers(cand: Candidate, tok: Token, prefix: str | None, lang: str
 
 def is_passive(tok: Token) -> bool:
     deps = {c.dep_ for c in tok.children}
-    if deps & {"aux:pass", "obl:agent", "csubj:pass"} or ("nsubj:pass" in deps and "nsubj" not in deps):
+    if deps & {"aux:pass", "obl:agent", "csubj:pass"}:
+        return True
+    if "obj" in deps and "VerbForm=Part" in str(tok.morph):
+        return False  # a participle with a direct object and no passive auxiliary is active ("has not attacked X")
+    if "nsubj:pass" in deps and "nsubj" not in deps:
         return True
     if "Voice=Pass" in str(tok.morph):
-        # a perfect participle with an active subject is not passive ("Germany has not sent ...")
-        deps = {c.dep_ for c in tok.children}
-        return not ("VerbForm=Part" in str(tok.morph) and "nsubj" in deps and "aux" in deps)
+        # a participle with an active subject is not passive ("Germany has not sent ...", "Washington praised X")
+        return not ("VerbForm=Part" in str(tok.morph) and "nsubj" in deps and deps & {"aux", "obj"})
     return False
 
 

@@ -386,13 +386,18 @@ def _noun_arguments(c: Candidate, sa: SentenceActors, lex, lang: str) -> None:
             break
     head = tok.head
     # light verb: "inleda en offensiv mot X", "få stöd från X", "ge stöd till X"
-    if tok.dep_ in {"obj", "nsubj:pass", "obl"} and head.pos_ in {"VERB", "AUX"} and (
-            tok.dep_ != "obl" or _case_of(tok) not in {p.lower() for p in lex.recipient_preps} | actor_preps):
+    if tok.dep_ in {"obj", "nsubj:pass", "obl"} and head.pos_ in {"VERB", "AUX"}:
         lv = None
         for lem in _lemmas(head, lang):
             lv = lex.light_verb(lem)
             if lv is not None:
                 break
+        if lv is not None and tok.dep_ == "obl":
+            # "svara med flyganfall" (the light verb's own preposition) - not "stöd till X"/"stöd från X"
+            case = _case_of(tok)
+            own = (getattr(lv, "prep", None) or "").lower()
+            if not ((own and case == own) or case not in {p.lower() for p in lex.recipient_preps} | actor_preps):
+                lv = None
         if lv is not None:
             c.light_verb, c.light_role = head, lv.role
             if lv.role == "receive":

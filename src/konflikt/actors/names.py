@@ -52,6 +52,7 @@ GENITIVE_TAILS = {"s", "n", "en", "ets", "ens", "t", "et", "ns"}
 KIND_RANK = {"name": 0, "metonym": 1, "demonym": 2, "adjective": 3}
 ENTITY_RANK = {"person": 0, "group": 1, "org": 1, "igo": 2, "country": 3}
 MIN_COMPOUND_NAME = 3
+HYPHENS = frozenset({"-", "–", "‑"})
 
 
 @dataclass(frozen=True)
@@ -169,7 +170,7 @@ class NameMatcher:
         # doubled consonant before a vowel ending is not Swedish morphology we need; keep it strict
         return None
 
-    def _match_at(self, ps: list[_Piece], i: int) -> list[tuple[int, _Entry, str]]:
+    def _match_at(self, ps: list[_Piece], i: int, tokens: Sequence[str] = ()) -> list[tuple[int, _Entry, str]]:
         """Entries whose pieces match starting at piece i: (end piece index, entry, suffix)."""
         out = []
         first = ps[i]
@@ -184,7 +185,10 @@ class NameMatcher:
             ok = True
             for k in range(1, n):
                 p = ps[i + k]
-                if p.first and p.tok != ps[i + k - 1].tok + 1:
+                prev = ps[i + k - 1].tok
+                # a hyphen the tokenizer split off may stand between the pieces: "Al - Shabaab"
+                hyphen = p.tok == prev + 2 and prev + 1 < len(tokens) and tokens[prev + 1] in HYPHENS
+                if p.first and p.tok != prev + 1 and not hyphen:
                     ok = False
                     break
                 if k < n - 1 and p.text != e.pieces[k]:
@@ -218,7 +222,7 @@ class NameMatcher:
         if not p.first:
             return None
         best: tuple[int, _Entry, str] | None = None
-        for end, e, suffix in self._match_at(ps, i):
+        for end, e, suffix in self._match_at(ps, i, tokens):
             key = (end - i, -e.rank[0], -e.rank[1], len(suffix) == 0)
             if best is None or key > (best[0] - i, -best[1].rank[0], -best[1].rank[1], len(best[2]) == 0):
                 best = (end, e, suffix)

@@ -213,7 +213,7 @@ class SentenceActors:
                 if c.dep_ == "compound" and mm is not None and mm.entity_id and mm.kind in {"name", "metonym"}:
                     return self._from_mention(mm)
                 if c.dep_ == "nmod" and _case_of(c) in OWNER_PREPS.get(lang, set()):
-                    r = self._resolve_one(c, allow_adjective=False, allow_poss=True, depth=depth + 1)
+                    r = self._resolve_one(c, allow_adjective=True, allow_poss=True, depth=depth + 1)
                     if r:
                         r.confidence *= 0.8
                         return r

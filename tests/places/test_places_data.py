@@ -74,6 +74,11 @@ def test_bad_yaml_and_prepositions(tmp_path):
     assert validate_prepositions_file(p) == []
     p.write_text("version: 1\nlanguages:\n  en:\n    prepositions: [in, on]\n", encoding="utf-8")  # YAML: on = true
     assert any("True is not of type 'string'" in e.reason for e in validate_prepositions_file(p))
+    p.write_text("version: 1\nlanguages:\n  en:\n    prepositions: [in, at]\n    directional: [to]\n"
+                 "    not_location: [in]\n", encoding="utf-8")
+    reasons = [e.reason for e in validate_prepositions_file(p)]
+    assert "en: directional 'to' is not one of its prepositions" in reasons
+    assert "en: 'in' is both a preposition and not_location" in reasons
 
 
 def test_centroids_cover_the_knowledge_base():

@@ -42,7 +42,7 @@ def _locate(nlp, lang, text, trigger, actors=(), recipients=(), countries=None, 
     return choose_place(_event(text, trigger, actors, recipients, lang, quad), sent, mentions, ctx, lang)
 
 
-_VERBAL = {"kritiserade", "criticised"}
+_VERBAL = {"kritiserade", "criticised", "varnade", "uppmanade", "called", "warned"}
 
 
 SV = [
@@ -72,6 +72,13 @@ SV = [
      "erbjudit", ("Turkiet",), (), None, None, None),
     ("Haftars armé, baserad i Tobruk, anföll regeringen.", "anföll", ("Haftars armé",), (), None, None, None),
     ("Ryssland anföll Ukraina på fredagen.", "anföll", ("Ryssland",), ("Ukraina",), "Ukraine", "UKR", "argument"),
+    ("Iran varnade Israel för en utvidgning av kriget till Libanon.", "varnade", ("Iran",), ("Israel",),
+     None, None, None),
+    ("Ryssland och Ukraina utväxlade fångar efter medling av Förenade Arabemiraten.", "utväxlade",
+     ("Ryssland", "Ukraina"), (), None, None, None),
+    ("Ukrainas president Zelenskyj uppmanade kongressen att agera.", "uppmanade", ("president Zelenskyj",), (),
+     None, None, None),
+    ("Hizbollah avfyrade raketer mot norra Israel.", "avfyrade", ("Hizbollah",), (), "Israel", "ISR", "preposition"),
     ("Egypten kritiserade Turkiet hårt.", "kritiserade", ("Egypten",), ("Turkiet",), None, None, None),
 ]
 
@@ -130,6 +137,8 @@ EN = [
 @pytest.mark.parametrize(("text", "trigger", "actors", "recipients"), [
     ("Ankara will expand its presence.", "expand", ("Ankara",), ()),
     ("Egypt criticised Turkey.", "criticised", ("Egypt",), ("Turkey",)),
+    ("The Security Council called on Israel to allow aid.", "called", ("The Security Council",), ()),
+    ("Iran warned of a war against Lebanon.", "warned", ("Iran",), ()),
     ("Haftar's army, based in Tobruk, attacked the government.", "attacked", ("Haftar's army",), ()),
 ])
 def test_english_no_location(coder, text, trigger, actors, recipients):

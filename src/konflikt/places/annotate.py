@@ -13,7 +13,10 @@ For each event, in order:
    A place that is the event's actor by metonymy ("Ankara kan utveckla ...") is not its location unless a
    preposition governs it; a recipient by metonymy is ("offensiv mot Tripoli": Tripoli stands for the GNA
    and is where the offensive goes).
-2. `sentence-country` — else a country named in the trigger's clause that is not part of the event's actors.
+   Directional prepositions ("mot", "till", "against", "to", "on") give a location for material events
+   (quad class 2, 4) only; `not_location` ones ("av", "från", "by", "from") never.
+2. `sentence-country` — else a country named in the trigger's clause that is not part of the event's actors,
+   not a genitive ("Ukrainas president") and not a subject.
 3. `document` — else the document's dominant country (named most often, at least twice, no tie).
 4. Else no location.
 
@@ -123,6 +126,8 @@ def choose_place(ev: Event, sent: Span, mentions: Sequence[Mention], doc_places:
         span = _char_span(sent, m, offset)
         head = head_token(list(sent.doc[m.start:m.end])) or sent.doc[m.start]
         prep = attachment(sent, m, att)
+        if prep in att.not_location or (prep in att.directional and not material):
+            continue  # "medling av Förenade Arabemiraten"; "varnade för krig mot Libanon"
         if not prep and _is_actor(span, sources):
             continue
         rank = _rank(trig, head)
@@ -132,8 +137,9 @@ def choose_place(ev: Event, sent: Span, mentions: Sequence[Mention], doc_places:
             _is_actor(span, targets))
         if prep or is_arg:
             attached.append((rank, m, "preposition" if prep else "argument"))
-        elif m.is_country and not _inside_actor(span, actors):
-            countries.append((rank, m))
+        elif (m.is_country and not m.genitive and not head.dep_.startswith("nsubj")
+              and not _inside_actor(span, actors)):
+            countries.append((rank, m))  # not "Ukrainas president", not the subject of another verb
     if attached:
         _, m, method = min(attached, key=lambda a: a[0])
         return to_location(best_place(m.places, doc_places.countries), m.text, method)

@@ -62,6 +62,10 @@ class Attachment:
     prepositions: tuple[tuple[str, ...], ...]
     skip: frozenset[str]
     genitive: tuple[str, ...]
+    directional: frozenset[str] = frozenset()
+    """Prepositions (space-joined) that give a location for material events only."""
+    not_location: frozenset[str] = frozenset()
+    """Prepositions (space-joined) whose object is never the event's place (agent, source, companion)."""
     by_last_word: Mapping[str, tuple[tuple[str, ...], ...]] = field(default_factory=lambda: MappingProxyType({}))
     """Last word -> the prepositions ending with it, longest first."""
 
@@ -146,7 +150,20 @@ def validate_prepositions_file(path: Path | str) -> list[DataFileError]:
         return errors
     if not isinstance(data, dict):
         return [DataFileError(file, 1, "the file must be a YAML mapping with version and languages")]
-    return sorted(schema_errors(data, root, file, load_schema("place_prepositions.schema.json")))
+    errors = schema_errors(data, root, file, load_schema("place_prepositions.schema.json"))
+    if errors:
+        return sorted(errors)
+    for lang, entry in data["languages"].items():
+        preps = set(entry["prepositions"])
+        for i, word in enumerate(entry.get("directional", ())):
+            if word not in preps:
+                errors.append(DataFileError(file, node_line(root, ["languages", lang, "directional", i]),
+                                            f"{lang}: directional '{word}' is not one of its prepositions"))
+        for i, word in enumerate(entry.get("not_location", ())):
+            if word in preps:
+                errors.append(DataFileError(file, node_line(root, ["languages", lang, "not_location", i]),
+                                            f"{lang}: '{word}' is both a preposition and not_location"))
+    return sorted(errors)
 
 
 # ------------------------------------------------------------------------------------------ loaders
@@ -175,7 +192,8 @@ def load_attachment(lang: str, path: Path | None = None) -> Attachment:
         raise PlaceDataError(errors)
     data, _, _ = read_yaml(path)
     entry = data["languages"].get(lang, {"prepositions": []})
-    preps = tuple(tuple(p.lower().split()) for p in entry["prepositions"])
+    not_location = frozenset(" ".join(p.lower().split()) for p in entry.get("not_location", ()))
+    preps = tuple(tuple(p.lower().split()) for p in [*entry["prepositions"], *sorted(not_location)])
     by_last: dict[str, list[tuple[str, ...]]] = {}
     for prep in sorted(preps, key=len, reverse=True):
         by_last.setdefault(prep[-1], []).append(prep)
@@ -183,6 +201,8 @@ def load_attachment(lang: str, path: Path | None = None) -> Attachment:
         prepositions=preps,
         skip=frozenset(w.lower() for w in entry.get("skip", ())),
         genitive=tuple(sorted(entry.get("genitive", ()), key=len, reverse=True)),
+        directional=frozenset(" ".join(p.lower().split()) for p in entry.get("directional", ())),
+        not_location=not_location,
         by_last_word=MappingProxyType({k: tuple(v) for k, v in by_last.items()}),
     )
 

@@ -97,19 +97,25 @@ def find_mentions(sent: Span, gaz: Gazetteer, att: Attachment) -> list[Mention]:
 
 
 def attachment(sent: Span, m: Mention, att: Attachment) -> str | None:
-    """The locative/directional preposition governing a mention ("i", "mot", "utanför", "south of"), or None."""
+    """The preposition governing a mention ("i", "mot", "utanför", "south of", or a `not_location` one such as
+    "av", "från"), or None."""
     doc = sent.doc
     j, skipped = m.start - 1, 0
+    first: str | None = None  # a not-location word that may also be skipped ("utkanten av Tripoli")
     while j >= sent.start and skipped <= _MAX_SKIP:
         t = doc[j]
         for prep in att.ending_with(t.lower_):
             n = len(prep)
             if j - n + 1 >= sent.start and tuple(doc[k].lower_ for k in range(j - n + 1, j + 1)) == prep:
-                return " ".join(prep)
+                found = " ".join(prep)
+                if found in att.not_location and t.lower_ in att.skip:
+                    first = first or found
+                    break
+                return found
         common_noun = t.pos_ == "NOUN" and t.text[:1].islower()
         if t.lower_ in att.skip or t.pos_ in _SKIP_POS or common_noun or t.text == ",":
             j -= 1
             skipped += 1
             continue
-        return None
-    return None
+        return first
+    return first

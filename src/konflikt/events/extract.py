@@ -26,6 +26,9 @@ from konflikt.actors.resolver import POSSESSIVE_REFLEXIVE, ResolvedActor, Senten
 from konflikt.events.modality import Modality, analyse, clause_verb
 
 VERBAL_TYPES = {"AGREE", "REQUEST", "THREATEN", "REJECT", "ACCUSE", "CONCEDE", "SUPPORT"}
+# Verbal reactions whose object can be an event of its own ("fördömde attacken", "protesterade mot gripandet").
+REACTION_TYPES = {"ACCUSE", "REJECT", "PROTEST", "REQUEST"}
+MATERIAL_CONFLICT = {"ASSAULT", "COERCE", "MOBILIZE", "SANCTION"}
 COOP_TO_AGREE = {"CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"}
 REL_PRONOUNS = {"som", "vilken", "vilket", "vilka", "who", "which", "that", "whom"}
 REFLEXIVES = {"sig", "mig", "dig", "oss", "er", "itself", "themselves", "himself", "herself"}
@@ -552,7 +555,9 @@ def extract(sent: Span, sa: SentenceActors, lex, lang: str) -> list[Candidate]:
     for i, n in nouns.items():
         h = n.token.head
         if n.token.dep_ in {"obj", "nsubj:pass"} and h.i in verbs and h.i != i:
-            n.absorbed_into = verbs[h.i]
+            if not (verbs[h.i].event in REACTION_TYPES and n.event in MATERIAL_CONFLICT):
+                n.absorbed_into = verbs[h.i]
+            # else "FN fördömde Rysslands robotattack mot Kiev": the condemned attack is an event too
         elif n.token.dep_ in {"nmod", "conj"} and _trigger_noun_above(n.token, nouns) is not None:
             n.absorbed_into = _trigger_noun_above(n.token, nouns)  # "avtal om säkerhetssamarbete"
         elif n.token.dep_ not in {"nsubj", "nmod:poss"}:

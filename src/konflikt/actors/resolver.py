@@ -31,7 +31,7 @@ NP_INTERNAL = {"amod", "nmod:poss", "flat", "flat:name", "appos", "compound", "d
 # NP-internal prepositions that tie a sector noun to its owner: "trupper från X", "regeringen i X".
 OWNER_PREPS = {"sv": {"från", "av", "i", "hos", "inom", "under"}, "en": {"of", "from", "in", "under"}}
 PERSONAL_SINGULAR = {"sv": {"han", "hon", "honom", "henne"}, "en": {"he", "she", "him", "her"}}
-PERSONAL_PLURAL = {"sv": {"de", "dem"}, "en": {"they", "them"}}
+PERSONAL_PLURAL = {"sv": {"de", "dem"}, "en": {"they", "them", "it"}}  # en "it": a state or organisation
 POSSESSIVE_REFLEXIVE = {"sv": {"sin", "sitt", "sina"}, "en": set()}
 POSSESSIVE_PLURAL = {"sv": {"deras"}, "en": {"their"}}
 POSSESSIVE_SINGULAR = {"sv": {"hans", "hennes"}, "en": {"his", "her"}}
@@ -385,7 +385,7 @@ class SentenceActors:
         singular = low in PERSONAL_SINGULAR.get(lang, set()) | POSSESSIVE_SINGULAR.get(lang, set())
         plural = low in PERSONAL_PLURAL.get(lang, set()) | POSSESSIVE_PLURAL.get(lang, set())
         if singular or plural:
-            prev = self._antecedent_in_sentence(tok, singular)
+            prev = self._speaker_antecedent(tok) or self._antecedent_in_sentence(tok, singular)
         if prev is not None:
             pass
         elif singular:
@@ -397,6 +397,19 @@ class SentenceActors:
         a = prev.actor.model_copy(update={"raw_text": tok.text, "span": self._span_chars(tok.i, tok.i + 1),
                                           "resolution": "coref-pronoun"})
         return ResolvedActor(a, prev.entity, tok.i, 0.7)
+
+    def _speaker_antecedent(self, tok: Token) -> ResolvedActor | None:
+        """The subject of the clause a pronoun's clause depends on: "Iraq said it would ...", "Palestinian
+        leaders said they would boycott ..." (the nearest non-pronoun subject up the clause chain)."""
+        clause = tok.head
+        for _ in range(4):
+            if clause.dep_ not in {"ccomp", "xcomp", "advcl", "parataxis", "conj"} or clause.head is clause:
+                return None
+            clause = clause.head
+            subj = next((c for c in clause.children if c.dep_ in {"nsubj", "nsubj:pass"} and c.i < tok.i), None)
+            if subj is not None and subj.pos_ != "PRON":
+                return self._resolve_one(subj, allow_adjective=False, allow_poss=True, depth=1)
+        return None
 
     def _antecedent_in_sentence(self, tok: Token, singular: bool) -> ResolvedActor | None:
         """The nearest earlier name mention of the same sentence that fits the pronoun: a person for

@@ -46,7 +46,8 @@ def clear_caches() -> None:
     """Forget the per-string caches of the date and place stages (as if every document were new)."""
     resolve = importlib.import_module("konflikt.dates.resolve")  # the module, not the re-exported function
     data = importlib.import_module("konflikt.places.data")
-    for fn in (resolve._dateparser, data.name_key):
+    gazetteer = importlib.import_module("konflikt.places.gazetteer")
+    for fn in (resolve._dateparser, data.name_key, gazetteer._places):
         fn.cache_clear()
 
 

@@ -50,7 +50,7 @@ class Place:
     """exonym, country, city or city-alt (see the module docstring)."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Gazetteer:
     """Name key -> candidate places (most preferred first, before context)."""
 
@@ -71,17 +71,8 @@ class Gazetteer:
 
     def lookup(self, text: str) -> tuple[Place, ...]:
         """The places a name may denote, most preferred first (before the document's context)."""
-        entries = self.index.get(name_key(text))
-        if not entries:
-            return ()
-        cities = geonames_cities()
-        best: dict[tuple, Place] = {}
-        for source, payload in entries:
-            place = payload if isinstance(payload, Place) else _city_place(cities[payload], source, self.iso3_of)
-            ident = _identity(place)
-            if ident not in best or SOURCE_PRIORITY[place.source] > SOURCE_PRIORITY[best[ident].source]:
-                best[ident] = place
-        return tuple(sorted(best.values(), key=lambda p: (-SOURCE_PRIORITY[p.source], -p.population)))
+        key = name_key(text)
+        return _places(self, key) if key in self.index else ()
 
     def words_from(self, first: str) -> int:
         """How many words a name starting with this word can have (0: no name starts with it)."""
@@ -89,6 +80,19 @@ class Gazetteer:
 
     def country(self, iso3: str | None) -> Place | None:
         return self.countries.get(iso3 or "")
+
+
+@lru_cache(maxsize=16384)
+def _places(gaz: Gazetteer, key: str) -> tuple[Place, ...]:
+    """The Place objects of one index entry, deduplicated (an entry's highest-priority source wins), sorted."""
+    cities = geonames_cities()
+    best: dict[tuple, Place] = {}
+    for source, payload in gaz.index[key]:
+        place = payload if isinstance(payload, Place) else _city_place(cities[payload], source, gaz.iso3_of)
+        ident = _identity(place)
+        if ident not in best or SOURCE_PRIORITY[place.source] > SOURCE_PRIORITY[best[ident].source]:
+            best[ident] = place
+    return tuple(sorted(best.values(), key=lambda p: (-SOURCE_PRIORITY[p.source], -p.population)))
 
 
 @lru_cache(maxsize=1)

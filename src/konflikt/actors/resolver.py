@@ -270,6 +270,13 @@ class SentenceActors:
         """'den libyska regeringen', 'trupper från Haftar', 'Rysslands armé', 'regeringen i Tripoli'."""
         kb, lang = self.kb, self.lang
         start, end = _np_bounds(tok)
+        # a sector word modifying the head is the more specific sector: "rebel leader", "police chief"
+        for c in tok.children:
+            if c.dep_ in {"compound", "amod"} and c.i < tok.i and self.mention_at(c) is None:
+                specific = kb.sector_for(c.text, lang)
+                if specific:
+                    sector = specific
+                    break
         # a name inside the NP wins: "presidenten Recep Tayyip Erdogan", "militärledaren Khalifa Haftar"
         for c in tok.children:
             if c.dep_ in {"appos", "flat", "flat:name"}:

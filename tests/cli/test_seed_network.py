@@ -61,7 +61,6 @@ def test_seed_no_wrong_relations(seed_run):
             assert (camp[a] == camp[r]) == (e["kind"] == "cooperative"), e
 
 
-@pytest.mark.xfail(strict=False, reason="needs LNA -> Turkey (troops boarding a Turkish ship) from the extractor")
 def test_seed_relations(seed_run):
     g = seed_run["group"]
     got = {(g.get(e["actor"]), g.get(e["recipient"])): e["kind"] for e in seed_run["net"]["edges"]}

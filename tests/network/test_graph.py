@@ -27,7 +27,7 @@ def kb():
         Entity("gnu", "Government of National Unity (Libya)", "org", country="LBY", sector="GOV", code="LBYGOV",
                parent="LBY", claims=(Claim("LBYGOV", date(2021, 3, 15), None),)),
         Entity("tbmm", "Grand National Assembly of Turkey", "org", country="TUR", sector="LEG", code="TURLEG",
-               parent="TUR"),
+               parent="TUR", claims=(Claim("TURLEG", None, None),)),
         Entity("haftar", "Khalifa Haftar", "person", country="LBY",
                roles=(Role("LBYREB", "LBY", "REB", "commander", date(2014, 5, 16), None, "lna"),)),
         Entity("erdogan", "Recep Tayyip Erdoğan", "person", country="TUR",

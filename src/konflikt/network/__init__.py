@@ -84,7 +84,7 @@ def node_of(actor: Actor, kb=None, on_date=None, level: str = "org") -> Node | N
                 ent = holder
         if level != "entity":
             for _ in range(6):  # people -> what they act for; units -> their parent
-                if level == "org" and not (ent.kind == "person" or (ent.parent and not ent.claims)):
+                if level == "org" and not (ent.kind == "person" or (ent.parent and not _dated_claims(ent))):
                     break
                 up = kb.roll_up(ent, day)
                 if up is ent:
@@ -324,3 +324,9 @@ def camps(node_ids: list[str], ds: Mapping[tuple[str, str], Dyad], max_exact: in
     Each connected component of the signed graph is split in at most two camps; actors without any
     signed edge stay out of the camps."""
     return partition(node_ids, ds, max_exact).camps
+
+
+def _dated_claims(ent) -> bool:
+    """A claim with a start date marks a rival or successor government (the GNA); an open claim is a state
+    organ holding its own code (the Turkish parliament on TURLEG), which rolls up to its state."""
+    return any(c.start is not None for c in getattr(ent, "claims", ()))

@@ -6,10 +6,10 @@ DATE_ORDER DMY and PREFER_DATES_FROM past or future. dateparser's period (day, w
 precision; a `range` pattern ("de senaste tio dagarna") spans from the parsed date to the publication date.
 
 Normaliser (what dateparser misses and the data files fix, see docs/dates-places.md): number words in
-templates ("tre" -> "3"), inflected unit words ("dagarna" -> "dagar"), rewrites of phrases dateparser
-does not know ("den här veckan" -> "denna vecka", "earlier this month" -> "this month"), "i fredags" ->
-"fredag" (past) and "på fredag" -> "fredag" (future) through templates, the range operation, and the
-weekday operation ("on Friday"/"på fredagen" in a Friday paper is that day, not a week away; "last
+templates ("tre" -> "3"), inflected unit words in the group named `u` ("dagarna" -> "dagar"), rewrites of
+phrases dateparser does not know ("den här veckan" -> "denna vecka", "earlier this month" -> "this month"),
+"i fredags" -> "fredag" (past) and "på fredag" -> "fredag" (future) through templates, the range operation,
+and the weekday operation ("on Friday"/"på fredagen" in a Friday paper is that day, not a week away; "last
 Friday"/"i fredags" keep dateparser's reading, a week earlier).
 """
 
@@ -54,7 +54,7 @@ def parse_string(expr: Expression, lex: DateLexicon) -> str:
         value = " ".join(groups.get(name, "").lower().split())
         if value in lex.numbers:
             return str(lex.numbers[value])
-        return lex.units.get(value, value)
+        return lex.units.get(value, value) if name == "u" else value
 
     out = _FILL_RE.sub(fill, expr.pattern.parse) if expr.pattern.parse else expr.text
     out = " ".join(out.lower().split())
@@ -137,6 +137,8 @@ def resolve(expr: Expression, lex: DateLexicon, base: date | None, tense: str | 
     if expr.pattern.op == "weekday" and d != base and d.weekday() == base.weekday() and abs((d - base).days) == 7:
         d = base  # "on Friday" in Friday's paper is that day (dateparser reads it as a week away)
     if expr.pattern.op == "range":
+        if precision in ("month", "year"):  # dateparser gives the 1st of the month: keep the day ("1 år sedan")
+            d = d.replace(day=min(base.day, calendar.monthrange(d.year, d.month)[1]))
         start, end = min(d, base), max(d, base)
         return EventDate(f"{start.isoformat()}/{end.isoformat()}", "range", expr.text,
                          (start.isoformat(), end.isoformat()), expr.pattern.id)

@@ -524,12 +524,34 @@ def _linear_fallback(c: Candidate, sa: SentenceActors, lex, lang: str, chunks: d
             c.recipients = [ra]
             c.notes.append("recipient:linear")
             break
+    opener = next((t for t in sent if chunks.get(t.i) == (chunk or 0) + 1), None)
+    if (not c.recipients and not is_noun and c.event in VERBAL_TYPES and chunk is not None and opener is not None
+            and opener.pos_ == "SCONJ" and opener.i <= trig_hi + 3 and not any(
+                ch.dep_ == "obj" for ch in tok.children)):
+        # the content clause right after a verbal trigger: "demanded that the US ...": its first actor
+        for lo, _hi, ra, weak in sa.units():
+            if chunks.get(lo) == chunk + 1 and not weak and ra.key not in used and _prep_before(sent, lo) is None:
+                ra.confidence *= 0.6
+                c.recipients = [ra]
+                c.notes.append("recipient:content-clause")
+                break
 
 
 def _subtree_fallback(c: Candidate, sa: SentenceActors) -> list[ResolvedActor]:
     """One actor left in a subordinate clause of the trigger ("lovade ... om regeringen bad") -> recipient."""
     used = {a.key for a in c.actors}
     found: dict[str, ResolvedActor] = {}
+    if c.event in VERBAL_TYPES:
+        # the subject of a complement clause: "demanded that the US cancel ...", "warned that X would ..."
+        for ch in c.token.children:
+            if ch.dep_ == "ccomp":
+                subj = next((t for t in ch.children if t.dep_ in {"nsubj", "nsubj:pass"}), None)
+                ras = [ra for ra in _resolve(sa, subj) if ra.key not in used
+                       and ra.actor.resolution not in {"coref-pronoun", "sector"}]
+                if ras:
+                    for ra in ras:
+                        ra.confidence *= 0.8
+                    return ras
     for ch in c.token.children:
         if ch.dep_ not in {"advcl", "ccomp", "xcomp"}:
             continue

@@ -537,6 +537,29 @@ def _linear_fallback(c: Candidate, sa: SentenceActors, lex, lang: str, chunks: d
                 break
 
 
+def _obligation_requests(sent: Span, lex, taken: set[int]) -> list[Candidate]:
+    """'X said Y must Z' is a demand: a speech verb whose complement clause has an obligation modal
+    (the lexicon's `modality.obligation` words) becomes a REQUEST, coded like the lexicon's first REQUEST verb."""
+    obligation = {w.lower() for w in (lex.modality.get("obligation") or ())}
+    speech = {w.lower() for w in lex.speech_verbs}
+    if not obligation or not speech:
+        return []
+    entry = next((e for e in lex.triggers if e.event == "REQUEST" and e.pos == "VERB"), None)
+    out: list[Candidate] = []
+    for tok in sent:
+        if tok.i in taken or tok.pos_ not in {"VERB", "AUX"} or (tok.lemma_ or tok.lower_).lower() not in speech:
+            continue
+        for ch in tok.children:
+            if ch.dep_ == "ccomp" and any(a.dep_ == "aux" and (a.lower_ in obligation or a.lemma_.lower() in obligation)
+                                          for a in ch.children):
+                if entry is not None:
+                    cand = Candidate(tok, entry, "REQUEST", None, list(entry.context or []), entry.cameo, [tok])
+                    cand.notes.append("obligation")
+                    out.append(cand)
+                break
+    return out
+
+
 def _subtree_fallback(c: Candidate, sa: SentenceActors) -> list[ResolvedActor]:
     """One actor left in a subordinate clause of the trigger ("lovade ... om regeringen bad") -> recipient."""
     used = {a.key for a in c.actors}
@@ -570,6 +593,7 @@ def _subtree_fallback(c: Candidate, sa: SentenceActors) -> list[ResolvedActor]:
 def extract(sent: Span, sa: SentenceActors, lex, lang: str) -> list[Candidate]:
     """All events of a sentence as candidates with arguments and modality (absorbed ones removed)."""
     cands = [c for c in find_triggers(sent, lex, lang) if not _inside_name(c.token, sa)]
+    cands += _obligation_requests(sent, lex, {c.token.i for c in cands})
     by_tok = {c.token.i: c for c in cands}
     nouns = {i: c for i, c in by_tok.items() if _is_noun(c)}
     verbs = {i: c for i, c in by_tok.items() if i not in nouns}

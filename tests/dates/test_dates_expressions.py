@@ -52,6 +52,8 @@ SV = [
     ("på fredag", None, "2020-01-03", "day"),
     ("på fredagen", None, "2019-12-27", "day"),
     ("på torsdagen", None, "2019-12-26", "day"),
+    ("på fredagsförmiddagen", None, "2019-12-27", "day"),
+    ("under måndagskvällen", None, "2019-12-23", "day"),
     ("under söndagen", None, "2019-12-22", "day"),
     ("för tre dagar sedan", None, "2019-12-24", "day"),
     ("3 dagar sedan", None, "2019-12-24", "day"),

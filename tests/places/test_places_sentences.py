@@ -79,6 +79,9 @@ SV = [
     ("Ukrainas president Zelenskyj uppmanade kongressen att agera.", "uppmanade", ("president Zelenskyj",), (),
      None, None, None),
     ("Hizbollah avfyrade raketer mot norra Israel.", "avfyrade", ("Hizbollah",), (), "Israel", "ISR", "preposition"),
+    ("Tusentals israeler demonstrerade i Tel Aviv i lördags.", "demonstrerade", ("israeler",), (),
+     "Tel Aviv", "ISR", "preposition"),
+    ("Ryssland och Ukraina utväxlade fångar.", "fångar", (), (), None, None, None),
     ("Egypten kritiserade Turkiet hårt.", "kritiserade", ("Egypten",), ("Turkiet",), None, None, None),
 ]
 

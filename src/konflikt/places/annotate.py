@@ -92,6 +92,11 @@ def _starts_stretch(sent: Span, m: Mention, prep: str | None) -> bool:
     return [t.lower_ for t in doc[first:first + len(words)]] == words
 
 
+def _is_subject(tok: Token) -> bool:
+    """A subject, or coordinated with one ("Ryssland och Ukraina utväxlade")."""
+    return tok.dep_.startswith("nsubj") or (tok.dep_ == "conj" and tok.head.dep_.startswith("nsubj"))
+
+
 def _char_span(sent: Span, m: Mention, offset: int) -> tuple[int, int]:
     doc = sent.doc
     return offset + doc[m.start].idx, offset + doc[m.end - 1].idx + len(doc[m.end - 1].text)
@@ -137,8 +142,7 @@ def choose_place(ev: Event, sent: Span, mentions: Sequence[Mention], doc_places:
             _is_actor(span, targets))
         if prep or is_arg:
             attached.append((rank, m, "preposition" if prep else "argument"))
-        elif (m.is_country and not m.genitive and not head.dep_.startswith("nsubj")
-              and not _inside_actor(span, actors)):
+        elif m.is_country and not m.genitive and not _is_subject(head) and not _inside_actor(span, actors):
             countries.append((rank, m))  # not "Ukrainas president", not the subject of another verb
     if attached:
         _, m, method = min(attached, key=lambda a: a[0])

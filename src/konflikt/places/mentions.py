@@ -2,10 +2,11 @@
 
 A mention starts at a capitalised token; the longest sequence of up to `max_words` tokens found in the
 gazetteer wins, as written or with a genitive ending stripped ("Libyens", "Libya's"). A sentence-initial
-word that the NER does not tag as a place (LOC/GPE), or a word tagged as a person name, counts only if it is a
-curated name (country or exonym): "Båda", "Ända" never become towns, "Förenade Arabemiraten" stays a country
-even when the NER calls it a person. The same holds for names of the knowledge base's groups, people and
-organisations ("Hamas" is not Hamm, Germany, by one of its GeoNames alternate names).
+word that the NER does not tag as a place (LOC/GPE), or a word tagged as a person name (unless it is the
+own name of a city of 100,000 or more: "Tel Aviv"), counts only if it is a curated name (country or
+exonym): "Båda", "Ända" never become towns, "Förenade Arabemiraten" stays a country even when the NER calls
+it a person. The same holds for names of the knowledge base's groups, people and organisations ("Hamas" is
+not Hamm, Germany, by one of its GeoNames alternate names).
 
 `attachment` tells whether a mention is governed by a locative/directional preposition of the language
 (data file `prepositions.yaml`), looking left past determiners, adjectives, common nouns, skip words
@@ -26,6 +27,7 @@ __all__ = ["Mention", "find_mentions", "attachment"]
 
 _PERSON = frozenset({"PER", "PERSON"})
 _PLACE_NER = frozenset({"LOC", "GPE"})
+_BIG_CITY = 100_000
 _CURATED = frozenset({"exonym", "country"})
 _SKIP_POS = frozenset({"DET", "ADJ", "NUM", "CCONJ", "PROPN"})
 _MAX_SKIP = 6
@@ -88,8 +90,10 @@ def find_mentions(sent: Span, gaz: Gazetteer, att: Attachment) -> list[Mention]:
         if found is None:
             i += 1
             continue
-        doubtful = ((i == first and tok.ent_type_ not in _PLACE_NER) or tok.ent_type_ in _PERSON
-                    or gaz.is_actor_name(found.text))
+        initial = i == first and tok.ent_type_ not in _PLACE_NER
+        person = tok.ent_type_ in _PERSON and not any(  # the NER misreads "Tel Aviv": a big city's own name wins
+            p.source == "city" and p.population >= _BIG_CITY for p in found.places)
+        doubtful = initial or person or gaz.is_actor_name(found.text)
         if not doubtful or any(p.source in _CURATED for p in found.places):
             out.append(found)
         i = found.end

@@ -246,8 +246,9 @@ def is_passive(tok: Token) -> bool:
     if "nsubj:pass" in deps and "nsubj" not in deps:
         return True
     if "Voice=Pass" in str(tok.morph):
-        # a participle with an active subject is not passive ("Germany has not sent ...", "Washington praised X")
-        return not ("VerbForm=Part" in str(tok.morph) and "nsubj" in deps and deps & {"aux", "obj"})
+        # a participle with an active subject and no passive auxiliary is not passive ("Germany has not
+        # sent ...", "Washington praised X", "Armenian forces pulled out")
+        return not ("VerbForm=Part" in str(tok.morph) and "nsubj" in deps)
     return False
 
 
@@ -604,6 +605,9 @@ def extract(sent: Span, sa: SentenceActors, lex, lang: str) -> list[Candidate]:
             if not (verbs[h.i].event in REACTION_TYPES and n.event in MATERIAL_CONFLICT):
                 n.absorbed_into = verbs[h.i]
             # else "FN fördömde Rysslands robotattack mot Kiev": the condemned attack is an event too
+        elif (n.token.dep_ == "nmod" and h.dep_ == "obj" and h.head.i in verbs and h.i not in nouns
+              and verbs[h.head.i].event in VERBAL_TYPES | {"AID"}):
+            n.absorbed_into = verbs[h.head.i]  # "pledged 50 billion euros in support for Ukraine"
         elif n.token.dep_ in {"nmod", "conj"} and _trigger_noun_above(n.token, nouns) is not None:
             n.absorbed_into = _trigger_noun_above(n.token, nouns)  # "avtal om säkerhetssamarbete"
         elif n.token.dep_ not in {"nsubj", "nmod:poss"}:

@@ -44,7 +44,7 @@ class Location(BaseModel):
     lon: float | None = Field(default=None, description="Longitude (WGS84).")
     geonames_id: int | None = Field(default=None, description="GeoNames id, when the place is a GeoNames feature.")
     method: str | None = Field(default=None, description=(
-        "How it was chosen: preposition, argument, sentence, sentence-country, document."))
+        "How it was chosen: preposition, argument, sentence-country or document (see docs/dates-places.md)."))
 
 
 class Event(BaseModel):

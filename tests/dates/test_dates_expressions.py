@@ -71,6 +71,9 @@ SV = [
     ("i dag", None, "2019-12-27", "day"),
     ("idag", None, "2019-12-27", "day"),
     ("i morgon", None, "2019-12-28", "day"),
+    ("i natt", None, "2019-12-27", "day"),
+    ("igårkväll", None, "2019-12-26", "day"),
+    ("tidigare i veckan", None, "2019-W52", "week"),
 ]
 
 EN = [
@@ -124,6 +127,8 @@ EN = [
     ("the day before yesterday", None, "2019-12-25", "day"),
     ("today", None, "2019-12-27", "day"),
     ("tomorrow", None, "2019-12-28", "day"),
+    ("last night", None, "2019-12-26", "day"),
+    ("earlier this week", None, "2019-W52", "week"),
 ]
 
 

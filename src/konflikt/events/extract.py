@@ -155,6 +155,14 @@ def find_triggers(sent: Span, lex, lang: str) -> list[Candidate]:
             entry = _pick(tok, lex.lookup(lem, pos))
             if entry is not None:
                 break
+        if pos == "NOUN":
+            # a multiword noun lemma: "martial law", "ethnic cleansing", "tear gas"
+            for mod in (c for c in tok.lefts if c.dep_ in {"amod", "compound"} and c.i == tok.i - 1):
+                for lem in lemmas:
+                    multi = _pick(tok, lex.lookup(f"{mod.lower_} {lem}", "NOUN"))
+                    if multi is not None:
+                        entry = multi
+                        break
         if entry is None and pos == "NOUN" and tok.pos_ == "NOUN" and _verbal_dependents(tok):
             for lem in lemmas:  # a finite verb the tagger calls a noun ("parlamentet godkände ett avtal")
                 entry = _pick(tok, [e for e in lex.lookup(lem, "VERB") if lem != tok.lower_ or lem.endswith("a")])
@@ -389,6 +397,9 @@ def _noun_arguments(c: Candidate, sa: SentenceActors, lex, lang: str) -> None:
         if c.recipients:
             break
     head = tok.head
+    if (tok.dep_ == "nmod" and head.dep_ in {"obj", "nsubj:pass"} and head.head.pos_ in {"VERB", "AUX"}
+            and head.pos_ in {"NOUN", "NUM"}):
+        tok, head = head, head.head  # a measure of the event noun: "gave X 5 million dollars of aid"
     # light verb: "inleda en offensiv mot X", "få stöd från X", "ge stöd till X"
     if tok.dep_ in {"obj", "nsubj:pass", "obl"} and head.pos_ in {"VERB", "AUX"}:
         lv = None

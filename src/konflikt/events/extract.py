@@ -558,14 +558,22 @@ def _obligation_requests(sent: Span, lex, taken: set[int]) -> list[Candidate]:
         return []
     entry = next((e for e in lex.triggers if e.event == "REQUEST" and e.pos == "VERB"), None)
     out: list[Candidate] = []
-    for tok in sent:
-        if tok.i in taken or tok.pos_ not in {"VERB", "AUX"} or (tok.lemma_ or tok.lower_).lower() not in speech:
+    if entry is None:
+        return out
+    seen: set[int] = set(taken)
+    for v in sent:
+        if not any(a.dep_ == "aux" and (a.lower_ in obligation or a.lemma_.lower() in obligation) for a in v.children):
             continue
-        for ch in tok.children:
-            if ch.dep_ == "ccomp" and any(a.dep_ == "aux" and (a.lower_ in obligation or a.lemma_.lower() in obligation)
-                                          for a in ch.children):
-                if entry is not None:
-                    cand = Candidate(tok, entry, "REQUEST", None, list(entry.context or []), entry.cameo, [tok])
+        # the speech verb the obligation clause depends on (a mis-attached clause may hang on its object)
+        cur = v
+        for _ in range(3):
+            if cur.dep_ not in {"ccomp", "acl", "advcl", "parataxis", "xcomp", "obj", "obl"} or cur.head is cur:
+                break
+            cur = cur.head
+            if cur.pos_ in {"VERB", "AUX"} and (cur.lemma_ or cur.lower_).lower() in speech:
+                if cur.i not in seen:
+                    seen.add(cur.i)
+                    cand = Candidate(cur, entry, "REQUEST", None, list(entry.context or []), entry.cameo, [cur])
                     cand.notes.append("obligation")
                     out.append(cand)
                 break

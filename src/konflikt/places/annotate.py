@@ -14,7 +14,9 @@ For each event, in order:
    preposition governs it; a recipient by metonymy is ("offensiv mot Tripoli": Tripoli stands for the GNA
    and is where the offensive goes).
    Directional prepositions ("mot", "till", "against", "to", "on") give a location for material events
-   (quad class 2, 4) only; `not_location` ones ("av", "från", "by", "from") never.
+   (quad class 2, 4) only; `not_location` ones ("av", "från", "by", "from") never. For verbal events the
+   place must hang on the trigger, its verb or one of their own dependents ("met Putin in Beijing"), not
+   deeper in a noun phrase ("rejected the demand for a ceasefire in Gaza").
 2. `sentence-country` — else a country named in the trigger's clause that is not part of the event's actors,
    not a genitive ("Ukrainas president") and not a subject.
 3. `document` — else the document's dominant country (named most often, at least twice, no tie).
@@ -92,6 +94,14 @@ def _starts_stretch(sent: Span, m: Mention, prep: str | None) -> bool:
     return [t.lower_ for t in doc[first:first + len(words)]] == words
 
 
+def _near(head: Token, trig: Token, trig_verb: Token | None) -> bool:
+    """For verbal events: the place hangs on the trigger, its verb, or one of their own dependents
+    ("met Putin in Beijing", "protesters in Tbilisi demanded"), not deeper in a noun phrase ("rejected the
+    demand for a ceasefire in Gaza" did not happen in Gaza)."""
+    anchors = [t for t in (trig, trig_verb) if t is not None]
+    return min(tree_distance(a, head) for a in anchors) <= 2
+
+
 def _is_subject(tok: Token) -> bool:
     """A subject, or coordinated with one ("Ryssland och Ukraina utväxlade")."""
     return tok.dep_.startswith("nsubj") or (tok.dep_ == "conj" and tok.head.dep_.startswith("nsubj"))
@@ -140,7 +150,7 @@ def choose_place(ev: Event, sent: Span, mentions: Sequence[Mention], doc_places:
             continue
         is_arg = (material and head.head.i == trig.i and head.dep_ in _ARGUMENT_DEPS and head.i != trig.i) or (
             _is_actor(span, targets))
-        if prep or is_arg:
+        if (prep or is_arg) and (material or _near(head, trig, trig_verb)):
             attached.append((rank, m, "preposition" if prep else "argument"))
         elif m.is_country and not m.genitive and not _is_subject(head) and not _inside_actor(span, actors):
             countries.append((rank, m))  # not "Ukrainas president", not the subject of another verb

@@ -42,7 +42,7 @@ def _locate(nlp, lang, text, trigger, actors=(), recipients=(), countries=None, 
     return choose_place(_event(text, trigger, actors, recipients, lang, quad), sent, mentions, ctx, lang)
 
 
-_VERBAL = {"kritiserade", "criticised", "varnade", "uppmanade", "called", "warned"}
+_VERBAL = {"kritiserade", "criticised", "varnade", "uppmanade", "called", "warned", "rejected", "met"}
 
 
 SV = [
@@ -134,6 +134,8 @@ EN = [
     ("Ukrainian troops advanced toward Kherson.", "advanced", ("Ukrainian troops",), (), "Kherson", "UKR"),
     ("Clashes erupted near the Syrian city of Aleppo.", "Clashes", (), (), "Aleppo", "SYR"),
     ("Russia moved troops into Crimea.", "moved", ("Russia",), (), "Crimea", "UKR"),
+    ("Xi Jinping met Vladimir Putin in Beijing on Thursday.", "met", ("Xi Jinping",), ("Vladimir Putin",),
+     "Beijing", "CHN"),
 ]
 
 
@@ -142,6 +144,7 @@ EN = [
     ("Egypt criticised Turkey.", "criticised", ("Egypt",), ("Turkey",)),
     ("The Security Council called on Israel to allow aid.", "called", ("The Security Council",), ()),
     ("Iran warned of a war against Lebanon.", "warned", ("Iran",), ()),
+    ("Israel rejected Hamas's demand for a permanent ceasefire in Gaza.", "rejected", ("Israel",), ()),
     ("Haftar's army, based in Tobruk, attacked the government.", "attacked", ("Haftar's army",), ()),
 ])
 def test_english_no_location(coder, text, trigger, actors, recipients):

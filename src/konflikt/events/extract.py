@@ -225,7 +225,7 @@ def _apply_qualifiers(cand: Candidate, tok: Token, prefix: str | None, lang: str
     scope = [tok] + [c for c in tok.children if c.dep_ in {"obj", "nsubj:pass"}]
     for t in scope:
         for c in t.children if t is not tok else list(t.children):
-            if c.dep_ in {"amod", "nmod", "compound", "obj", "obl", "conj", "nsubj:pass"}:
+            if c.dep_ in {"amod", "nmod", "compound", "obj", "obl", "conj", "nsubj:pass", "xcomp"}:
                 words.update(_lemmas(c, lang))
                 for cc in c.children:
                     if cc.dep_ in {"conj", "amod", "compound"}:

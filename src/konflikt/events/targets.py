@@ -3,7 +3,7 @@
 When the parse gives an event no recipient, but the trigger itself governs a place name (a locative
 preposition or its object: `Location.method` "preposition" or "argument", see konflikt.places), the
 country that place lies in is the recipient - for the event types whose target is naturally where they
-happen (`PLACE_TARGET_TYPES`: attacks, coercion, protests, deployments, aid, withdrawals). The actor
+happen (`PLACE_TARGET_TYPES`: attacks, coercion, protests, deployments, aid, withdrawals, sanctions). The actor
 gets `resolution: "location"` and a lower confidence. A country is never its own recipient.
 """
 
@@ -12,7 +12,7 @@ from __future__ import annotations
 from konflikt.actors.kb import KnowledgeBase
 from konflikt.records import Actor, Event
 
-PLACE_TARGET_TYPES = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "AID", "RETREAT"})
+PLACE_TARGET_TYPES = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "AID", "RETREAT", "SANCTION"})
 PLACE_METHODS = frozenset({"preposition", "argument"})
 CONFIDENCE = 0.8
 

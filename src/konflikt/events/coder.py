@@ -2,7 +2,7 @@
 
 Rules applied here, all from the PLOVER manual:
 * cooperative CONSULT/SUPPORT/COOPERATE/AID/CONCEDE/RETREAT actions stated as future, intended or
-  hypothetical are AGREE;
+  hypothetical are AGREE; sanctions and coercion stated so (not negated) are THREATEN;
 * an event needs an actor, except an agentless passive with a recipient ("X avsattes");
 * types that require a recipient (COOPERATE, AID, SANCTION) are not coded without one;
 * an actor is never its own recipient; the same event coded twice in a sentence is kept once.
@@ -16,6 +16,8 @@ from konflikt.events.ontology import Ontology
 from konflikt.records import Actor, Event
 
 FUTURE_LIKE = {"future", "intent", "hypothetical"}
+# Non-violent coercive acts announced for the future are threats (PLOVER THREATEN, with its mode).
+CONFLICT_TO_THREATEN = {"SANCTION": "relations", "COERCE": "restrict"}
 
 
 def _actors(ras: list[ResolvedActor]) -> list[Actor]:
@@ -45,6 +47,9 @@ def to_events(cands: list[Candidate], sa: SentenceActors, onto: Ontology, *, doc
         if etype in COOP_TO_AGREE and FUTURE_LIKE & set(labels):
             etype, mode = "AGREE", None
             c.notes.append(f"{c.event}->AGREE (future/intent)")
+        elif etype in CONFLICT_TO_THREATEN and FUTURE_LIKE & set(labels) and not (mod and mod.negated):
+            etype, mode = "THREATEN", CONFLICT_TO_THREATEN[etype]
+            c.notes.append(f"{c.event}->THREATEN (future/intent)")
         actor_keys = {a.key for a in c.actors}
         actor_countries = {a.actor.country for a in c.actors if a.actor.country}
         # an actor is never its own recipient; "the junta ... its own country" is internal, not a dyad

@@ -1,10 +1,15 @@
-"""A recipient from the event's place: "shelled positions in Lebanon", "demonstrated in Algiers" -> the country.
+"""Recipients from where an event happens, when the parse gave it none.
 
-When the parse gives an event no recipient, but the trigger itself governs a place name (a locative
-preposition or its object: `Location.method` "preposition" or "argument", see konflikt.places), the
-country that place lies in is the recipient - for the event types whose target is naturally where they
-happen (`PLACE_TARGET_TYPES`: attacks, coercion, protests, deployments, aid, withdrawals, sanctions). The actor
-gets `resolution: "location"` and a lower confidence. A country is never its own recipient.
+* "shelled positions in Lebanon", "suspended aid deliveries in Baghdad": when the trigger itself governs a
+  place name (a locative preposition or its object: `Location.method` "preposition" or "argument", see
+  konflikt.places), the country that place lies in is the recipient - for the event types whose target
+  is naturally where they happen (`PLACE_TARGET_TYPES`: attacks, coercion, protests, deployments, aid,
+  withdrawals, sanctions). A country is never its own recipient.
+* a protest without a target is directed at the government of the country it happens in (the place of
+  the event, else the protesters' own country): "Thousands of Iraqi Kurds demonstrated in Kirkuk" ->
+  IRQ -> IRQGOV.
+
+The added recipient has `resolution` "location" or "protest-target" and the event a lower confidence.
 """
 
 from __future__ import annotations
@@ -17,22 +22,39 @@ PLACE_METHODS = frozenset({"preposition", "argument"})
 CONFIDENCE = 0.8
 
 
+def _country_actor(kb: KnowledgeBase, cc: str, raw: str, how: str, sector: str | None = None) -> Actor | None:
+    ent = kb.get(cc)
+    if ent is None:
+        return None
+    code, country, ent_sector = kb.code_for(ent)
+    if sector:
+        code, ent_sector = f"{cc}{sector}", sector
+        holder = kb.entity_for_code(code)
+        name, eid = (holder.name, holder.id) if holder is not None else (ent.name, ent.id)
+    else:
+        name, eid = ent.name, ent.id
+    return Actor(raw_text=raw, name=name, country=country or cc, sector=ent_sector, code=code, entity_id=eid,
+                 span=None, resolution=how)
+
+
 def place_recipients(events: list[Event], kb: KnowledgeBase) -> list[Event]:
-    """The events, with the country of a governed place as recipient where they have none."""
+    """The events, with a recipient from their place (or, for protests, the government) where they have none."""
     out = []
     for ev in events:
         loc = ev.location
-        if (ev.recipient or ev.event not in PLACE_TARGET_TYPES or loc is None or not loc.country
-                or loc.method not in PLACE_METHODS):
+        actor = None
+        if (not ev.recipient and ev.event in PLACE_TARGET_TYPES and loc is not None and loc.country
+                and loc.method in PLACE_METHODS
+                and not any(a.entity_id == loc.country or a.code == loc.country for a in ev.actor)):
+            actor = _country_actor(kb, loc.country, loc.raw_text or loc.name, "location")
+        if actor is None and not ev.recipient and ev.event == "PROTEST":
+            cc = (loc.country if loc is not None and loc.method != "document" else None) or next(
+                (a.country for a in ev.actor if a.country), None)
+            if cc and not any(a.code == f"{cc}GOV" for a in ev.actor):
+                actor = _country_actor(kb, cc, loc.raw_text if loc is not None and loc.raw_text else cc,
+                                       "protest-target", sector="GOV")
+        if actor is None:
             out.append(ev)
             continue
-        ent = kb.get(loc.country)
-        if ent is None or any(a.entity_id == ent.id or (a.code == ent.code and a.code) for a in ev.actor):
-            out.append(ev)
-            continue
-        code, country, sector = kb.code_for(ent)
-        actor = Actor(raw_text=loc.raw_text or loc.name, name=ent.name, country=country, sector=sector, code=code,
-                      entity_id=ent.id, span=None, resolution="location")
-        out.append(ev.model_copy(update={"recipient": [actor],
-                                         "confidence": round(ev.confidence * CONFIDENCE, 3)}))
+        out.append(ev.model_copy(update={"recipient": [actor], "confidence": round(ev.confidence * CONFIDENCE, 3)}))
     return out

@@ -179,7 +179,8 @@ class SentenceActors:
         if m is not None and m.kind not in {"adjective", "adjective_compound"}:
             return self._from_mention(m)
         word = tok.text
-        sector = kb.sector_for(word, lang) or (kb.sector_for(tok.lemma_, lang) if tok.lemma_ else None)
+        sector = (kb.sector_for(word, lang) or (kb.sector_for(tok.lemma_, lang) if tok.lemma_ else None)
+                  or self.multiword_sector(tok))
         if sector and tok.pos_ in {"NOUN", "PROPN"}:
             return self._sector_np(tok, sector, depth, sector_only=not allow_adjective and depth == 0)
         low = word.lower()
@@ -233,6 +234,18 @@ class SentenceActors:
                     if ent is not None:
                         start, end = _np_bounds(tok)
                         return self.actor_for_entity(ent, start, end, "adjective", conf=0.6)
+        return None
+
+    def multiword_sector(self, tok: Token) -> str | None:
+        """The sector of a multiword sector phrase ending in `tok`: "human rights group", "coast guard"."""
+        doc, words = tok.doc, [tok.text]
+        for i in range(tok.i - 1, max(self.sent.start, tok.i - 3) - 1, -1):
+            if doc[i].head.i != tok.i and doc[i].head.i not in range(i + 1, tok.i + 1):
+                break
+            words.insert(0, doc[i].text)
+            sector = self.kb.sector_for(" ".join(words), self.lang, compounds=False)
+            if sector:
+                return sector
         return None
 
     def _titled_name(self, tok: Token, depth: int) -> ResolvedActor | None:
@@ -481,8 +494,9 @@ class SentenceActors:
             if m is not None and m.kind not in {"adjective", "adjective_compound"}:
                 ra = self._from_mention(m)
                 seen.update(range(m.start, m.end))
-            elif tok.pos_ in {"NOUN", "PROPN"} and (self.kb.sector_for(tok.text, self.lang)):
-                ra = self._sector_np(tok, self.kb.sector_for(tok.text, self.lang) or "", 0)
+            elif tok.pos_ in {"NOUN", "PROPN"} and (self.kb.sector_for(tok.text, self.lang)
+                                                   or self.multiword_sector(tok)):
+                ra = self._sector_np(tok, self.kb.sector_for(tok.text, self.lang) or self.multiword_sector(tok), 0)
             else:
                 continue
             if ra is not None:

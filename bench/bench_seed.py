@@ -47,7 +47,8 @@ def clear_caches() -> None:
     resolve = importlib.import_module("konflikt.dates.resolve")  # the module, not the re-exported function
     data = importlib.import_module("konflikt.places.data")
     gazetteer = importlib.import_module("konflikt.places.gazetteer")
-    for fn in (resolve._dateparser, data.name_key, gazetteer._places):
+    context = importlib.import_module("konflikt.places.context")
+    for fn in (resolve._dateparser, data.name_key, gazetteer._places, context._fold):
         fn.cache_clear()
 
 

@@ -25,10 +25,10 @@ _MAX_WORDS = 4
 
 
 @lru_cache(maxsize=1)
-def country_forms() -> tuple[Mapping[str, str], int]:
+def country_forms() -> tuple[Mapping[str, str], Mapping[str, int]]:
     """Folded country name/adjective/demonym (any language), also inflected: one ending from `_ENDINGS`,
-    optionally followed by a genitive s ("libyska", "ryssarnas", "Libyens") -> ISO alpha-3; and the longest
-    form in words. Forms as written win over generated ones."""
+    optionally followed by a genitive s ("libyska", "ryssarnas", "Libyens") -> ISO alpha-3; and, for the first
+    word of every multiword form, the most words such a form has. Forms as written win over generated ones."""
     from konflikt.actors.kb import load_kb
 
     base: dict[str, str] = {}
@@ -44,8 +44,12 @@ def country_forms() -> tuple[Mapping[str, str], int]:
         for end in _ENDINGS:
             forms.setdefault(form + end, iso)
             forms.setdefault(form + end + "s", iso)
-    longest = max(len(k.split()) for k in forms)
-    return MappingProxyType(forms), min(longest, _MAX_WORDS)
+    starts: dict[str, int] = {}  # first word of a multiword form -> its most words
+    for form in forms:
+        words = form.split()
+        if len(words) > 1:
+            starts[words[0]] = max(starts.get(words[0], 0), min(len(words), _MAX_WORDS))
+    return MappingProxyType(forms), MappingProxyType(starts)
 
 
 @lru_cache(maxsize=65536)
@@ -55,12 +59,12 @@ def _fold(word: str) -> str:
 
 def document_countries(text: str) -> Counter[str]:
     """How many times each country (ISO alpha-3) is named, described or its people mentioned in a text."""
-    forms, longest = country_forms()
+    forms, starts = country_forms()
     words = [_fold(w) for w in _WORD.findall(text)]
     counts: Counter[str] = Counter()
     i = 0
     while i < len(words):
-        for n in range(min(longest, len(words) - i), 1, -1):
+        for n in range(min(starts.get(words[i], 0), len(words) - i), 1, -1):
             iso = forms.get(" ".join(words[i:i + n]))
             if iso:
                 counts[iso] += 1

@@ -4,7 +4,7 @@
   place name (a locative preposition or its object: `Location.method` "preposition" or "argument", see
   konflikt.places), the country that place lies in is the recipient - for the event types whose target
   is naturally where they happen (`PLACE_TARGET_TYPES`: attacks, coercion, protests, deployments, aid,
-  withdrawals, sanctions). A country is never its own recipient.
+  withdrawals, sanctions, threats). A country is never its own recipient.
 * a protest without a target is directed at the government of the country it happens in (the place of
   the event, else the protesters' own country): "Thousands of Iraqi Kurds demonstrated in Kirkuk" ->
   IRQ -> IRQGOV.
@@ -17,7 +17,8 @@ from __future__ import annotations
 from konflikt.actors.kb import KnowledgeBase
 from konflikt.records import Actor, Event
 
-PLACE_TARGET_TYPES = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "AID", "RETREAT", "SANCTION"})
+PLACE_TARGET_TYPES = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "AID", "RETREAT", "SANCTION",
+                                "THREATEN"})
 PLACE_METHODS = frozenset({"preposition", "argument"})
 CONFIDENCE = 0.8
 

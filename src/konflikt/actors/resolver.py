@@ -312,8 +312,9 @@ class SentenceActors:
                                          conf=0.9 * owner.confidence)
         mods = [c for c in tok.children if c.dep_ in {"amod", "compound"} or (
             c.dep_ == "nmod" and _case_of(c) in {None} | OWNER_PREPS.get(lang, set()))]
-        # nested modifiers of a compound: "Kosovo police officers", "Chinese coast guard ships"
-        mods += [g for c in mods if c.dep_ == "compound" for g in c.children if g.dep_ in {"amod", "compound"}]
+        # nested modifiers: "Kosovo police officers", "Chinese coast guard ships", "Vietnamese-led forces"
+        mods += [g for c in mods if c.dep_ in {"compound", "amod"} for g in c.children
+                 if g.dep_ in {"amod", "compound", "advmod", "npadvmod", "obl"} and g.i < c.i]
         mods.sort(key=lambda c: (getattr(self.mention_at(c), "kind", "") != "adjective", c.i))
         for c in mods:
             mm = self.mention_at(c)

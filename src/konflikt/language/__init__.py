@@ -26,12 +26,13 @@ the stop-word lists are used.
 
 from __future__ import annotations
 
-import importlib
+import importlib.util
 import math
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
+from pathlib import Path
 
 __all__ = ["CANDIDATES", "Hints", "build_hints", "detect", "default_hints"]
 
@@ -75,9 +76,19 @@ class Hints:
 
 
 def _stop_words(lang: str) -> frozenset[str]:
+    """spaCy's stop-word list of a language, read from its `stop_words.py` alone (importing the language
+    packages would cost seconds)."""
+    spec = importlib.util.find_spec("spacy")
+    if spec is None or not spec.submodule_search_locations:
+        return frozenset()
+    path = Path(spec.submodule_search_locations[0]) / "lang" / _SPACY_CODE.get(lang, lang) / "stop_words.py"
+    if not path.is_file():
+        return frozenset()
+    mod_spec = importlib.util.spec_from_file_location(f"_konflikt_stop_words_{lang}", path)
+    mod = importlib.util.module_from_spec(mod_spec)
     try:
-        mod = importlib.import_module(f"spacy.lang.{_SPACY_CODE.get(lang, lang)}.stop_words")
-    except ImportError:
+        mod_spec.loader.exec_module(mod)
+    except Exception:  # noqa: BLE001 - a list we cannot read is no evidence
         return frozenset()
     return frozenset(w.lower() for w in getattr(mod, "STOP_WORDS", ()))
 

@@ -72,6 +72,8 @@ SV = [
     ("idag", None, "2019-12-27", "day"),
     ("i morgon", None, "2019-12-28", "day"),
     ("i natt", None, "2019-12-27", "day"),
+    ("i helgen", "past", "2019-12-21/2019-12-22", "range"),
+    ("i helgen", "future", "2019-12-28/2019-12-29", "range"),
     ("igårkväll", None, "2019-12-26", "day"),
     ("tidigare i veckan", None, "2019-W52", "week"),
 ]
@@ -128,6 +130,7 @@ EN = [
     ("today", None, "2019-12-27", "day"),
     ("tomorrow", None, "2019-12-28", "day"),
     ("last night", None, "2019-12-26", "day"),
+    ("over the weekend", "past", "2019-12-21/2019-12-22", "range"),
     ("earlier this week", None, "2019-W52", "week"),
 ]
 

@@ -9,8 +9,9 @@ Normaliser (what dateparser misses and the data files fix, see docs/dates-places
 templates ("tre" -> "3"), inflected unit words in the group named `u` ("dagarna" -> "dagar"), rewrites of
 phrases dateparser does not know ("den här veckan" -> "denna vecka", "earlier this month" -> "this month"),
 "i fredags" -> "fredag" (past) and "på fredag" -> "fredag" (future) through templates, the range operation,
-and the weekday operation ("on Friday"/"på fredagen" in a Friday paper is that day, not a week away; "last
-Friday"/"i fredags" keep dateparser's reading, a week earlier).
+the weekday operation ("on Friday"/"på fredagen" in a Friday paper is that day, not a week away; "last
+Friday"/"i fredags" keep dateparser's reading, a week earlier) and the weekend operation ("i helgen", "last
+weekend": the Saturday dateparser finds and the Sunday after it, as a range).
 """
 
 from __future__ import annotations
@@ -137,6 +138,10 @@ def resolve(expr: Expression, lex: DateLexicon, base: date | None, tense: str | 
     d, precision = got
     if expr.pattern.op == "weekday" and d != base and d.weekday() == base.weekday() and abs((d - base).days) == 7:
         d = base  # "on Friday" in Friday's paper is that day (dateparser reads it as a week away)
+    if expr.pattern.op == "weekend":  # the Saturday dateparser found, and the Sunday after it
+        sunday = d + timedelta(days=1)
+        return EventDate(f"{d.isoformat()}/{sunday.isoformat()}", "range", expr.text,
+                         (d.isoformat(), sunday.isoformat()), expr.pattern.id)
     if expr.pattern.op == "range":
         if precision in ("month", "year"):  # dateparser gives the 1st of the month: keep the day ("1 år sedan")
             d = d.replace(day=min(base.day, calendar.monthrange(d.year, d.month)[1]))

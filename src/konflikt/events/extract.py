@@ -627,6 +627,9 @@ def extract(sent: Span, sa: SentenceActors, lex, lang: str) -> list[Candidate]:
         elif (n.token.dep_ == "nmod" and h.dep_ == "obj" and h.head.i in verbs and h.i not in nouns
               and verbs[h.head.i].event in VERBAL_TYPES | {"AID"}):
             n.absorbed_into = verbs[h.head.i]  # "pledged 50 billion euros in support for Ukraine"
+        elif (n.token.dep_ in {"obj", "obl"} and h.pos_ in {"VERB", "AUX"} and h.i not in by_tok
+              and h.dep_ in {"xcomp", "ccomp"} and h.head.i in verbs and verbs[h.head.i].event in VERBAL_TYPES):
+            n.absorbed_into = verbs[h.head.i]  # "offered to resume talks with X", "refused to return to talks"
         elif n.token.dep_ in {"nmod", "conj"} and _trigger_noun_above(n.token, nouns) is not None:
             n.absorbed_into = _trigger_noun_above(n.token, nouns)  # "avtal om säkerhetssamarbete"
         elif n.token.dep_ not in {"nsubj", "nmod:poss"}:

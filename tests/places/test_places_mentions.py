@@ -56,6 +56,9 @@ SV = [
     ("i Jerusalem", {}, "Jerusalem", "ISR", "city"),
     ("i Idlib", {}, "Idlib", "SYR", "city"),
     ("i Mosul", {}, "Mosul", "IRQ", "city"),
+    ("i Donetskregionen", {}, "Donetsk", "UKR", "city"),
+    ("i Charkivregionens norra del", {}, "Kharkiv", "UKR", "city"),
+    ("i Idlibprovinsen", {}, "Idlib", "SYR", "city"),
 ]
 
 EN = [

@@ -66,6 +66,8 @@ class Attachment:
     """Prepositions (space-joined) that give a location for material events only."""
     not_location: frozenset[str] = frozenset()
     """Prepositions (space-joined) whose object is never the event's place (agent, source, companion)."""
+    region_suffixes: tuple[str, ...] = ()
+    """Endings of compound region names whose stem is a place ("Donetskregionen"), longest first."""
     by_last_word: Mapping[str, tuple[tuple[str, ...], ...]] = field(default_factory=lambda: MappingProxyType({}))
     """Last word -> the prepositions ending with it, longest first."""
 
@@ -203,6 +205,7 @@ def load_attachment(lang: str, path: Path | None = None) -> Attachment:
         genitive=tuple(sorted(entry.get("genitive", ()), key=len, reverse=True)),
         directional=frozenset(" ".join(p.lower().split()) for p in entry.get("directional", ())),
         not_location=not_location,
+        region_suffixes=tuple(sorted((w.lower() for w in entry.get("region_suffixes", ())), key=len, reverse=True)),
         by_last_word=MappingProxyType({k: tuple(v) for k, v in by_last.items()}),
     )
 

@@ -54,14 +54,25 @@ def _first_word(sent: Span) -> int:
 
 
 def _lookup(text: str, gaz: Gazetteer, att: Attachment) -> tuple[tuple[Place, ...], bool]:
+    """Places for the words as written, else without a genitive ending ("Libyens"), else without a region
+    suffix ("Donetskregionen" -> Donetsk; the city stands for its region)."""
     places = gaz.lookup(text)
     if places:
         return places, False
+    forms = [(text, False)]
     for end in att.genitive:
         if text.endswith(end) and len(text) - len(end) >= 3:
             places = gaz.lookup(text[: -len(end)])
             if places:
                 return places, True
+            forms.append((text[: -len(end)], True))
+    for form, genitive in forms:
+        low = form.lower()
+        for suffix in att.region_suffixes:
+            if low.endswith(suffix) and len(form) - len(suffix) >= 3:
+                places = gaz.lookup(form[: -len(suffix)].rstrip("-"))
+                if places:
+                    return places, genitive
     return (), False
 
 

@@ -251,6 +251,8 @@ def is_passive(tok: Token) -> bool:
         return True
     if "obj" in deps and "VerbForm=Part" in str(tok.morph):
         return False  # a participle with a direct object and no passive auxiliary is active ("has not attacked X")
+    if tok.dep_ == "acl" and tok.sent.root.pos_ in {"NOUN", "PROPN", "NUM"} and tok.head.i < tok.i:
+        return False  # the only verb of a sentence the parser hung on its subject: "Thousands of X protested"
     if "nsubj:pass" in deps and "nsubj" not in deps:
         return True
     if "Voice=Pass" in str(tok.morph):

@@ -42,20 +42,33 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
     except UnicodeDecodeError:
         from charset_normalizer import from_bytes
 
-        matches = list(from_bytes(data[:200_000]))
-        if not matches:
-            raise InputError("binary or undecodable content") from None
-        # Among equally plausible guesses prefer the Western code pages our languages are written in.
-        low = min(m.chaos for m in matches)
-        tied = [m.encoding for m in matches if m.chaos <= low + 1e-9]
-        enc = next((e for e in WESTERN if e in tied), tied[0])
-        try:
-            text = data.decode(enc)
-        except (UnicodeDecodeError, LookupError):
-            raise InputError(f"undecodable content (guessed {enc})") from None
+        if _western_8bit(data):
+            try:
+                text, enc = data.decode("cp1252"), "cp1252"
+            except UnicodeDecodeError:
+                text, enc = data.decode("latin_1"), "latin_1"
+        else:
+            matches = list(from_bytes(data[:200_000]))
+            if not matches:
+                raise InputError("binary or undecodable content") from None
+            # Among equally plausible guesses prefer the Western code pages our languages are written in.
+            low = min(m.chaos for m in matches)
+            tied = [m.encoding for m in matches if m.chaos <= low + 1e-9]
+            enc = next((e for e in WESTERN if e in tied), tied[0])
+            try:
+                text = data.decode(enc)
+            except (UnicodeDecodeError, LookupError):
+                raise InputError(f"undecodable content (guessed {enc})") from None
     if _looks_binary(text):
         raise InputError("binary content")
     return text, enc
+
+
+def _western_8bit(data: bytes) -> bool:
+    """Non-ASCII bytes standing alone between ASCII ones ('f\\xf6rd\\xf6mde'): Latin-1/cp1252 text, which
+    charset detection takes for a CJK double-byte encoding in short texts (issue #6)."""
+    runs = re.findall(rb"[\x80-\xff]+", data[:200_000])
+    return bool(runs) and b"\x00" not in data[:10_000] and sum(len(r) > 1 for r in runs) <= len(runs) // 20
 
 
 def _looks_binary(text: str) -> bool:

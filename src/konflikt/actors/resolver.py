@@ -159,6 +159,8 @@ class SentenceActors:
         """The actors of the noun phrase headed by `tok` (a coordinated phrase gives several)."""
         found = self._resolve_one(tok, allow_adjective=allow_adjective, allow_poss=allow_poss, depth=0)
         out = [found] if found else []
+        if found is not None and (found.actor.resolution or "").startswith(("adjective", "sector-adjective")):
+            out.extend(self._coordinated_adjectives(tok, found))
         if with_conj:
             for c in tok.children:
                 if c.dep_ == "conj" and c.pos_ in {"NOUN", "PROPN", "PRON", "X", "ADJ"}:
@@ -169,6 +171,24 @@ class SentenceActors:
                 seen.add(ra.key)
                 uniq.append(ra)
         return uniq
+
+    def _coordinated_adjectives(self, tok: Token, found: ResolvedActor) -> list[ResolvedActor]:
+        """'Saudiska och huthiska förhandlare', 'ryska och iranska styrkor': one actor per coordinated
+        nationality adjective of the same noun."""
+        out: list[ResolvedActor] = []
+        for c in tok.children:
+            if c.dep_ != "amod" or self.mention_at(c) is None:
+                continue
+            for cc in c.children:
+                mm = self.mention_at(cc)
+                if cc.dep_ == "conj" and mm is not None and mm.kind == "adjective" and mm.entity_id:
+                    ent = self.kb.get(mm.entity_id)
+                    if ent is not None:
+                        sector = found.actor.sector if found.entity is not None and found.entity.kind == "country" \
+                            else None
+                        out.append(self.actor_for_entity(ent, cc.i, cc.i + 1, "adjective", sector=sector,
+                                                         conf=found.confidence))
+        return out
 
     def _resolve_one(self, tok: Token, *, allow_adjective: bool, allow_poss: bool,
                      depth: int) -> ResolvedActor | None:

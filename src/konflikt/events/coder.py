@@ -24,6 +24,26 @@ def _actors(ras: list[ResolvedActor]) -> list[Actor]:
     return [ra.actor for ra in ras]
 
 
+# "X och Y möttes", "X and Y agreed to cooperate": coordinated actors without a recipient act on each other.
+RECIPROCAL_TYPES = {"CONSULT", "COOPERATE"}
+
+
+def _reciprocal(cands: list[Candidate]) -> list[Candidate]:
+    """Candidates with coordinated actors and no recipient, of a reciprocal type, become one per ordered pair."""
+    from dataclasses import replace
+
+    out: list[Candidate] = []
+    for c in cands:
+        if c.event in RECIPROCAL_TYPES and not c.recipients and len(c.actors) >= 2:
+            for a in c.actors:
+                for b in c.actors:
+                    if a.key != b.key:
+                        out.append(replace(c, actors=[a], recipients=[b], notes=[*c.notes, "reciprocal"]))
+        else:
+            out.append(c)
+    return out
+
+
 def _internal(r: ResolvedActor, actor_countries: set[str]) -> bool:
     """A recipient that is only the actor's own country again (the country itself, or a sector of it found
     by coreference) - not a separate party, so no dyad."""
@@ -40,7 +60,7 @@ def to_events(cands: list[Candidate], sa: SentenceActors, onto: Ontology, *, doc
     """Event records for one sentence's candidates."""
     out: list[Event] = []
     seen: set[tuple] = set()
-    for c in cands:
+    for c in _reciprocal(cands):
         mod = c.modality
         labels = list(mod.labels) if mod else []
         etype, mode, cameo = c.event, c.mode, c.cameo

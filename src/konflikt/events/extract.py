@@ -247,6 +247,8 @@ def _apply_qualifiers(cand: Candidate, tok: Token, prefix: str | None, lang: str
 
 def is_passive(tok: Token) -> bool:
     deps = {c.dep_ for c in tok.children}
+    if (tok.lemma_ or "").endswith("s") and not deps & {"aux:pass", "obl:agent"} and tok.lang_ == "sv":
+        return False  # deponent verbs are active: "förhandlarna möttes", "parterna enades", "de slåss"
     if deps & {"aux:pass", "obl:agent", "csubj:pass"}:
         return True
     if "obj" in deps and "VerbForm=Part" in str(tok.morph):
@@ -404,11 +406,7 @@ def _noun_arguments(c: Candidate, sa: SentenceActors, lex, lang: str) -> None:
         tok, head = head, head.head  # a measure of the event noun: "gave X 5 million dollars of aid"
     # light verb: "inleda en offensiv mot X", "få stöd från X", "ge stöd till X"
     if tok.dep_ in {"obj", "nsubj:pass", "obl"} and head.pos_ in {"VERB", "AUX"}:
-        lv = None
-        for lem in _lemmas(head, lang):
-            lv = lex.light_verb(lem)
-            if lv is not None:
-                break
+        lv = _light_verb_of(head, lex, lang)
         if lv is not None and tok.dep_ == "obl":
             # "svara med flyganfall" (the light verb's own preposition) - not "stöd till X"/"stöd från X"
             case = _case_of(tok)
@@ -678,6 +676,24 @@ def _is_noun(c: Candidate) -> bool:
     """Whether a candidate is a nominal event (by its lexicon entry, not the possibly wrong tag)."""
     pos = getattr(c.entry, "pos", None)
     return pos == "NOUN" if pos else c.token.pos_ in {"NOUN", "PROPN"}
+
+
+def _light_verb_of(head: Token, lex, lang: str):
+    """The light-verb entry of a verb: with its particle first ("lägga fram", "ta emot"), else the bare verb."""
+    parts = [c.lower_ for c in head.children if c.dep_ in {"compound:prt", "prt", "advmod"}]
+    if head.i + 1 < head.sent.end:
+        parts.append(head.doc[head.i + 1].lower_)
+    lemmas = _lemmas(head, lang)
+    for lem in lemmas:
+        for p in parts:
+            lv = lex.light_verb(f"{lem} {p}")
+            if lv is not None:
+                return lv
+    for lem in lemmas:
+        lv = lex.light_verb(lem)
+        if lv is not None:
+            return lv
+    return None
 
 
 def _noun_owner(tok: Token, sa: SentenceActors, lex) -> list[ResolvedActor]:

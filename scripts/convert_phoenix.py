@@ -71,7 +71,8 @@ FILES = ("Phoenix.Countries.actors.txt", "Phoenix.International.actors.txt", "Ph
 KEEP_SECTORS = {"GOV", "MIL", "REB", "LEG", "JUD", "COP", "SPY", "OPP", "PTY", "INS", "IGO"}
 # Legacy CAMEO country codes -> ISO 3166-1 alpha-3.
 LEGACY = {"JAP": "JPN", "ITL": "ITA", "VTN": "VNM", "ROM": "ROU", "ZAR": "COD", "TMP": "TLS", "BUR": "MMR",
-          "SER": "SRB", "KOS": "XKX", "YUG": "SRB", "DRV": "VNM", "GMY": "DEU", "WSM": "WSM"}
+          "SER": "SRB", "KOS": "XKX", "YUG": "SRB", "DRV": "VNM", "GMY": "DEU", "WSM": "WSM", "ANG": "AGO",
+          "KSV": "XKX", "USR": "RUS", "SUN": "RUS", "SCG": "SRB"}
 TITLE_WORDS = {
     "president", "presidents", "minister", "ministers", "secretary", "general", "leader", "former", "ex",
     "chairman", "chairwoman", "premier", "prime", "king", "queen", "prince", "princess", "foreign", "defense",
@@ -385,6 +386,10 @@ class Converter:
             c = parse_code(t)
             if c is None or c.dated:
                 continue
+            if c.code.startswith("IMG") and len(c.code) >= 6:  # international militarized group (al-Qaeda ...)
+                sector = next((c.code[i:i + 3] for i in range(3, len(c.code), 3)
+                               if c.code[i:i + 3] in self.sectors), "INS")
+                return {"kind": "group", "country": None, "sector": sector, "code": c.code}
             eid, country, sector = self.where(c.code)
             if eid is None or country is None:
                 continue

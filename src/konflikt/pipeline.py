@@ -88,14 +88,17 @@ class Coder:
         pub = doc.date or self.settings.date
         on_date = _parse_date(pub)
         text = doc.text
+        doc_warnings = []
         if len(text) > self.settings.max_doc_chars:
             text = text[: self.settings.max_doc_chars]
-        pieces = _pieces(text, self.settings.max_sentence_chars)
+            doc_warnings.append(f"document truncated at {self.settings.max_doc_chars} characters (of {len(doc.text)})")
+        cut_at: set[int] = set()
+        pieces = _pieces(text, self.settings.max_sentence_chars, cut_at)
         state = DiscourseState()
         where = places.document_context(text)
         events: list[Event] = []
         sent_index = 0
-        for (start, _end), sdoc in zip(pieces, res.nlp.pipe(text[s:e] for s, e in pieces), strict=True):
+        for (start, end), sdoc in zip(pieces, res.nlp.pipe(text[s:e] for s, e in pieces), strict=True):
             for sent in sdoc.sents:
                 if not sent.text.strip():
                     continue
@@ -106,6 +109,12 @@ class Coder:
                     cands, sa, onto, doc_id=doc.id, sent_index=sent_index, sent_text=sent.text,
                     sent_span=s_span, char_offset=start, lang=lang, date=pub, start_n=0)
                 sent_events = dates.annotate(sent_events, sent, lang, on_date, start)
+                was_cut = (sent.start == 0 and start in cut_at) or (sent.end == len(sdoc) and end in cut_at)
+                if doc_warnings or was_cut:
+                    extra = doc_warnings + ([f"sentence cut at {self.settings.max_sentence_chars} characters"]
+                                            if was_cut else [])
+                    for ev in sent_events:
+                        ev.warnings.extend(extra)
                 events.extend(place_recipients(places.annotate(sent_events, sent, lang, where, start), self.kb))
                 for ra in sa.all_actors():
                     state.remember(ra, self.kb)
@@ -113,8 +122,9 @@ class Coder:
         return [e for e in events if e.confidence >= self.settings.min_confidence]
 
 
-def _pieces(text: str, max_chars: int) -> list[tuple[int, int]]:
-    """Paragraph segments, with overlong ones cut at whitespace into parseable pieces."""
+def _pieces(text: str, max_chars: int, cut_at: set[int] | None = None) -> list[tuple[int, int]]:
+    """Paragraph segments, with overlong ones cut at whitespace into parseable pieces (the offsets where a
+    piece was cut off and where the next one starts are added to `cut_at`)."""
     out = []
     for s, e in segments(text):
         while e - s > max_chars:
@@ -124,6 +134,8 @@ def _pieces(text: str, max_chars: int) -> list[tuple[int, int]]:
             s = cut
             while s < e and text[s].isspace():
                 s += 1
+            if cut_at is not None:
+                cut_at.update((cut, s))
         if e > s:
             out.append((s, e))
     return out

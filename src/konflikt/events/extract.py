@@ -273,6 +273,11 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
             if c.lower_ in REL_PRONOUNS and verb.dep_.startswith("acl"):
                 return verb.head
             return c
+    for c in verb.children:  # the subject hung on the auxiliary: "Lourenço [nsubj<-] har bjudit in"
+        if c.dep_ in {"aux", "aux:pass", "cop"}:
+            for g in c.children:
+                if g.dep_ in SUBJ_DEPS:
+                    return g
     if verb.dep_ == "conj" and verb.head.pos_ in {"VERB", "AUX"}:
         return subject_of(verb.head, depth + 1)
     if verb.dep_ == "xcomp":
@@ -333,6 +338,9 @@ def _verb_arguments(c: Candidate, sa: SentenceActors, lex, lang: str, nouns: dic
         if prep and _obl_with_prep(tok, prep) is not None:
             order.append(_obl_with_prep(tok, prep))
         objs = [x for x in tok.children if x.dep_ == "obj" and x.lower_ not in REFLEXIVES]
+        particle = (getattr(entry, "particle", None) or "").split()[:1]
+        if particle:  # the particle read as a preposition: "bjudit in [case] Tshisekedi [nmod]"
+            objs += [x for x in tok.children if x.dep_ in {"obl", "nmod"} and _case_of(x) == particle[0].lower()]
         if not c.actors and getattr(entry, "particle", None) and objs and objs[0].i > tok.i:
             # verb-second inversion the parser read as an object: "Förra veckan gick trupper ... ombord"
             c.actors = _resolve(sa, objs[0])

@@ -316,6 +316,14 @@ class SentenceActors:
                 r = self._resolve_one(c, allow_adjective=False, allow_poss=False, depth=depth + 1)
                 if r:
                     return r
+        # the same, when the parser did not attach the name: "den kurdledda milisen SDF"
+        nxt = tok.i + 1
+        if nxt < self.sent.end and tok.morph.get("Definite") == ["Def"]:
+            m = self.mention_at(tok.doc[nxt])
+            if m is not None and m.start == nxt and m.kind in {"name", "compound"}:
+                r = self._from_mention(m)
+                if r:
+                    return r
         owner: ResolvedActor | None = None
         for c in tok.children:
             if c.dep_ == "nmod:poss":

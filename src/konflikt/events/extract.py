@@ -512,9 +512,9 @@ def _linear_fallback(c: Candidate, sa: SentenceActors, lex, lang: str, chunks: d
                             and not any(t.pos_ in {"NOUN", "PROPN", "VERB"} for t in between)):
                         pick = ra
                         break
-        elif passive:
-            for lo, _hi, ra, weak in units:
-                if lo > trig_hi and not weak and _prep_before(sent, lo) in AGENT_PREPS.get(lang, set()):
+        elif passive:  # the agent, also as a nationality adjective: "besköts av ryskt artilleri"
+            for lo, _hi, ra, _weak in units:
+                if lo > trig_hi and _prep_before(sent, lo) in AGENT_PREPS.get(lang, set()):
                     pick = ra
                     break
         else:
@@ -727,6 +727,15 @@ def _extend_coordination(actors: list[ResolvedActor], sa: SentenceActors, stop: 
     cur_end = next((hi for lo, hi, ra, _w in units if lo <= first.head < hi), first.head + 1)
     doc = sa.sent.doc
     out = list(actors)
+    cur_start = next((lo for lo, hi, ra, _w in units if lo <= first.head < hi), first.head)
+    while cur_start - 1 > sa.sent.start and doc[cur_start - 1].lower_ in COORDINATORS:
+        prv = next((u for u in units if u[1] == cur_start - 1 and not u[3]), None)
+        if prv is None:
+            break
+        if prv[2].key not in keys:
+            out.append(prv[2])
+            keys.add(prv[2].key)
+        cur_start = prv[0]
     while cur_end < stop and doc[cur_end].lower_ in COORDINATORS:
         nxt = next((u for u in units if u[0] == cur_end + 1 and not u[3]), None)
         if nxt is None or nxt[0] >= stop:

@@ -74,8 +74,8 @@ def to_events(cands: list[Candidate], sa: SentenceActors, onto: Ontology, *, doc
         actor_countries = {a.actor.country for a in c.actors if a.actor.country}
         # an actor is never its own recipient; "the junta ... its own country" is internal, not a dyad
         recips = [r for r in c.recipients if r.key not in actor_keys and not _internal(r, actor_countries)]
-        if not c.actors and not (recips and (is_passive(c.token) or c.token.pos_ == "NOUN")):
-            continue
+        if not c.actors and not (recips and is_passive(c.token) and c.token.pos_ in {"VERB", "AUX"}):
+            continue  # an event needs an actor, except an agentless passive verb ("Gaddafi avsattes")
         if not recips and onto.requires_recipient(etype):
             continue
         if mode and mode not in onto.modes(etype):

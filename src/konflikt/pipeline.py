@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date as Date
+from time import perf_counter
 
 from konflikt import dates, places
 from konflikt.actors.kb import KnowledgeBase, load_kb
@@ -78,12 +79,15 @@ class Coder:
 
         return detect(doc.text, self.language_hints)[0]
 
-    def code_document(self, doc: Document) -> list[Event]:
-        """All events of a document, in text order."""
+    def code_document(self, doc: Document, timings: dict[str, float] | None = None) -> list[Event]:
+        """All events of a document, in text order. `timings` (benchmarks): seconds per stage are added
+        to it (language, parse, actors, events, dates_places)."""
+        lap = _lap(timings)
         lang = self.language_of(doc)
         if lang not in self.settings.languages:
             raise UnsupportedLanguage(lang)
         res = self.resources(lang)
+        lap("language")
         onto = load_ontology()
         pub = doc.date or self.settings.date
         on_date = _parse_date(pub)
@@ -96,18 +100,22 @@ class Coder:
         pieces = _pieces(text, self.settings.max_sentence_chars, cut_at)
         state = DiscourseState()
         where = places.document_context(text)
+        lap("dates_places")
         events: list[Event] = []
         sent_index = 0
         for (start, end), sdoc in zip(pieces, res.nlp.pipe(text[s:e] for s, e in pieces), strict=True):
+            lap("parse")
             for sent in sdoc.sents:
                 if not sent.text.strip():
                     continue
                 sa = build_sentence_actors(sent, self.kb, res.matcher, lang, on_date, state, start)
+                lap("actors")
                 cands = extract(sent, sa, res.lexicon, lang)
                 s_span = (start + sent.start_char, start + sent.end_char)
                 sent_events = to_events(
                     cands, sa, onto, doc_id=doc.id, sent_index=sent_index, sent_text=sent.text,
                     sent_span=s_span, char_offset=start, lang=lang, date=pub, start_n=0)
+                lap("events")
                 sent_events = dates.annotate(sent_events, sent, lang, on_date, start)
                 was_cut = (sent.start == 0 and start in cut_at) or (sent.end == len(sdoc) and end in cut_at)
                 if doc_warnings or was_cut:
@@ -116,10 +124,27 @@ class Coder:
                     for ev in sent_events:
                         ev.warnings.extend(extra)
                 events.extend(place_recipients(places.annotate(sent_events, sent, lang, where, start), self.kb))
+                lap("dates_places")
                 for ra in sa.all_actors():
                     state.remember(ra, self.kb)
+                lap("actors")
                 sent_index += 1
         return [e for e in events if e.confidence >= self.settings.min_confidence]
+
+
+def _lap(timings: dict[str, float] | None):
+    """A stage clock: `lap(stage)` adds the seconds since the previous lap to `timings[stage]`
+    (a no-op without `timings`)."""
+    if timings is None:
+        return lambda stage: None
+    last = [perf_counter()]
+
+    def lap(stage: str) -> None:
+        now = perf_counter()
+        timings[stage] = timings.get(stage, 0.0) + now - last[0]
+        last[0] = now
+
+    return lap
 
 
 def _pieces(text: str, max_chars: int, cut_at: set[int] | None = None) -> list[tuple[int, int]]:

@@ -176,12 +176,12 @@ class SentenceActors:
         """'Saudiska och huthiska förhandlare', 'ryska och iranska styrkor': one actor per coordinated
         nationality adjective of the same noun."""
         out: list[ResolvedActor] = []
-        for c in tok.children:
-            if c.dep_ != "amod" or self.mention_at(c) is None:
-                continue
-            for cc in c.children:
+        adjs = [c for c in tok.children if c.dep_ == "amod" and self.mention_at(c) is not None]
+        for c in adjs:
+            for cc in [*c.children, *adjs]:
                 mm = self.mention_at(cc)
-                if cc.dep_ == "conj" and mm is not None and mm.kind == "adjective" and mm.entity_id:
+                if cc is not c and cc.dep_ in {"conj", "amod"} and mm is not None and mm.kind == "adjective" \
+                        and mm.entity_id and mm.entity_id != found.actor.entity_id:
                     ent = self.kb.get(mm.entity_id)
                     if ent is not None:
                         sector = found.actor.sector if found.entity is not None and found.entity.kind == "country" \

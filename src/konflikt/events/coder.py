@@ -24,6 +24,10 @@ def _actors(ras: list[ResolvedActor]) -> list[Actor]:
     return [ra.actor for ra in ras]
 
 
+# PLOVER/CAMEO code a refusal to agree or give in as REJECT (CAMEO 12: reject; 120 not specified), not as a
+# negated AGREE/CONCEDE.
+REFUSAL_OF = {"AGREE": "120", "CONCEDE": "120"}
+
 # "X och Y möttes", "X and Y agreed to cooperate": coordinated actors without a recipient act on each other.
 RECIPROCAL_TYPES = {"CONSULT", "COOPERATE"}
 
@@ -70,6 +74,11 @@ def to_events(cands: list[Candidate], sa: SentenceActors, onto: Ontology, *, doc
         elif etype in CONFLICT_TO_THREATEN and FUTURE_LIKE & set(labels) and not (mod and mod.negated):
             etype, mode = "THREATEN", CONFLICT_TO_THREATEN[etype]
             c.notes.append(f"{c.event}->THREATEN (future/intent)")
+        negated = bool(mod and mod.negated)
+        if etype in REFUSAL_OF and negated:  # "kommer aldrig att godta avtalet": a refusal is REJECT
+            etype, mode, cameo, negated = "REJECT", None, REFUSAL_OF[etype], False
+            labels = [x for x in labels if x != "negation"]
+            c.notes.append(f"negated {c.event}->REJECT")
         actor_keys = {a.key for a in c.actors}
         actor_countries = {a.actor.country for a in c.actors if a.actor.country}
         # an actor is never its own recipient; "the junta ... its own country" is internal, not a dyad
@@ -80,7 +89,7 @@ def to_events(cands: list[Candidate], sa: SentenceActors, onto: Ontology, *, doc
             continue
         if mode and mode not in onto.modes(etype):
             mode = None
-        key = (etype, tuple(sorted(actor_keys)), tuple(sorted(r.key for r in recips)), bool(mod and mod.negated))
+        key = (etype, tuple(sorted(actor_keys)), tuple(sorted(r.key for r in recips)), negated)
         if key in seen:
             continue
         seen.add(key)
@@ -112,7 +121,7 @@ def to_events(cands: list[Candidate], sa: SentenceActors, onto: Ontology, *, doc
             intensity=float(intensity if intensity is not None and etype == c.event else onto.intensity(etype)),
             actor=_actors(c.actors),
             recipient=_actors(recips),
-            negated=bool(mod and mod.negated),
+            negated=negated,
             modality=labels,
             source_speaker=speaker,
             date=date,

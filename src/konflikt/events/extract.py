@@ -341,6 +341,14 @@ def _verb_arguments(c: Candidate, sa: SentenceActors, lex, lang: str, nouns: dic
         particle = (getattr(entry, "particle", None) or "").split()[:1]
         if particle:  # the particle read as a preposition: "bjudit in [case] Tshisekedi [nmod]"
             objs += [x for x in tok.children if x.dep_ in {"obl", "nmod"} and _case_of(x) == particle[0].lower()]
+        fronted = any(ch.dep_ in {"obl", "advmod", "obl:tmod"} and ch.i < tok.i for ch in tok.children)
+        if not c.actors and objs and objs[0].i == tok.i + 1 and (len(objs) > 1 or fronted) and (
+                sa.mention_at(objs[0]) is not None):
+            # verb-second after a fronted adverbial: "I november släppte Hamas hundra gisslan"
+            c.actors = _resolve(sa, objs[0])
+            if c.actors:
+                objs = objs[1:]
+                c.notes.append("actor:inverted-subject")
         if not c.actors and getattr(entry, "particle", None) and objs and objs[0].i > tok.i:
             # verb-second inversion the parser read as an object: "Förra veckan gick trupper ... ombord"
             c.actors = _resolve(sa, objs[0])

@@ -255,6 +255,10 @@ from konflikt.cli_corpus import register as _register_corpus  # noqa: E402
 
 _register_corpus(app)
 
+from konflikt.api.cli import register as _register_serve  # noqa: E402
+
+_register_serve(app)
+
 
 def main() -> None:  # pragma: no cover
     app()

@@ -1,0 +1,1 @@
+"""Package data: the single-page web UI (static/)."""

@@ -201,7 +201,7 @@ class SentenceActors:
         word = tok.text
         sector = (kb.sector_for(word, lang) or (kb.sector_for(tok.lemma_, lang) if tok.lemma_ else None)
                   or self.multiword_sector(tok))
-        if sector and tok.pos_ in {"NOUN", "PROPN"}:
+        if sector and (tok.pos_ in {"NOUN", "PROPN"} or (tok.pos_ == "ADJ" and tok.dep_ != "amod")):
             return self._sector_np(tok, sector, depth, sector_only=not allow_adjective and depth == 0)
         low = word.lower()
         if tok.pos_ == "PRON" or low in PERSONAL_SINGULAR.get(lang, ()) | PERSONAL_PLURAL.get(lang, ()):

@@ -163,7 +163,8 @@ def find_triggers(sent: Span, lex, lang: str) -> list[Candidate]:
                     if multi is not None:
                         entry = multi
                         break
-        if entry is None and pos == "NOUN" and tok.pos_ == "NOUN" and _verbal_dependents(tok):
+        if entry is None and pos == "NOUN" and tok.pos_ == "NOUN" and (
+                _verbal_dependents(tok) or any(_finite_form_of(tok.lower_, lem, lang) for lem in lemmas)):
             for lem in lemmas:  # a finite verb the tagger calls a noun ("parlamentet godkände ett avtal")
                 entry = _pick(tok, [e for e in lex.lookup(lem, "VERB") if lem != tok.lower_ or lem.endswith("a")])
                 if entry is not None:
@@ -185,6 +186,14 @@ def find_triggers(sent: Span, lex, lang: str) -> list[Candidate]:
         _apply_qualifiers(cand, tok, prefix, lang)
         out.append(cand)
     return out
+
+
+def _finite_form_of(form: str, lemma: str, lang: str) -> bool:
+    """Whether `form` is a regular finite form of the verb `lemma` (sv: anklaga -> anklagar, anklagade)."""
+    if lang != "sv" or not lemma.endswith("a") or form == lemma:
+        return False
+    stem = lemma[:-1]
+    return form in {lemma + "r", lemma + "de", stem + "er", stem + "de", stem + "te", lemma + "t"}
 
 
 def _verbal_dependents(tok: Token) -> bool:
@@ -282,6 +291,15 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
         return subject_of(verb.head, depth + 1)
     if verb.dep_ == "xcomp":
         return subject_of(verb.head, depth + 1)
+    if verb.dep_ == "advcl" and any(c.lower_ in {"att", "to"} and c.dep_ == "mark" for c in verb.children):
+        up = verb.head  # "efter att ha kritiserat Moskva": the main clause's subject, through mis-attachments
+        for _ in range(3):
+            if up.pos_ in {"VERB", "AUX"} or up.head is up:
+                break
+            up = up.head
+        return subject_of(up, depth + 1) if up is not verb else None
+    if verb.dep_ == "conj" and verb.head.dep_ in {"ROOT", "root"} and verb.head.pos_ in {"NOUN", "PROPN", "ADJ"}:
+        return verb.head  # the parser made the subject the root: "Malis militärjunta, ..., får stöd"
     if verb.dep_ == "acl" and verb.head.pos_ in {"NOUN", "PROPN"}:
         return verb.head
     return None
@@ -427,8 +445,9 @@ def _noun_arguments(c: Candidate, sa: SentenceActors, lex, lang: str) -> None:
             # "svara med flyganfall" (the light verb's own preposition) - not "stöd till X"/"stöd från X"
             case = _case_of(tok)
             own = (getattr(lv, "prep", None) or "").lower()
-            if not ((own and case == own) or case not in {p.lower() for p in lex.recipient_preps} | actor_preps):
-                lv = None
+            if not ((own and case == own) or (
+                    case not in {p.lower() for p in lex.recipient_preps} | actor_preps and not _adjacent_case(tok))):
+                lv = None  # a genuine PP ("får ... i striderna") is not the light verb's object
         if lv is not None:
             c.light_verb, c.light_role = head, lv.role
             if lv.role == "receive":
@@ -710,6 +729,15 @@ def _light_verb_of(head: Token, lex, lang: str):
         if lv is not None:
             return lv
     return None
+
+
+def _adjacent_case(tok: Token) -> bool:
+    """The noun's preposition directly introduces it (only determiners/adjectives/numerals between)."""
+    cases = [c for c in tok.children if c.dep_ == "case" and c.i < tok.i]
+    if not cases:
+        return False
+    between = tok.doc[cases[0].i + 1: tok.i]
+    return all(t.pos_ in {"DET", "ADJ", "NUM"} or t.dep_ == "fixed" for t in between)
 
 
 def _noun_owner(tok: Token, sa: SentenceActors, lex) -> list[ResolvedActor]:

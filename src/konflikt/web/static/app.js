@@ -22,9 +22,11 @@ async function api(path, options = {}) {
   return body;
 }
 
-function status(msg, error = false) {
+let lastStatus = [() => '', false];
+function status(msg, error = false) {  // msg: a string or a function giving it in the current language
+  lastStatus = [msg, error];
   const s = $('#status');
-  s.textContent = msg || '';
+  s.textContent = (typeof msg === 'function' ? msg() : msg) || '';
   s.classList.toggle('error', error);
 }
 
@@ -173,7 +175,7 @@ async function loadCorpus() {
     Object.assign(state, { mode: 'corpus', net, events: page.events, doc: null });
     renderNetwork();
     await renderMap();
-    status(t('n_events', { n: page.total }));
+    status(() => t('n_events', { n: page.total }));
   } catch (err) {
     if (seq !== state.seq) return;
     if (err.status === 503) { status(''); await renderMap(); return; }  // no database: paste mode only
@@ -196,12 +198,10 @@ async function codePasted() {
     renderNetwork();
     showEvents(() => t('n_events', { n: res.events.length }), res.events);
     await renderMap();
-    let msg = t('n_events', { n: res.events.length });
-    if ($('#paste-store').checked) {
-      const st = await api('/api/documents', { method: 'POST', body });
-      msg += ' ' + (st.stored ? t('stored', { n: st.events }) : t('already_stored'));
-    }
-    status(msg);
+    let st = null;
+    if ($('#paste-store').checked) st = await api('/api/documents', { method: 'POST', body });
+    status(() => t('n_events', { n: res.events.length })
+      + (st ? ' ' + (st.stored ? t('stored', { n: st.events }) : t('already_stored')) : ''));
   } catch (err) {
     status(`${t('error')}: ${err.message}`, true);
   } finally {
@@ -218,6 +218,7 @@ async function main() {
     await setLanguage(e.target.value);
     if (state.net) { $('#net-info').textContent = t('n_actors', { n: state.net.nodes.length, m: state.net.edges.length }); renderLegend(state.net); }
     renderEvidence();
+    status(...lastStatus);
   });
   $('#token').addEventListener('change', (e) => { try { sessionStorage.setItem('konflikt-token', e.target.value); } catch (_e) { /* */ } });
   $('#apply').addEventListener('click', loadCorpus);

@@ -46,10 +46,14 @@ export async function drawMap(svg, events, onPick) {
   }
   const dots = el('g', { class: 'events' });
   let minX = 360, maxX = 0, minY = 180, maxY = 0;
-  for (const { loc, events: evs } of places.values()) {
+  for (const { loc } of places.values()) {
     const [x, y] = px(loc.lon, loc.lat);
     minX = Math.min(minX, x); maxX = Math.max(maxX, x); minY = Math.min(minY, y); maxY = Math.max(maxY, y);
-    const c = el('circle', { cx: x, cy: y, r: 0.6 + 0.35 * Math.sqrt(evs.length), class: 'event-dot',
+  }
+  const unit = places.size ? Math.max(50, (maxX - minX) * 1.6) / 200 : 360 / 200;  // dot size follows the zoom
+  for (const { loc, events: evs } of places.values()) {
+    const [x, y] = px(loc.lon, loc.lat);
+    const c = el('circle', { cx: x, cy: y, r: (unit * (1 + 0.5 * Math.sqrt(evs.length))).toFixed(2), class: 'event-dot',
       'data-place': loc.name, 'data-events': evs.length });
     const title = el('title'); title.textContent = `${loc.name}: ${evs.length}`; c.append(title);
     c.addEventListener('click', () => onPick && onPick(loc.name, evs));

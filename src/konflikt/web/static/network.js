@@ -62,7 +62,7 @@ export function layout(net, W, H) {
     }
     for (const id of ids) {
       const [cx, cy] = centre(id);
-      disp[id][0] += (cx - pos[id][0]) * 0.8; disp[id][1] += (cy - pos[id][1]) * 0.8;
+      disp[id][0] += (cx - pos[id][0]) * 0.15; disp[id][1] += (cy - pos[id][1]) * 0.15;
       const d = Math.max(0.01, Math.hypot(...disp[id]));
       const step = Math.min(d, temp);
       pos[id][0] += (disp[id][0] / d) * step; pos[id][1] += (disp[id][1] / d) * step;
@@ -70,12 +70,13 @@ export function layout(net, W, H) {
     temp = Math.max(1, temp * 0.985);
   }
   // fit into the box
-  const m = 70;
+  const ml = 40, mr = 190, mv = 40;  // room for the labels on the right
   const xs = ids.map((id) => pos[id][0]), ys = ids.map((id) => pos[id][1]);
   const x0 = Math.min(...xs), x1 = Math.max(...xs), y0 = Math.min(...ys), y1 = Math.max(...ys);
-  const s = Math.min((W - 2 * m) / Math.max(1, x1 - x0), (H - 2 * m) / Math.max(1, y1 - y0), 3);
+  const s = Math.min((W - ml - mr) / Math.max(1, x1 - x0), (H - 2 * mv) / Math.max(1, y1 - y0), 3);
+  const cxBox = ml + (W - ml - mr) / 2;
   for (const id of ids) {
-    pos[id] = [W / 2 + (pos[id][0] - (x0 + x1) / 2) * s, H / 2 + (pos[id][1] - (y0 + y1) / 2) * s];
+    pos[id] = [cxBox + (pos[id][0] - (x0 + x1) / 2) * s, H / 2 + (pos[id][1] - (y0 + y1) / 2) * s];
   }
   return pos;
 }

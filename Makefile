@@ -5,7 +5,7 @@ BIN     := $(VENV)/bin
 DATA    ?= ../shared/data
 SEED    ?= ../shared/seed/000_55b182ca055ce355.txt
 
-.PHONY: setup run test lint eval models models-sv models-en clean
+.PHONY: setup run test lint eval models models-sv models-en clean browser
 
 $(BIN)/konflikt: pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -19,8 +19,15 @@ setup: $(BIN)/konflikt
 run: setup
 	$(BIN)/konflikt demo
 
+## Headless Chromium + chromedriver (Debian packages) for tests/web; installs them when run as root.
+browser:
+	@if command -v chromium >/dev/null 2>&1 && command -v chromedriver >/dev/null 2>&1; then :; \
+	elif [ "$$(id -u)" = 0 ]; then apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null; \
+	else echo "tests/web needs Chromium: run 'sudo apt-get install -y chromium chromium-driver'" >&2; fi
+
 ## Set up and run the whole test suite (what CI runs).
-test: setup
+test: setup browser
 	$(BIN)/ruff check src tests scripts
 	$(BIN)/python -m pytest
 

@@ -360,7 +360,8 @@ def _verb_arguments(c: Candidate, sa: SentenceActors, lex, lang: str, nouns: dic
         if particle:  # the particle read as a preposition: "bjudit in [case] Tshisekedi [nmod]"
             objs += [x for x in tok.children if x.dep_ in {"obl", "nmod"} and _case_of(x) == particle[0].lower()]
         fronted = any(ch.dep_ in {"obl", "advmod", "obl:tmod"} and ch.i < tok.i for ch in tok.children)
-        if not c.actors and objs and objs[0].i == tok.i + 1 and (len(objs) > 1 or fronted) and (
+        if not c.actors and objs and objs[0].i == tok.i + 1 and (len(objs) > 1 or fronted) and not any(
+                ch.dep_ in SUBJ_DEPS for ch in tok.children) and (
                 sa.mention_at(objs[0]) is not None):
             # verb-second after a fronted adverbial: "I november släppte Hamas hundra gisslan"
             c.actors = _resolve(sa, objs[0])

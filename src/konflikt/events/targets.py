@@ -4,7 +4,7 @@
   place name (a locative preposition or its object: `Location.method` "preposition" or "argument", see
   konflikt.places), the country that place lies in is the recipient - for the event types whose target
   is naturally where they happen (`PLACE_TARGET_TYPES`: attacks, coercion, protests, deployments, aid,
-  withdrawals, sanctions, threats). A country is never its own recipient.
+  withdrawals, sanctions, threats). A country, or its state organs, are never their own recipient.
 * a protest without a target is directed at the government of the country it happens in (the place of
   the event, else the protesters' own country): "Thousands of Iraqi Kurds demonstrated in Kirkuk" ->
   IRQ -> IRQGOV.
@@ -20,6 +20,9 @@ from konflikt.records import Actor, Event
 PLACE_TARGET_TYPES = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "AID", "RETREAT", "SANCTION",
                                 "THREATEN"})
 PLACE_METHODS = frozenset({"preposition", "argument"})
+# A state's own organs acting at home (an army retaking a town) do not get their own country as recipient;
+# rebels attacking a town of their country do.
+STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "LEG", "JUD", "SPY"})
 CONFIDENCE = 0.8
 
 
@@ -46,7 +49,8 @@ def place_recipients(events: list[Event], kb: KnowledgeBase) -> list[Event]:
         actor = None
         if (not ev.recipient and ev.event in PLACE_TARGET_TYPES and loc is not None and loc.country
                 and loc.method in PLACE_METHODS
-                and not any(a.entity_id == loc.country or a.code == loc.country for a in ev.actor)):
+                and not any(a.entity_id == loc.country or a.code == loc.country or (
+                    a.country == loc.country and a.sector in STATE_SECTORS) for a in ev.actor)):
             actor = _country_actor(kb, loc.country, loc.raw_text or loc.name, "location")
         if actor is None and not ev.recipient and ev.event == "PROTEST":
             cc = (loc.country if loc is not None and loc.method != "document" else None) or next(

@@ -55,6 +55,8 @@ class ResolvedActor:
     entity: Entity | None
     head: int
     confidence: float = 1.0
+    antecedent: int | None = None
+    """For a pronoun resolved within its sentence: the token of the antecedent mention."""
 
     @property
     def key(self) -> str:
@@ -433,8 +435,10 @@ class SentenceActors:
         prev: ResolvedActor | None = None
         singular = low in PERSONAL_SINGULAR.get(lang, set()) | POSSESSIVE_SINGULAR.get(lang, set())
         plural = low in PERSONAL_PLURAL.get(lang, set()) | POSSESSIVE_PLURAL.get(lang, set())
+        in_sentence = False
         if singular or plural:
             prev = self._speaker_antecedent(tok) or self._antecedent_in_sentence(tok, singular)
+            in_sentence = prev is not None
         if prev is not None:
             pass
         elif singular:
@@ -445,7 +449,8 @@ class SentenceActors:
             return None
         a = prev.actor.model_copy(update={"raw_text": tok.text, "span": self._span_chars(tok.i, tok.i + 1),
                                           "resolution": "coref-pronoun"})
-        return ResolvedActor(a, prev.entity, tok.i, 0.7)
+        return ResolvedActor(a, prev.entity, tok.i, 0.7,
+                             antecedent=prev.head if in_sentence and prev.head < tok.i else None)
 
     def _speaker_antecedent(self, tok: Token) -> ResolvedActor | None:
         """The subject of the clause a pronoun's clause depends on: "Iraq said it would ...", "Palestinian

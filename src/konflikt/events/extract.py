@@ -243,13 +243,58 @@ def _apply_qualifiers(cand: Candidate, tok: Token, prefix: str | None, lang: str
             words.update(_lemmas(t, lang))
     for q in quals:
         qwords = {w.lower() for w in q.words}
-        if words & qwords or any(w.startswith(tuple(qwords)) for w in words if len(w) > 3):
-            cand.event = q.event or cand.event
-            cand.mode = q.mode if q.mode is not None else (cand.mode if q.event is None else None)
-            cand.context = list(q.context or cand.context)
-            cand.cameo = q.cameo or cand.cameo
-            cand.notes.append(f"qualifier:{sorted(words & qwords) or 'prefix'}")
+        heads = tuple(q for q in qwords if len(q) >= 5) if lang == "sv" else ()
+        if qwords and (words & qwords or any(w.startswith(tuple(qwords)) for w in words if len(w) > 3)
+                       or any(w.endswith(heads) for w in words if heads)):  # compound head: "lastfartyg"
+            _qualify(cand, q, f"qualifier:{sorted(words & qwords) or 'prefix'}")
             return
+
+
+def _qualify(cand: Candidate, q, note: str) -> None:
+    cand.event = q.event or cand.event
+    cand.mode = q.mode if q.mode is not None else (cand.mode if q.event is None else None)
+    cand.context = list(q.context or cand.context)
+    cand.cameo = q.cameo or cand.cameo
+    cand.notes.append(note)
+
+
+def _qualified(cand: Candidate) -> bool:
+    return any(n.startswith("qualifier:") for n in cand.notes)
+
+
+def _direct_object(verb: Token, r: ResolvedActor) -> bool:
+    """Whether a recipient is the verb's object (or conjoined with it), not a prepositional phrase."""
+    tok = verb.doc[r.head]
+    while tok.dep_ in {"conj", "appos", "flat", "flat:name"} and tok.head is not tok:
+        tok = tok.head
+    return tok.head.i == verb.i and (tok.dep_ in {"obj", "nsubj:pass"} or tok in _second_subjects(verb))
+
+
+def _second_subjects(verb: Token) -> list[Token]:
+    """Subjects after the verb when it already has one before it: a mis-parsed object ("Franska trupper
+    lämnade [nsubj] Mali")."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if not any(c.i < verb.i for c in subjects):
+        return []
+    return [c for c in subjects if c.i > verb.i]
+
+
+def recipient_qualifiers(cands: list[Candidate]) -> list[Candidate]:
+    """Apply qualifiers keyed on the kind of a resolved recipient ("lämna Ecowas": an IGO -> SANCTION,
+    "lämna Somalia": a country -> RETREAT) and drop candidates whose entry `requires_qualifier` but got none
+    ("sänka räntan" is not "sänka ett fartyg")."""
+    out = []
+    for c in cands:
+        quals = getattr(c.entry, "qualifiers", None) or ()
+        if not _qualified(c):
+            kinds = {r.entity.kind for r in c.recipients if r.entity is not None and _direct_object(c.token, r)}
+            q = next((q for q in quals if set(q.recipient_kinds) & kinds), None)
+            if q is not None:
+                _qualify(c, q, f"qualifier:recipient-{sorted(set(q.recipient_kinds) & kinds)[0]}")
+        if getattr(c.entry, "requires_qualifier", False) and not _qualified(c):
+            continue
+        out.append(c)
+    return out
 
 
 # ---- grammatical helpers --------------------------------------------------------------------------------
@@ -350,12 +395,12 @@ def _verb_arguments(c: Candidate, sa: SentenceActors, lex, lang: str, nouns: dic
                 if c.recipients:
                     break
     else:
-        c.actors = _resolve(sa, subject_of(tok))
+        c.actors = _plural_antecedents(_resolve(sa, subject_of(tok)), sa)
         order: list[Token] = []
         order += [x for x in tok.children if x.dep_ == "iobj"]
         if prep and _obl_with_prep(tok, prep) is not None:
             order.append(_obl_with_prep(tok, prep))
-        objs = [x for x in tok.children if x.dep_ == "obj" and x.lower_ not in REFLEXIVES]
+        objs = [x for x in tok.children if x.dep_ == "obj" and x.lower_ not in REFLEXIVES] + _second_subjects(tok)
         particle = (getattr(entry, "particle", None) or "").split()[:1]
         if particle:  # the particle read as a preposition: "bjudit in [case] Tshisekedi [nmod]"
             objs += [x for x in tok.children if x.dep_ in {"obl", "nmod"} and _case_of(x) == particle[0].lower()]
@@ -656,7 +701,9 @@ def extract(sent: Span, sa: SentenceActors, lex, lang: str) -> list[Candidate]:
     # absorption: object nouns of trigger verbs; complement verbs of verbal triggers
     for i, n in nouns.items():
         h = n.token.head
-        if n.token.dep_ in {"obj", "nsubj:pass"} and h.i in verbs and h.i != i:
+        if getattr(verbs.get(h.i, n).entry, "requires_qualifier", False):
+            pass  # "lämna stöd till X": a light verb with a trigger object, not the qualified verb "lämna Ecowas"
+        elif n.token.dep_ in {"obj", "nsubj:pass"} and h.i in verbs and h.i != i:
             if not (verbs[h.i].event in REACTION_TYPES and n.event in MATERIAL_CONFLICT):
                 n.absorbed_into = verbs[h.i]
             # else "FN fördömde Rysslands robotattack mot Kiev": the condemned attack is an event too
@@ -705,7 +752,7 @@ def extract(sent: Span, sa: SentenceActors, lex, lang: str) -> list[Candidate]:
                 c.notes.append("recipient:subclause")
         if not c.actors or not c.recipients:
             _linear_fallback(c, sa, lex, lang, chunks)
-    return [c for c in cands if c.absorbed_into is None]
+    return recipient_qualifiers([c for c in cands if c.absorbed_into is None])
 
 
 def _is_noun(c: Candidate) -> bool:
@@ -753,6 +800,7 @@ def _noun_owner(tok: Token, sa: SentenceActors, lex) -> list[ResolvedActor]:
 
 
 COORDINATORS = {"och", "samt", "and", ",", "&"}
+PLURAL_PRONOUNS = {"de", "dem", "they", "them"}
 
 
 def _extend_coordination(actors: list[ResolvedActor], sa: SentenceActors, stop: int) -> list[ResolvedActor]:
@@ -782,6 +830,19 @@ def _extend_coordination(actors: list[ResolvedActor], sa: SentenceActors, stop: 
             keys.add(nxt[2].key)
         cur_end = nxt[1]
     return out
+
+
+def _plural_antecedents(actors: list[ResolvedActor], sa: SentenceActors) -> list[ResolvedActor]:
+    """A plural pronoun stands for the whole coordination its antecedent belongs to: "Mali, Burkina Faso och
+    Niger meddelade att de lämnar Ecowas" -> all three leave."""
+    if len(actors) != 1 or actors[0].antecedent is None:
+        return actors
+    pron = actors[0]
+    doc = sa.sent.doc
+    if doc[pron.head].lower_ not in PLURAL_PRONOUNS:
+        return actors
+    anchor = ResolvedActor(pron.actor, pron.entity, pron.antecedent, pron.confidence)
+    return [pron] + _extend_coordination([anchor], sa, pron.head)[1:]
 
 
 def _trigger_noun_above(tok: Token, nouns: dict[int, Candidate]) -> Candidate | None:

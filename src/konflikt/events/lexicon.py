@@ -92,12 +92,15 @@ class Qualifier(BaseModel):
     """A modifier that changes the coding of a trigger: "militärt stöd" -> AID/military/072.
 
     `words` are lower-case lemmas (or compound prefixes) of a modifier, an object noun or the first
-    part of a compound. Unset fields (None) inherit from the entry.
+    part of a compound. `recipient_kinds` are knowledge-base entity kinds: the qualifier also applies when
+    a resolved recipient is such an entity ("lämna Ecowas" -> igo). Unset fields (None) inherit from the
+    entry.
     """
 
     model_config = _FROZEN
 
-    words: tuple[str, ...]
+    words: tuple[str, ...] = ()
+    recipient_kinds: tuple[str, ...] = ()
     event: str | None = None
     mode: str | None = None
     context: tuple[str, ...] | None = None
@@ -158,6 +161,7 @@ class TriggerEntry(BaseModel):
     passive_actor_prep: str | None = None
     qualifiers: tuple[Qualifier, ...] = ()
     converse: bool = False
+    requires_qualifier: bool = False
     note: str = ""
     line: int | None = None
     """Line of the entry in its file (set by the loader; not a file field)."""

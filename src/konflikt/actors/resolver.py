@@ -32,6 +32,11 @@ NP_INTERNAL = {"amod", "nmod:poss", "flat", "flat:name", "appos", "compound", "d
 OWNER_PREPS = {"sv": {"från", "av", "i", "hos", "inom", "under"}, "en": {"of", "from", "in", "under"}}
 PERSONAL_SINGULAR = {"sv": {"han", "hon", "honom", "henne"}, "en": {"he", "she", "him", "her"}}
 PERSONAL_PLURAL = {"sv": {"de", "dem"}, "en": {"they", "them", "it"}}  # en "it": a state or organisation
+# Definite nouns that refer back to a non-state group or to a country ("rörelsen" = Hamas, "landet" = the
+# speaker's country); English forms need "the".
+GROUP_ANAPHORS = {"sv": {"rörelsen", "gruppen", "organisationen", "grupperingen"},
+                  "en": {"movement", "group", "organization", "organisation"}}
+COUNTRY_ANAPHORS = {"sv": {"landet"}, "en": {"country"}}
 POSSESSIVE_REFLEXIVE = {"sv": {"sin", "sitt", "sina"}, "en": set()}
 POSSESSIVE_PLURAL = {"sv": {"deras"}, "en": {"their"}}
 POSSESSIVE_SINGULAR = {"sv": {"hans", "hennes"}, "en": {"his", "her"}}
@@ -60,7 +65,10 @@ class ResolvedActor:
 
     @property
     def key(self) -> str:
-        return self.actor.entity_id or self.actor.code or self.actor.name
+        a = self.actor
+        if a.entity_id and a.code and a.entity_id == a.country and a.code != a.entity_id:
+            return f"{a.entity_id}/{a.code}"  # a country narrowed to a sector: TURREB is not TURGOV
+        return a.entity_id or a.code or a.name
 
 
 @dataclass
@@ -70,6 +78,10 @@ class DiscourseState:
     by_sector: dict[str, ResolvedActor] = field(default_factory=dict)
     last_person: ResolvedActor | None = None
     last_group: ResolvedActor | None = None
+    last_org: ResolvedActor | None = None
+    last_org_at: int = -1
+    sentences: int = 0
+    """Sentences started so far (`build_sentence_actors` counts them), for the recency of anaphors."""
     countries: Counter = field(default_factory=Counter)
 
     def remember(self, ra: ResolvedActor, kb: KnowledgeBase) -> None:
@@ -83,6 +95,8 @@ class DiscourseState:
             self.last_person = ra
         elif kind in {"group", "country", "igo", "org"} or a.sector:
             self.last_group = ra
+        if kind in {"group", "org"} and ra.actor.resolution not in {"coref-pronoun", "coref-anaphor"}:
+            self.last_org, self.last_org_at = ra, self.sentences
 
     def dominant_country(self) -> str | None:
         if not self.countries:
@@ -208,6 +222,10 @@ class SentenceActors:
         low = word.lower()
         if tok.pos_ == "PRON" or low in PERSONAL_SINGULAR.get(lang, ()) | PERSONAL_PLURAL.get(lang, ()):
             return self._pronoun(tok)
+        if tok.pos_ == "NOUN":
+            r = self._noun_anaphor(tok)
+            if r is not None:
+                return r
         # a name in an apposition / flat structure, or a genitive owner ("regeringens ställning")
         for c in tok.children:
             if c.dep_ in {"appos", "flat", "flat:name"} or (allow_poss and c.dep_ == "nmod:poss"):
@@ -452,6 +470,36 @@ class SentenceActors:
         return ResolvedActor(a, prev.entity, tok.i, 0.7,
                              antecedent=prev.head if in_sentence and prev.head < tok.i else None)
 
+    def _noun_anaphor(self, tok: Token) -> ResolvedActor | None:
+        """'rörelsen'/'the group' -> the last non-state group mentioned; 'landet'/'the country' -> the country
+        of the speaker ("Somalias president säger att landet aldrig kommer att godta ...") or of the sentence,
+        else the document's dominant country."""
+        lang, low = self.lang, tok.lower_
+        if lang == "en" and not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+            return None
+        if any(c.dep_ in {"amod", "nmod", "nmod:poss", "compound"} for c in tok.children):
+            return None  # "det nya landet", "landet i norr": not a bare anaphor
+        prev: ResolvedActor | None = None
+        if low in GROUP_ANAPHORS.get(lang, set()):
+            prev = self.state.last_org  # named in this or one of the two sentences before
+            if prev is None or self.state.sentences - self.state.last_org_at > 2:
+                return None
+        elif low in COUNTRY_ANAPHORS.get(lang, set()):
+            speaker = self._speaker_antecedent(tok)
+            country = speaker.actor.country if speaker is not None else None
+            if country is None:
+                found = self.sentence_countries()
+                country = next(iter(found)) if len(found) == 1 else self.state.dominant_country()
+            ent = self.kb.get(country) if country else None
+            if ent is None:
+                return None
+            return self.actor_for_entity(ent, tok.i, tok.i + 1, "coref-anaphor", conf=0.6)
+        else:
+            return None
+        a = prev.actor.model_copy(update={"raw_text": tok.text, "span": self._span_chars(tok.i, tok.i + 1),
+                                          "resolution": "coref-anaphor"})
+        return ResolvedActor(a, prev.entity, tok.i, 0.65)
+
     def _speaker_antecedent(self, tok: Token) -> ResolvedActor | None:
         """The subject of the clause a pronoun's clause depends on: "Iraq said it would ...", "Palestinian
         leaders said they would boycott ..." (the nearest non-pronoun subject up the clause chain)."""
@@ -593,6 +641,7 @@ def _np_bounds(tok: Token) -> tuple[int, int]:
 def build_sentence_actors(sent: Span, kb: KnowledgeBase, matcher: NameMatcher, lang: str,
                           on_date: Date | None, state: DiscourseState, char_offset: int = 0) -> SentenceActors:
     """Run the surface matcher over a sentence and index its mentions by token."""
+    state.sentences += 1
     tokens = [t.text for t in sent]
     by_tok: dict[int, Mention] = {}
     for m in matcher.find(tokens):

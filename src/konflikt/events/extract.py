@@ -740,8 +740,13 @@ def extract(sent: Span, sa: SentenceActors, lex, lang: str) -> list[Candidate]:
             for ctx in c.context:
                 if ctx not in outer.context:
                     outer.context.append(ctx)
-            if not outer.recipients and c.recipients:
-                outer.recipients = [r for r in c.recipients if r.key not in {a.key for a in outer.actors}]
+            outer_keys = {a.key for a in outer.actors}
+            inner_actors = [a for a in c.actors if a.key not in outer_keys and a.actor.resolution != "coref-pronoun"]
+            if (not outer.recipients and inner_actors and not _is_noun(c) and c.token.dep_ == "ccomp"
+                    and any(ch.dep_ in {"nsubj", "nsubj:pass"} for ch in c.token.children)):
+                outer.recipients = inner_actors  # "kräver att Israel drar tillbaka": the demand is on Israel
+            elif not outer.recipients and c.recipients:
+                outer.recipients = [r for r in c.recipients if r.key not in outer_keys]
     chunks = clause_chunks(sent)
     for c in cands:
         if c.absorbed_into is not None:

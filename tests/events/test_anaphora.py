@@ -1,0 +1,53 @@
+"""Anaphoric nouns ("rörelsen", "landet"), demands on the subject of a content clause, and a country's
+sectors kept apart - on texts written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _dyads(events):
+    return {(e.event, frozenset(a.name for a in e.actor), frozenset(r.name for r in e.recipient)) for e in events}
+
+
+CASES = [
+    # a definite group noun refers back to the group named just before
+    ("sv", "Hizbollah avfyrade raketer mot norra Israel i natt. Samtidigt kräver rörelsen att Israel lämnar "
+     "Libanon.", "REQUEST", {"Hezbollah"}, {"Israel"}),
+    ("en", "Hezbollah fired rockets at northern Israel overnight. The group also accused Israel of war crimes.",
+     "ACCUSE", {"Hezbollah"}, {"Israel"}),
+    # "landet" in the speaker's clause is the speaker's country
+    ("sv", "Colombias president säger att landet aldrig kommer att godta rebellernas krav.", "REJECT",
+     {"Colombia"}, None),
+    # a demand is on the subject of its content clause
+    ("sv", "Arabförbundet kräver att Israel avbryter offensiven i Gaza.", "REQUEST", {"Arab League"}, {"Israel"}),
+    ("en", "The African Union demanded that Ethiopia withdraw its troops from Somalia.", "REQUEST",
+     {"African Union"}, {"Ethiopia"}),
+    # rebels and the government of one country are two parties
+    ("en", "Colombian rebels demanded that the Colombian government release prisoners.", "REQUEST",
+     {"Colombia"}, {"Colombia"}),
+]
+
+
+@pytest.mark.parametrize("lang,text,etype,actors,recipients", CASES, ids=[c[1][:40] for c in CASES])
+def test_anaphora_and_content_clauses(code_sv, lang, text, etype, actors, recipients):
+    events = code_sv(text, lang=lang)
+    got = _dyads(events)
+    if recipients is None:
+        assert any(t == etype and a == frozenset(actors) for t, a, _r in got), got
+    else:
+        assert (etype, frozenset(actors), frozenset(recipients)) in got, got
+
+
+def test_rebels_and_government_of_one_country_are_distinct(code_sv):
+    events = code_sv("Colombian rebels demanded that the Colombian government release prisoners.", lang="en")
+    req = [e for e in events if e.event == "REQUEST"]
+    assert req, events
+    assert req[0].actor[0].code == "COLREB" and req[0].recipient[0].code == "COLGOV"
+
+
+def test_stale_group_anaphor_is_not_resolved(code_sv):
+    text = ("Hamas släppte tre gisslan i januari. Vädret var kallt. Skolorna stängde. Marknaderna öppnade igen. "
+            "Organisationen kräver att Sverige betalar mer.")
+    events = code_sv(text)
+    assert not any(e.actor and e.actor[0].name == "Hamas" and e.event == "REQUEST" for e in events), _dyads(events)

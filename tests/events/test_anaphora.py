@@ -51,3 +51,26 @@ def test_stale_group_anaphor_is_not_resolved(code_sv):
             "Organisationen kräver att Sverige betalar mer.")
     events = code_sv(text)
     assert not any(e.actor and e.actor[0].name == "Hamas" and e.event == "REQUEST" for e in events), _dyads(events)
+
+
+MORE = [
+    # a deponent verb is active ("enas om"), the preposition may introduce a clause, and "X:s medlemsländer"
+    # are X
+    ("sv", "EU:s medlemsländer enades på måndagen om att skärpa sanktionerna mot Iran.", "AGREE",
+     {"European Union"}, None),
+    # a protest told twice (main verb and purpose clause) is one event; the protesters are of the place
+    ("sv", "Tusentals demonstranter samlades i Tbilisi utanför parlamentet för att protestera mot lagen.",
+     "PROTEST", {"Georgia"}, None),
+]
+
+
+@pytest.mark.parametrize("lang,text,etype,actors,recipients", MORE, ids=[c[1][:40] for c in MORE])
+def test_more_grammar(code_sv, lang, text, etype, actors, recipients):
+    test_anaphora_and_content_clauses(code_sv, lang, text, etype, actors, recipients)
+
+
+def test_one_protest_for_main_and_purpose_clause(code_sv):
+    events = code_sv("Tusentals demonstranter samlades i Tbilisi utanför parlamentet för att protestera mot lagen.")
+    protests = [e for e in events if e.event == "PROTEST"]
+    assert len(protests) == 1, _dyads(events)
+    assert protests[0].actor[0].code == "GEOOPP"

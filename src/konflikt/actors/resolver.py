@@ -346,7 +346,7 @@ class SentenceActors:
                     return r
         owner: ResolvedActor | None = None
         for c in tok.children:
-            if c.dep_ == "nmod:poss":
+            if c.dep_ == "nmod:poss" or (c.dep_ == "det" and c.pos_ == "PROPN" and c.morph.get("Case") == ["Gen"]):
                 owner = self._resolve_one(c, allow_adjective=False, allow_poss=False, depth=depth + 1)
             elif c.dep_ == "nmod" and _case_of(c) in OWNER_PREPS.get(lang, set()):
                 owner = owner or self._resolve_one(c, allow_adjective=False, allow_poss=False,

@@ -107,6 +107,13 @@ def _obl_with_prep(tok: Token, prep: str) -> Token | None:
     return None
 
 
+def _clause_with_prep(tok: Token, prep: str) -> bool:
+    """A clause introduced by the preposition: "enades om att förlänga sanktionerna", "agreed on how to"."""
+    return any(c.dep_ in {"advcl", "ccomp", "xcomp", "acl"} and any(
+        g.dep_ in {"mark", "case"} and g.lower_ == prep.lower() and g.i < c.i for g in c.children)
+        for c in tok.children)
+
+
 def _constraints_ok(tok: Token, entry) -> tuple[bool, int]:
     score = 0
     if getattr(entry, "particle", None):
@@ -118,7 +125,7 @@ def _constraints_ok(tok: Token, entry) -> tuple[bool, int]:
             return False, 0
         score += 1
     if getattr(entry, "prep", None):
-        if _obl_with_prep(tok, entry.prep) is None:
+        if _obl_with_prep(tok, entry.prep) is None and not _clause_with_prep(tok, entry.prep):
             return False, 0
         score += 2
     return True, score
@@ -385,7 +392,8 @@ def _verb_arguments(c: Candidate, sa: SentenceActors, lex, lang: str, nouns: dic
     tok, entry = c.token, c.entry
     prep = getattr(entry, "prep", None)
     attributive = is_attributive(tok)
-    passive = (is_passive(tok) and tok.pos_ != "NOUN") or attributive
+    deponent = lang == "sv" and getattr(entry, "lemma", "").endswith("s")  # "enas", "slåss": active in form -s
+    passive = (is_passive(tok) and tok.pos_ != "NOUN" and not deponent) or attributive
     if passive:
         c.actors = _resolve(sa, agent_of(tok, lang))
         c.recipients = _resolve(sa, tok.head if attributive else subject_of(tok), allow_adjective=True)
@@ -713,6 +721,8 @@ def extract(sent: Span, sa: SentenceActors, lex, lang: str) -> list[Candidate]:
         elif (n.token.dep_ in {"obj", "obl"} and h.pos_ in {"VERB", "AUX"} and h.i not in by_tok
               and h.dep_ in {"xcomp", "ccomp"} and h.head.i in verbs and verbs[h.head.i].event in VERBAL_TYPES):
             n.absorbed_into = verbs[h.head.i]  # "offered to resume talks with X", "refused to return to talks"
+        elif n.token.dep_ in {"nsubj", "nsubj:pass"} and h.i in verbs and verbs[h.i].event == n.event:
+            n.absorbed_into = verbs[h.i]  # "Demonstranter samlades ...": the protesters of the protest verb
         elif n.token.dep_ in {"nmod", "conj"} and _trigger_noun_above(n.token, nouns) is not None:
             n.absorbed_into = _trigger_noun_above(n.token, nouns)  # "avtal om säkerhetssamarbete"
         elif n.token.dep_ not in {"nsubj", "nmod:poss"}:
@@ -723,6 +733,8 @@ def extract(sent: Span, sa: SentenceActors, lex, lang: str) -> list[Candidate]:
         tok = v.token
         if tok.dep_ in {"xcomp", "ccomp"} and tok.head.i in verbs and verbs[tok.head.i].event in VERBAL_TYPES:
             v.absorbed_into = verbs[tok.head.i]
+        elif tok.dep_ in {"advcl", "xcomp"} and tok.head.i in verbs and verbs[tok.head.i].event == v.event:
+            v.absorbed_into = verbs[tok.head.i]  # "samlades ... för att protestera": one protest, told twice
     for c in cands:
         if _is_noun(c):
             _noun_arguments(c, sa, lex, lang)

@@ -41,10 +41,30 @@ def _country_actor(kb: KnowledgeBase, cc: str, raw: str, how: str, sector: str |
                  span=None, resolution=how)
 
 
+def _place_actor(ev: Event, kb: KnowledgeBase) -> Event:
+    """A sector-only actor ("hundratals demonstranter", "rebels") of an event located in a country is of that
+    country: "Demonstranter samlades i Stockholm" -> SWEOPP (as POLECAT codes a protest by its place)."""
+    loc = ev.location
+    if loc is None or not loc.country or loc.method not in PLACE_METHODS:
+        return ev
+    actors, changed = [], False
+    for a in ev.actor:
+        if a.resolution == "sector" and not a.country and a.sector:
+            placed = _country_actor(kb, loc.country, a.raw_text, "sector-place", sector=a.sector)
+            if placed is not None:
+                actors.append(placed.model_copy(update={"span": a.span}))
+                changed = True
+                continue
+        actors.append(a)
+    return ev.model_copy(update={"actor": actors}) if changed else ev
+
+
 def place_recipients(events: list[Event], kb: KnowledgeBase) -> list[Event]:
-    """The events, with a recipient from their place (or, for protests, the government) where they have none."""
+    """The events, with a recipient from their place (or, for protests, the government) where they have none,
+    and sector-only actors placed in the event's country."""
     out = []
     for ev in events:
+        ev = _place_actor(ev, kb)
         loc = ev.location
         actor = None
         if (not ev.recipient and ev.event in PLACE_TARGET_TYPES and loc is not None and loc.country

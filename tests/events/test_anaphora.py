@@ -61,6 +61,8 @@ MORE = [
     # a protest told twice (main verb and purpose clause) is one event; the protesters are of the place
     ("sv", "Tusentals demonstranter samlades i Tbilisi utanför parlamentet för att protestera mot lagen.",
      "PROTEST", {"Georgia"}, None),
+    # a supine the tagger calls an adverb still triggers ("har stängt av")
+    ("sv", "Regimen i Iran har stängt av internet i flera provinser.", "COERCE", {"Iran"}, None),
 ]
 
 

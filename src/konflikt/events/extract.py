@@ -151,6 +151,8 @@ def find_triggers(sent: Span, lex, lang: str) -> list[Candidate]:
             pos = "NOUN"  # "en offensiv" mis-tagged as an adjective is still the noun
         elif tok.pos_ == "ADJ":
             pos = "VERB"  # participles and supines the tagger calls adjectives ("har erbjudit")
+        elif tok.pos_ in {"ADV", "X"} and any(c.dep_ in {"aux", "aux:pass", "nsubj"} for c in tok.children):
+            pos = "VERB"  # a supine the tagger calls an adverb: "Juntan har [aux] stängt av internet"
         else:
             continue
         entry, prefix = None, None

@@ -26,4 +26,7 @@ class Settings:
     """Alternative directory for knowledge files (actors/, triggers/); None = the packaged data."""
     workers: int = 1
     """Worker processes for batch coding."""
+    prefilter: bool = True
+    """The fast path: a raw-text trigger gate (`konflikt.events.prefilter`) decides which paragraphs are parsed
+    and which sentences go through event extraction. Off codes everything the slow way (same events)."""
     extra: dict = field(default_factory=dict)

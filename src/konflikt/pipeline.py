@@ -7,6 +7,7 @@ documents with it. `code_document` is pure with respect to its inputs: same text
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date as Date
 from time import perf_counter
@@ -79,18 +80,73 @@ class Coder:
 
         return detect(doc.text, self.language_hints)[0]
 
+    def gate(self, lang: str):
+        """The raw-text trigger gate of `lang` (`konflikt.events.prefilter`), or None with the prefilter off."""
+        if not self.settings.prefilter:
+            return None
+        from konflikt.events.prefilter import gate_for
+
+        return gate_for(lang)
+
     def code_document(self, doc: Document, timings: dict[str, float] | None = None) -> list[Event]:
         """All events of a document, in text order. `timings` (benchmarks): seconds per stage are added
         to it (language, parse, actors, events, dates_places)."""
         lap = _lap(timings)
+        plan = self.plan(doc)
+        lap("language")
+        nlp = self.resources(plan.lang).nlp
+        parsed = nlp.pipe(plan.text[s:e] for s, e in plan.pieces[: plan.n_parse])
+        return self.finish(plan, parsed, timings, lap)
+
+    def code_documents(self, docs: Iterable[Document], batch: int = 32,
+                       timings: dict[str, float] | None = None) -> Iterator[tuple[Document, list[Event] | None,
+                                                                                  Exception | None]]:
+        """(document, events, None) or (document, None, error) for each document, in input order. The
+        paragraphs of `batch` documents at a time go through one `nlp.pipe` per language (same parses as
+        one document at a time: a paragraph is always parsed on its own)."""
+        chunk: list[Document] = []
+        for doc in docs:
+            chunk.append(doc)
+            if len(chunk) >= batch:
+                yield from self._code_chunk(chunk, timings)
+                chunk = []
+        if chunk:
+            yield from self._code_chunk(chunk, timings)
+
+    def _code_chunk(self, docs: list[Document], timings: dict[str, float] | None):
+        lap = _lap(timings)
+        plans: list[DocumentPlan | Exception] = []
+        for doc in docs:
+            try:
+                plans.append(self.plan(doc))
+            except Exception as exc:  # noqa: BLE001 - reported with its document, in order
+                plans.append(exc)
+        lap("language")
+        parsed: dict[int, list] = {}
+        for lang in dict.fromkeys(p.lang for p in plans if isinstance(p, DocumentPlan)):
+            idx = [i for i, p in enumerate(plans) if isinstance(p, DocumentPlan) and p.lang == lang]
+            texts = [plans[i].text[s:e] for i in idx for s, e in plans[i].pieces[: plans[i].n_parse]]
+            sdocs = iter(self.resources(lang).nlp.pipe(texts))
+            for i in idx:
+                parsed[i] = [next(sdocs) for _ in range(plans[i].n_parse)]
+        lap("parse")
+        for i, (doc, plan) in enumerate(zip(docs, plans, strict=True)):
+            if isinstance(plan, Exception):
+                yield doc, None, plan
+                continue
+            try:
+                yield doc, self.finish(plan, iter(parsed.pop(i)), timings, _lap(timings)), None
+            except Exception as exc:  # noqa: BLE001 - one bad document must not stop the batch
+                yield doc, None, exc
+
+    def plan(self, doc: Document) -> DocumentPlan:
+        """Language, limits, paragraph pieces and how many of them need the parse (all with the prefilter
+        off; else up to the last piece the trigger gate lets through: later ones cannot hold an event nor
+        change what earlier sentences mean)."""
         lang = self.language_of(doc)
         if lang not in self.settings.languages:
             raise UnsupportedLanguage(lang)
-        res = self.resources(lang)
-        lap("language")
-        onto = load_ontology()
-        pub = doc.date or self.settings.date
-        on_date = _parse_date(pub)
+        self.resources(lang)
         text = doc.text
         doc_warnings = []
         if len(text) > self.settings.max_doc_chars:
@@ -98,38 +154,78 @@ class Coder:
             doc_warnings.append(f"document truncated at {self.settings.max_doc_chars} characters (of {len(doc.text)})")
         cut_at: set[int] = set()
         pieces = _pieces(text, self.settings.max_sentence_chars, cut_at)
+        gate = self.gate(lang)
+        n_parse = len(pieces) if gate is None else last_passing(pieces, text, gate.may_hold_event)
+        pub = doc.date or self.settings.date
+        return DocumentPlan(doc, lang, text, pieces, n_parse, cut_at, doc_warnings, pub, _parse_date(pub))
+
+    def finish(self, plan: DocumentPlan, parsed: Iterator, timings: dict[str, float] | None = None,
+               lap=None) -> list[Event]:
+        """The events of a planned document from the parses of its first `plan.n_parse` pieces."""
+        lap = lap or _lap(timings)
+        doc, lang, text, pub, on_date = plan.doc, plan.lang, plan.text, plan.pub, plan.on_date
+        res = self.resources(lang)
+        onto = load_ontology()
+        gate = self.gate(lang)
         state = DiscourseState()
-        where = places.document_context(text)
+        where = places.document_context(text) if plan.n_parse else None
         lap("dates_places")
         events: list[Event] = []
         sent_index = 0
-        for (start, end), sdoc in zip(pieces, res.nlp.pipe(text[s:e] for s, e in pieces), strict=True):
+        for (start, end), sdoc in zip(plan.pieces[: plan.n_parse], parsed, strict=True):
             lap("parse")
             for sent in sdoc.sents:
                 if not sent.text.strip():
                     continue
                 sa = build_sentence_actors(sent, self.kb, res.matcher, lang, on_date, state, start)
                 lap("actors")
-                cands = extract(sent, sa, res.lexicon, lang)
-                s_span = (start + sent.start_char, start + sent.end_char)
-                sent_events = to_events(
-                    cands, sa, onto, doc_id=doc.id, sent_index=sent_index, sent_text=sent.text,
-                    sent_span=s_span, char_offset=start, lang=lang, date=pub, start_n=0)
-                lap("events")
-                sent_events = dates.annotate(sent_events, sent, lang, on_date, start)
-                was_cut = (sent.start == 0 and start in cut_at) or (sent.end == len(sdoc) and end in cut_at)
-                if doc_warnings or was_cut:
-                    extra = doc_warnings + ([f"sentence cut at {self.settings.max_sentence_chars} characters"]
-                                            if was_cut else [])
-                    for ev in sent_events:
-                        ev.warnings.extend(extra)
-                events.extend(place_recipients(places.annotate(sent_events, sent, lang, where, start), self.kb))
-                lap("dates_places")
+                if gate is None or gate.may_hold_event(sent.text):
+                    cands = extract(sent, sa, res.lexicon, lang)
+                    s_span = (start + sent.start_char, start + sent.end_char)
+                    sent_events = to_events(
+                        cands, sa, onto, doc_id=doc.id, sent_index=sent_index, sent_text=sent.text,
+                        sent_span=s_span, char_offset=start, lang=lang, date=pub, start_n=0)
+                    lap("events")
+                    sent_events = dates.annotate(sent_events, sent, lang, on_date, start)
+                    was_cut = ((sent.start == 0 and start in plan.cut_at)
+                               or (sent.end == len(sdoc) and end in plan.cut_at))
+                    if plan.doc_warnings or was_cut:
+                        extra = plan.doc_warnings + (
+                            [f"sentence cut at {self.settings.max_sentence_chars} characters"] if was_cut else [])
+                        for ev in sent_events:
+                            ev.warnings.extend(extra)
+                    events.extend(place_recipients(places.annotate(sent_events, sent, lang, where, start), self.kb))
+                    lap("dates_places")
                 for ra in sa.all_actors():
                     state.remember(ra, self.kb)
                 lap("actors")
                 sent_index += 1
         return [e for e in events if e.confidence >= self.settings.min_confidence]
+
+
+@dataclass
+class DocumentPlan:
+    """A document ready for the parse: its language, (possibly truncated) text, paragraph pieces, how many
+    of them are parsed, the offsets where overlong pieces were cut, document warnings, publication date."""
+
+    doc: Document
+    lang: str
+    text: str
+    pieces: list[tuple[int, int]]
+    n_parse: int
+    cut_at: set[int]
+    doc_warnings: list[str]
+    pub: str | None
+    on_date: Date | None
+
+
+def last_passing(pieces: list[tuple[int, int]], text: str, passes) -> int:
+    """How many leading pieces reach up to and include the last one whose text `passes` (0 if none does)."""
+    for i in range(len(pieces) - 1, -1, -1):
+        s, e = pieces[i]
+        if passes(text[s:e]):
+            return i + 1
+    return 0
 
 
 def _lap(timings: dict[str, float] | None):

@@ -1,0 +1,178 @@
+"""The fast path (issue #8): the raw-text trigger gate, and coding with it equals coding without it.
+
+The gate (`konflikt.events.prefilter`) must be a superset of what the parser-based trigger finder finds,
+so on every gold set the events with the prefilter on are identical to those with it off.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from konflikt.config import Settings
+from konflikt.eval.gsr import evaluate_gsr
+from konflikt.eval.runner import evaluate
+from konflikt.events.prefilter import TriggerGate, gate_for, gate_words, load_forms, stem, trie_pattern
+from konflikt.pipeline import Coder, last_passing
+from konflikt.records import Document
+
+ROOT = Path(__file__).resolve().parents[2]
+SHARED = ROOT.parent / "shared"
+GOLD = {
+    "sv": ROOT / "tests" / "data" / "sv" / "testset.gold.json",
+    "en": ROOT / "tests" / "data" / "en" / "testset.gold.json",
+    "seed": SHARED / "eval" / "seed.gold.json",
+}
+GSR = SHARED / "reference" / "plover" / "PLOVER_GSR_CAMEO.txt"
+
+
+def test_stem_keeps_the_part_regular_inflections_start_with():
+    assert stem("attackera", "sv") == "attacker"
+    assert stem("möte", "sv") == "möt"
+    assert stem("attack", "en") == "attack"
+    assert stem("seize", "en") == "seiz"
+    assert stem("ge", "sv") == "ge"
+
+
+def test_trie_pattern_matches_exactly_its_words():
+    import re
+
+    pat = re.compile(rf"^(?:{trie_pattern(['attack', 'attackera', 'ban', 'b.d'])})$")
+    assert all(pat.match(w) for w in ("attack", "attackera", "ban", "b.d"))
+    assert not any(pat.match(w) for w in ("atta", "attacker", "bad", "b"))
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("sv", "Ryssland attackerade Ukraina i natt."),
+    ("sv", "Drönarattackerna fortsatte."),           # compound head inside a word
+    ("sv", "Regeringen tog emot delegationen."),     # irregular form of a particle verb, with its particle
+    ("en", "Rebels seized the town."),
+    ("en", "Troops fought near the border."),        # irregular form from the forms file
+    ("en", "They said Israel must withdraw."),
+])
+def test_gate_lets_trigger_text_through(lang, text):
+    assert gate_for(lang).may_hold_event(text)
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("sv", "Vädret var fint i Göteborg på lördagen."),
+    ("sv", "Han tog bilen hem i går."),               # 'ta' is a trigger only with its particle ('ta emot')
+    ("en", "The weather was fine in Boston on Saturday."),
+    ("en", "She should be home by six."),            # an obligation word without a speech verb
+])
+def test_gate_stops_text_without_triggers(lang, text):
+    assert not gate_for(lang).may_hold_event(text)
+
+
+def test_conditional_words_need_their_particle():
+    gw = gate_words(_lexicon("sv"))
+    assert "ta" not in gw.plain and "emot" in gw.conditional["ta"]
+
+
+def _lexicon(lang):
+    from konflikt.events.lexicon import load_lexicon
+
+    return load_lexicon(lang)
+
+
+def test_last_passing_counts_up_to_the_last_gated_piece():
+    text = "aaa bbb aaa ccc"
+    pieces = [(0, 3), (4, 7), (8, 11), (12, 15)]
+    assert last_passing(pieces, text, lambda t: t == "aaa") == 3
+    assert last_passing(pieces, text, lambda t: False) == 0
+
+
+def test_forms_file_is_up_to_date():
+    """Re-run scripts/build_prefilter_forms.py after adding triggers when this fails."""
+    if not (SHARED / "data" / "ud").exists():
+        pytest.skip("../shared/data/ud is not available")
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("bpf", ROOT / "scripts" / "build_prefilter_forms.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    for lang in ("sv", "en"):
+        assert mod.irregular_forms(lang) == load_forms(lang), lang
+
+
+@pytest.fixture(scope="module")
+def coders():
+    return Coder(Settings(prefilter=True)), Coder(Settings(prefilter=False))
+
+
+def _both(coders, seen):
+    on, off = coders
+
+    def code_fn(text, *, lang, date, doc_id):
+        language = None if lang in {None, "auto"} else lang
+        doc = Document(id=doc_id, text=text, source="gold", date=date, language=language)
+        a = [e.model_dump(mode="json") for e in on.code_document(doc)]
+        b = [e.model_dump(mode="json") for e in off.code_document(doc)]
+        seen.append((doc_id, a == b))
+        return a
+
+    return code_fn
+
+
+@pytest.mark.parametrize("name", sorted(GOLD))
+def test_prefilter_on_equals_off_on_gold_sets(coders, name):
+    if not GOLD[name].exists():
+        pytest.skip(f"{GOLD[name]} is not available")
+    seen: list = []
+    evaluate(GOLD[name], _both(coders, seen))
+    assert seen and all(same for _d, same in seen), [d for d, same in seen if not same]
+
+
+def test_prefilter_on_equals_off_on_the_gsr_sentences(coders):
+    if not GSR.exists():
+        pytest.skip(f"{GSR} is not available")
+    seen: list = []
+    evaluate_gsr(GSR, _both(coders, seen))
+    assert len(seen) > 300 and all(same for _d, same in seen), [d for d, same in seen if not same]
+
+
+def test_gate_admits_every_sentence_with_a_trigger(coders):
+    """The superset property itself, sentence by sentence over the gold documents."""
+    from konflikt.eval.runner import gold_documents, load_gold
+    from konflikt.events.extract import _obligation_requests, find_triggers
+
+    on, _off = coders
+    checked = 0
+    for name in ("sv", "en", "seed"):
+        if not GOLD[name].exists():
+            continue
+        for gd in gold_documents(load_gold(GOLD[name]), GOLD[name]):
+            text = gd.path.read_text(encoding="utf-8")
+            lang = gd.language if gd.language in {"sv", "en"} else on.language_of(
+                Document(id="x", text=text, source="gold"))
+            nlp, lex, gate = on.resources(lang).nlp, on.resources(lang).lexicon, gate_for(lang)
+            for sent in nlp(text).sents:
+                if find_triggers(sent, lex, lang) or _obligation_requests(sent, lex, set()):
+                    checked += 1
+                    assert gate.may_hold_event(sent.text), sent.text
+    assert checked > 50
+
+
+def test_a_gate_without_forms_misses_irregular_verbs():
+    """The forms file matters: without it 'fought' (fight) is not seen (so this suite can fail)."""
+    bare = TriggerGate(_lexicon("en"), "en", forms={})
+    assert not bare.may_hold_event("Troops fought near the border.")
+
+
+def test_code_documents_equals_one_at_a_time_and_keeps_order(coders):
+    on, _off = coders
+    texts = ["Ryssland attackerade Ukraina i natt. Turkiet fördömde attacken.",
+             "Vädret var fint.",
+             "Israel launched air strikes on Gaza. Egypt condemned the strikes.",
+             "Sverige skickade vapen till Ukraina."]
+    docs = [Document(id=f"d{i}", text=t, source="t", date="2024-03-15") for i, t in enumerate(texts)]
+    docs.append(Document(id="bad", text="Das Wetter ist heute schön und die Sonne scheint.", source="t",
+                         language="de"))
+    out = list(on.code_documents(docs, batch=2))
+    assert [d.id for d, _e, _x in out] == [d.id for d in docs]
+    for doc, events, err in out[:-1]:
+        assert err is None
+        assert [e.model_dump() for e in events] == [e.model_dump() for e in on.code_document(doc)]
+    assert out[-1][1] is None and out[-1][2] is not None
+    assert any(events for _d, events, _x in out[:-1])

@@ -51,35 +51,80 @@ def _check_date(date: str | None) -> str | None:
     return date
 
 
-def code_paths(paths: list[str], settings: Settings, debug: bool = False):
-    """Code each path; yields (path, events | None, error message | None)."""
-    from konflikt.ingest import InputError, read_document
-    from konflikt.pipeline import Coder, UnsupportedLanguage
+class _Unread:
+    """A path that could not be read: its message goes out in the path's place."""
 
-    coder = Coder(settings)
-    for p in paths:
-        try:
-            doc = read_document(p, date=settings.date, lang=None if settings.lang == "auto" else settings.lang)
-            events = coder.code_document(doc)
-        except InputError as exc:
-            yield p, None, f"{p}: skipped: {exc}"
-        except UnsupportedLanguage as exc:
+    def __init__(self, message: str) -> None:
+        self.message = message
+
+
+def code_paths(paths: list[str], settings: Settings, debug: bool = False, workers: int = 1):
+    """Code each path (in `workers` processes, `konflikt.parallel`); yields (path, events | None,
+    error message | None) in the order of `paths`."""
+    from collections import deque
+
+    from konflikt.ingest import InputError, read_document
+    from konflikt.parallel import code_stream
+    from konflikt.pipeline import UnsupportedLanguage
+
+    order: deque[str] = deque()
+
+    def items():
+        for p in paths:
+            order.append(p)
+            try:
+                yield read_document(p, date=settings.date, lang=None if settings.lang == "auto" else settings.lang)
+            except InputError as exc:
+                yield _Unread(f"{p}: skipped: {exc}")
+
+    for item, events, exc in code_stream(items(), settings, workers):
+        p = order.popleft()
+        if isinstance(item, _Unread):
+            yield p, None, item.message
+        elif isinstance(exc, UnsupportedLanguage):
             yield p, None, (f"{p}: skipped: detected language '{exc}' is not supported "
                             f"(supported: {', '.join(settings.languages)})")
-        except Exception as exc:  # noqa: BLE001 - one bad document must not stop the batch
+        elif exc is not None:
             if debug:
-                raise
+                raise exc
             yield p, None, f"{p}: skipped: internal error ({type(exc).__name__}: {exc})"
         else:
             yield p, events, None
 
 
+WorkersOpt = Annotated[int | None, typer.Option(help="Processes coding documents in parallel (default: all cores).")]
+PrefilterOpt = Annotated[bool, typer.Option("--prefilter/--no-prefilter",
+                                            help="Fast path: parse only text a trigger can be in (same events).")]
+
+
+def check_workers(workers: int | None) -> int:
+    """--workers: 1..64, default all cores."""
+    from konflikt.parallel import default_workers
+
+    if workers is None:
+        return default_workers()
+    if not 1 <= workers <= 64:
+        _err(f"--workers must be 1..64, got {workers}")
+        raise typer.Exit(EXIT_USAGE)
+    return workers
+
+
 @app.command()
 def code(
-    paths: Annotated[list[str], typer.Argument(help="Documents to code; '-' reads standard input.")],
+    paths: Annotated[list[str], typer.Argument(help="Documents to code; '-' reads standard input. With "
+                                                     "--engine dask: fsspec paths or globs (local, s3://, ...).")],
     lang: Annotated[str, typer.Option(help="auto, sv or en.")] = "auto",
     date: Annotated[str | None, typer.Option(help="Publication date YYYY-MM-DD.")] = None,
     fmt: Annotated[str, typer.Option("--format", help="jsonl (one event per line) or table.")] = "jsonl",
+    workers: WorkersOpt = None,
+    prefilter: PrefilterOpt = True,
+    engine: Annotated[str, typer.Option(help="local (this machine) or dask (a Dask cluster, needs --scheduler "
+                                             "and --out).")] = "local",
+    scheduler: Annotated[str | None, typer.Option(help="Dask scheduler address (tcp://host:8786).")] = None,
+    out: Annotated[Path | None, typer.Option(help="--engine dask: output directory of partitioned Parquet "
+                                                  "(an fsspec URL works too).")] = None,
+    partitions: Annotated[int | None, typer.Option(help="--engine dask: documents are read in this many "
+                                                        "partitions (default: one per file, at most 256).")] = None,
     debug: Annotated[bool, typer.Option(help="Show tracebacks.")] = False,
 ) -> None:
     """Code documents into PLOVER events."""
@@ -89,10 +134,17 @@ def code(
     if lang not in {"auto", "sv", "en"}:
         _err(f"--lang must be auto, sv or en, got {lang!r}")
         raise typer.Exit(EXIT_USAGE)
-    settings = Settings(lang=lang, date=_check_date(date))
+    if engine not in {"local", "dask"}:
+        _err(f"--engine must be local or dask, got {engine!r}")
+        raise typer.Exit(EXIT_USAGE)
+    workers = check_workers(workers)
+    settings = Settings(lang=lang, date=_check_date(date), workers=workers, prefilter=prefilter)
+    if engine == "dask":
+        _code_on_dask(paths, settings, scheduler, out, partitions, debug)
+        return
     skipped = coded = 0
     all_events = []
-    for _p, events, error in code_paths(paths, settings, debug):
+    for _p, events, error in code_paths(paths, settings, debug, workers=min(workers, len(paths))):
         if error:
             _err(error)
             skipped += 1
@@ -108,6 +160,33 @@ def code(
         print_summary(all_events)
     if skipped:
         raise typer.Exit(EXIT_NOTHING if not coded else EXIT_SKIPPED)
+
+
+def _code_on_dask(paths: list[str], settings: Settings, scheduler: str | None, out: Path | None,
+                  partitions: int | None, debug: bool) -> None:
+    """`konflikt code --engine dask`: see `konflikt.distributed`."""
+    if not scheduler or out is None:
+        _err("--engine dask needs --scheduler ADDRESS and --out DIR")
+        raise typer.Exit(EXIT_USAGE)
+    try:
+        from konflikt.distributed import run_on_dask
+    except ImportError as exc:
+        _err(f"--engine dask needs dask[distributed], fsspec and pyarrow ({exc})")
+        raise typer.Exit(EXIT_USAGE) from None
+    try:
+        report = run_on_dask(paths, str(out), settings, scheduler, partitions=partitions)
+    except Exception as exc:
+        if debug:
+            raise
+        _err(f"dask: {type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''}")
+        raise typer.Exit(EXIT_NOTHING) from None
+    for where, reason in report.skipped:
+        _err(f"{where}: skipped: {reason}")
+    _err(report.summary())
+    if report.skipped:
+        raise typer.Exit(EXIT_NOTHING if not report.coded else EXIT_SKIPPED)
+    if not report.coded:
+        raise typer.Exit(EXIT_NOTHING)
 
 
 def print_summary(events, console: Console | None = None) -> None:
@@ -167,6 +246,7 @@ def eval_cmd(
     date: Annotated[str | None, typer.Option(help="Publication date YYYY-MM-DD (overrides the gold's).")] = None,
     lang: Annotated[str | None, typer.Option(help="sv, en or auto (overrides the gold's language).")] = None,
     misses: Annotated[bool, typer.Option(help="GSR: list the sentences that were coded wrongly.")] = False,
+    prefilter: PrefilterOpt = True,
 ) -> None:
     """Code a gold file's document(s) and score them (same metrics as shared/eval/score_events.py).
 
@@ -191,7 +271,7 @@ def eval_cmd(
         _err(f"--lang must be auto, sv or en, got {lang!r}")
         raise typer.Exit(EXIT_USAGE)
     date = _check_date(date)
-    coder = Coder(Settings())
+    coder = Coder(Settings(prefilter=prefilter))
 
     def code_fn(text: str, *, lang: str, date: str | None, doc_id: str) -> list[dict]:
         language = None if lang in {None, "auto"} else lang

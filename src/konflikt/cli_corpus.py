@@ -124,7 +124,11 @@ def ingest(
     progress: Annotated[bool | None, typer.Option("--progress/--no-progress",
                                                   help="Progress bar (default: when stderr is a terminal).")] = None,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="One line per stored document.")] = False,
-    workers: Annotated[int, typer.Option(help="Processes coding documents in parallel.")] = 1,
+    workers: Annotated[int | None, typer.Option(help="Processes coding documents in parallel "
+                                                     "(default: all cores).")] = None,
+    prefilter: Annotated[bool, typer.Option("--prefilter/--no-prefilter",
+                                            help="Fast path: parse only text a trigger can be in (same events).")]
+    = True,
     debug: Annotated[bool, typer.Option(help="Show tracebacks.")] = False,
 ) -> None:
     """Code documents (text, Markdown, HTML, JSONL, RSS/Atom, directories) into the corpus database."""
@@ -135,9 +139,13 @@ def ingest(
         raise _usage(f"--lang must be auto, sv or en, got {lang!r}")
     if date is not None:
         _day(date, "--date")
+    if workers is None:
+        from konflikt.parallel import default_workers
+
+        workers = default_workers()
     if not 1 <= workers <= 64:
         raise _usage(f"--workers must be 1..64, got {workers}")
-    settings = Settings(lang=lang, date=date, workers=workers)
+    settings = Settings(lang=lang, date=date, workers=workers, prefilter=prefilter)
     with _open(db, read_only=False) as store:
         report = run(paths, store, settings, progress=progress, verbose=verbose, debug=debug, workers=workers)
     _err(report.summary())

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from konflikt.config import Settings
 from konflikt.ingest import InputError
 from konflikt.ingest.formats import iter_documents, iter_paths
+from konflikt.parallel import code_stream
 from konflikt.records import Actor
 from konflikt.store import Store
 
@@ -88,36 +89,16 @@ def _total_bytes(paths: list[str]) -> int | None:
     return total
 
 
-_WORKER_CODER = None
-
-
-def _init_worker(settings: Settings) -> None:
-    global _WORKER_CODER
-    from konflikt.pipeline import Coder
-
-    _WORKER_CODER = Coder(settings)
-
-
-def _code_one(coder, doc, debug: bool = False):
-    """(events, None) or (None, reason)."""
+def _reason(exc: BaseException) -> str:
+    """The one-line skip reason for a document the coder failed on."""
     from konflikt.nlp import PipelineNotFound
     from konflikt.pipeline import UnsupportedLanguage
 
-    try:
-        return coder.code_document(doc), None
-    except UnsupportedLanguage as exc:
-        return None, f"unsupported language '{exc}'"
-    except PipelineNotFound as exc:
-        return None, f"no trained pipeline for this language ({str(exc)[:120]})"
-    except Exception as exc:  # noqa: BLE001 - one bad document must not stop the batch
-        if debug:
-            raise
-        return None, f"internal error ({type(exc).__name__}: {str(exc)[:200]})"
-
-
-def _work(args):
-    doc, debug = args
-    return _code_one(_WORKER_CODER, doc, debug)
+    if isinstance(exc, UnsupportedLanguage):
+        return f"unsupported language '{exc}'"
+    if isinstance(exc, PipelineNotFound):
+        return f"no trained pipeline for this language ({str(exc)[:120]})"
+    return f"internal error ({type(exc).__name__}: {str(exc)[:200]})"
 
 
 def ingest(paths: list[str], store: Store, settings: Settings, *, on_skip: Callable[[str], None] | None = None,
@@ -125,7 +106,8 @@ def ingest(paths: list[str], store: Store, settings: Settings, *, on_skip: Calla
            workers: int = 1) -> IngestReport:
     """Ingest `paths` into `store`. `progress=None`: a progress bar when stderr is a terminal;
     `verbose`: one line on stderr per stored document (after its transaction committed);
-    `workers` > 1 codes documents in that many processes (the store is written by this one)."""
+    `workers` > 1 codes documents in that many processes (`konflikt.parallel`; the store is written by
+    this one, in input order)."""
     from rich.console import Console
     from rich.progress import BarColumn, Progress, TaskProgressColumn, TextColumn, TimeElapsedColumn
 
@@ -188,27 +170,11 @@ def ingest(paths: list[str], store: Store, settings: Settings, *, on_skip: Calla
     with bar:
         task = bar.add_task("ingest", total=total, status="")
         try:
-            if workers <= 1:
-                for doc in new_documents():
-                    store_one(doc, *_code_one(coder, doc, debug))
-            else:
-                import multiprocessing as mp
-
-                with mp.get_context("spawn").Pool(workers, _init_worker, (settings,)) as pool:
-                    batch: list = []
-                    for doc in _with_end(new_documents()):
-                        if doc is not None:
-                            batch.append(doc)
-                        if batch and (doc is None or len(batch) >= workers * 4):
-                            results = pool.map(_work, [(d, debug) for d in batch], chunksize=1)
-                            for d, (events, reason) in zip(batch, results, strict=True):
-                                store_one(d, events, reason)
-                            batch = []
+            for doc, events, exc in code_stream(new_documents(), settings, workers, coder=coder):
+                if exc is not None and debug:
+                    raise exc
+                store_one(doc, events, None if exc is None else _reason(exc))
         except KeyboardInterrupt:
             report.interrupted = True
     return report
 
-
-def _with_end(it):
-    yield from it
-    yield None

@@ -10,13 +10,16 @@ further articles are drawn from a seeded shuffle of the sentences (every article
 so the store does not deduplicate any; individual sentences then recur).
 
 For each language and size it measures, in one run:
-  * bare spaCy: `nlp.pipe` over the same paragraphs (one call, the parse floor);
-  * 1 worker: `Coder.code_document` + `Store.add_document` in this process, with per-stage timings;
-  * N workers: `konflikt.corpus.ingest(..., workers=N)` (the `konflikt ingest --workers N` path: spawned
-    worker processes, each loading its own pipelines -- that start-up is included) on the articles
-    written as text files;
-and prints sentences/s, articles/s, stage shares, the ratio to bare spaCy, peak RSS, and the
-linearity time(16x) / (16 * time(1x)). The markdown table goes to stdout and bench/results.md.
+  * bare spaCy: `nlp.pipe` over all paragraphs of the corpus (one call, every paragraph parsed);
+  * 1 worker: `Coder.code_documents` (the fast path: trigger gate, `nlp.pipe` across documents) +
+    `Store.add_document` in this process, with per-stage timings (tokenise, parse, actors, events,
+    dates_places, store; tokenise is timed apart on the paragraphs the gate lets through);
+  * 1 worker without the prefilter (`--compare-off`, at the first size only): what the gate saves;
+  * N workers: `konflikt.corpus.ingest(..., workers=N)` (the `konflikt ingest --workers N` path: files
+    read, coded in N spawned processes, stored in this one), end to end; the worker start-up (spawn,
+    models loading) is measured apart and also reported subtracted ("steady");
+and prints sentences/s, articles/s, stage shares, the ratio to bare spaCy, what the gate let through,
+peak RSS, and the linearity time(16x) / (16 * time(1x)). The markdown goes to stdout and bench/results.md.
 """
 
 from __future__ import annotations
@@ -36,6 +39,7 @@ from pathlib import Path
 from konflikt.config import Settings
 from konflikt.corpus import ingest, node_function
 from konflikt.ingest import doc_id_for, normalise_text
+from konflikt.parallel import code_stream, default_workers
 from konflikt.pipeline import Coder, _pieces
 from konflikt.records import Document
 from konflikt.store import Store
@@ -44,7 +48,7 @@ ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT.parent / "shared" / "data"
 PER_ARTICLE, PER_PARAGRAPH = 20, 4
 PUB_DATE = "2012-06-15"
-STAGES = ("language", "parse", "actors", "events", "dates_places", "store")
+STAGES = ("language", "tokenise", "parse", "actors", "events", "dates_places", "store")
 # the targets of issue #8
 TARGET_SENT_S = {"sv": 1000, "en": 600}
 TARGET_RSS_MB = 1536
@@ -119,6 +123,7 @@ def articles(sents: list[str], n: int, lang: str) -> tuple[list[Document], int]:
 
 
 def bare_spacy(coder: Coder, lang: str, docs: list[Document]) -> float:
+    """Seconds for the trained pipeline alone over every paragraph of `docs`."""
     nlp = coder.resources(lang).nlp
     paras = [d.text[s:e] for d in docs for s, e in _pieces(d.text, coder.settings.max_sentence_chars)]
     t0 = time.perf_counter()
@@ -127,20 +132,41 @@ def bare_spacy(coder: Coder, lang: str, docs: list[Document]) -> float:
     return time.perf_counter() - t0
 
 
-def serial(coder: Coder, docs: list[Document], tmp: Path) -> tuple[float, dict[str, float], int]:
+def gate_stats(coder: Coder, lang: str, docs: list[Document]) -> tuple[int, int, float]:
+    """(paragraphs, paragraphs the gate sends to the parser, seconds to tokenise those)."""
+    nlp = coder.resources(lang).nlp
+    plans = [coder.plan(d) for d in docs]
+    texts = [p.text[s:e] for p in plans for s, e in p.pieces[: p.n_parse]]
+    t0 = time.perf_counter()
+    for t in texts:
+        nlp.make_doc(t)
+    return sum(len(p.pieces) for p in plans), len(texts), time.perf_counter() - t0
+
+
+def serial(coder: Coder, docs: list[Document], tmp: Path, name: str = "serial") -> tuple[float, dict, int]:
+    """Seconds, stage timings and events for coding and storing `docs` in this process."""
     timings: dict[str, float] = {}
     n_events = 0
     node_for = node_function(coder.kb)
-    with Store(tmp / "serial.duckdb") as store:
+    with Store(tmp / f"{name}.duckdb") as store:
         t0 = time.perf_counter()
-        for doc in docs:
-            evs = coder.code_document(doc, timings=timings)
+        for doc, evs, exc in coder.code_documents(docs, timings=timings):
+            if exc is not None:
+                raise exc
             ts = time.perf_counter()
             assert store.add_document(doc, evs, node_for=node_for)
             timings["store"] = timings.get("store", 0.0) + time.perf_counter() - ts
             n_events += len(evs)
         total = time.perf_counter() - t0
     return total, timings, n_events
+
+
+def startup(lang: str, workers: int) -> float:
+    """Seconds to start `workers` coding processes (spawn, imports, models) and code two tiny documents."""
+    tiny = [Document(id=f"s{i}", text=WARMUP[lang], source="s", date=PUB_DATE, language=lang) for i in range(2)]
+    t0 = time.perf_counter()
+    list(code_stream(tiny, Settings(lang=lang, date=PUB_DATE), workers=workers, chunk=1))
+    return time.perf_counter() - t0
 
 
 def parallel(docs: list[Document], lang: str, workers: int, tmp: Path) -> tuple[float, int]:
@@ -166,25 +192,39 @@ def rss_mb() -> tuple[float, float]:
             resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / scale)
 
 
+def load_average() -> str:
+    try:
+        return " ".join(f"{x:.2f}" for x in os.getloadavg())
+    except OSError:  # pragma: no cover
+        return "?"
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--sizes", default="1,4,16", help="corpus sizes, multiples of --base (default 1,4,16)")
     ap.add_argument("--lang", choices=("sv", "en", "both"), default="both")
-    ap.add_argument("--workers", type=int, default=os.cpu_count() or 1, help="processes for the parallel run")
+    ap.add_argument("--workers", type=int, default=default_workers(), help="processes for the parallel run")
     ap.add_argument("--base", type=int, default=50, help="articles at size 1x (default 50)")
+    ap.add_argument("--compare-off", action="store_true", help="also time 1 worker without the prefilter (1st size)")
     ap.add_argument("--out", default=str(ROOT / "bench" / "results.md"))
     args = ap.parse_args()
     sizes = [int(x) for x in args.sizes.split(",") if x.strip()]
     langs = ["sv", "en"] if args.lang == "both" else [args.lang]
-    rows, stage_rows, linear, rss_rows, notes = [], [], [], [], []
+    w = args.workers
+    rows, stage_rows, linear, rss_rows, notes, gates, starts = [], [], [], [], [], [], {}
+    load_start = load_average()
     for lang in langs:
         sents = swedish_sentences() if lang == "sv" else english_sentences()
         coder = Coder(Settings(lang=lang, date=PUB_DATE))
+        off = Coder(Settings(lang=lang, date=PUB_DATE, prefilter=False)) if args.compare_off else None
         warm_text = WARMUP[lang] + "\n\n" + " ".join(sents[-PER_ARTICLE:])  # triggers the lazy loads
         warm = Document(id="warmup", text=warm_text, source="warmup", date=PUB_DATE, language=lang)
         coder.code_document(warm)  # load the pipeline, KB, matcher, lexicon outside the timings
+        if off is not None:
+            off.code_document(warm)
+        starts[lang] = startup(lang, w) if w > 1 else 0.0
         times: dict[int, tuple[float, float | None]] = {}
-        for size in sizes:
+        for k, size in enumerate(sizes):
             docs, recur = articles(sents, args.base * size, lang)
             n_sent = len(docs) * PER_ARTICLE
             if recur:
@@ -193,57 +233,95 @@ def main() -> None:
             with tempfile.TemporaryDirectory(prefix="konflikt-bench-") as tmpd:
                 tmp = Path(tmpd)
                 t_bare = bare_spacy(coder, lang, docs)
+                n_par, n_parsed, t_tok = gate_stats(coder, lang, docs)
                 t_ser, timings, n_ev = serial(coder, docs, tmp)
-                t_par, n_ev_par = parallel(docs, lang, args.workers, tmp) if args.workers > 1 else (None, None)
-            times[size] = (t_ser, t_par)
-            rows.append((lang, f"{size}x", len(docs), n_sent, n_ev, t_bare, t_ser, t_par))
+                t_off = serial(off, docs, tmp, "off")[0] if off is not None and k == 0 else None
+                t_par, n_ev_par = parallel(docs, lang, w, tmp) if w > 1 else (None, None)
+            if n_ev_par is not None and n_ev_par != n_ev:
+                notes.append(f"{lang} {size}x: {w} workers stored {n_ev_par} events, 1 worker {n_ev}")
+            timings["tokenise"] = min(t_tok, timings.get("parse", 0.0))
+            timings["parse"] = timings.get("parse", 0.0) - timings["tokenise"]
+            times[size] = (t_ser, t_par - starts[lang] if t_par else None)
+            rows.append((lang, f"{size}x", len(docs), n_sent, n_ev, t_bare, t_ser, t_off, t_par, starts[lang]))
+            gates.append((lang, f"{size}x", n_par, n_parsed))
             tot = sum(timings.get(s, 0.0) for s in STAGES)
             stage_rows.append((lang, f"{size}x", [timings.get(s, 0.0) / tot for s in STAGES]))
             print(f"[{lang} {size}x] {len(docs)} articles, {n_sent} sentences, {n_ev} events: bare spaCy "
                   f"{t_bare:.1f}s, 1 worker {t_ser:.1f}s ({n_sent / t_ser:.0f} sent/s)"
-                  + (f", {args.workers} workers {t_par:.1f}s ({n_sent / t_par:.0f} sent/s, {n_ev_par} events)"
-                     if t_par else ""), flush=True)
+                  + (f", {w} workers {t_par:.1f}s ({n_sent / t_par:.0f} sent/s, {n_ev_par} events)"
+                     if t_par else "") + f"; load {load_average()}", flush=True)
         if 1 in times and max(sizes) > 1:
             big = max(sizes)
             lin_s = times[big][0] / (big * times[1][0])
             lin_p = times[big][1] / (big * times[1][1]) if times[big][1] else None
             linear.append((lang, big, lin_s, lin_p))
         rss_rows.append((lang, *rss_mb()))
-        del coder
-
-    w = args.workers
-    lines = ["| lang | size | articles | sentences | events | bare spaCy s | 1 worker s | 1w sent/s | 1w art/s "
-             f"| {w} workers s | {w}w sent/s | {w}w art/s | 1w / bare spaCy |",
-             "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
-    for lang, size, n_art, n_sent, n_ev, t_bare, t_ser, t_par in rows:
-        par = (f"{t_par:.1f} | {n_sent / t_par:.0f} | {n_art / t_par:.1f}" if t_par else "– | – | –")
-        lines.append(f"| {lang} | {size} | {n_art} | {n_sent} | {n_ev} | {t_bare:.1f} | {t_ser:.1f} | "
-                     f"{n_sent / t_ser:.0f} | {n_art / t_ser:.1f} | {par} | {t_ser / t_bare:.1f}× |")
-    lines += ["", "Share of the 1-worker time per stage:", "",
-              "| lang | size | " + " | ".join(STAGES) + " |", "|---|---|" + "---:|" * len(STAGES)]
-    for lang, size, shares in stage_rows:
-        lines.append(f"| {lang} | {size} | " + " | ".join(f"{x:.0%}" for x in shares) + " |")
-    if linear:
-        lines += ["", f"Linearity, time({max(sizes)}x) / ({max(sizes)} · time(1x)) (target ≤ {TARGET_LINEAR:.2f}):",
-                  "", "| lang | 1 worker | " + f"{w} workers |", "|---|---:|---:|"]
-        for lang, _big, lin_s, lin_p in linear:
-            lines.append(f"| {lang} | {lin_s:.2f} | " + (f"{lin_p:.2f}" if lin_p else "–") + " |")
-    lines += ["", "Peak RSS (MB, cumulative over the run up to the end of that language): this process "
-              "(1-worker coder + store + bare spaCy) / the largest single worker process:", ""]
-    for lang, own, child in rss_rows:
-        lines.append(f"- after {lang}: {own:.0f} MB / {child:.0f} MB")
-    for n in notes:
-        lines.append(f"- note: {n}")
-    table = "\n".join(lines)
-    info = (f"Machine: {platform.platform()}, {platform.processor() or platform.machine()}, "
-            f"{os.cpu_count()} CPUs, Python {platform.python_version()}; run {dt.datetime.now():%Y-%m-%d %H:%M}; "
-            f"command: `{' '.join(['.venv/bin/python', 'bench/throughput.py', *sys.argv[1:]])}`; "
-            f"base {args.base} articles of {PER_ARTICLE} sentences.")
+        del coder, off
     print()
+    table = "\n".join(report_lines(rows, stage_rows, linear, rss_rows, notes, gates, w))
+    info = (f"Machine: {platform.platform()}, {cpu_name()}, {os.cpu_count()} CPUs, "
+            f"{mem_gb():.0f} GB RAM, Python {platform.python_version()}; run {dt.datetime.now():%Y-%m-%d %H:%M}; "
+            f"load average (1, 5, 15 min) at start {load_start}, at end {load_average()} (the cores are shared "
+            f"with other jobs); command: `{' '.join(['.venv/bin/python', 'bench/throughput.py', *sys.argv[1:]])}`; "
+            f"base {args.base} articles of {PER_ARTICLE} sentences.")
     print(table)
     print()
     print(info)
     Path(args.out).write_text(f"# Throughput (bench/throughput.py)\n\n{info}\n\n{table}\n", encoding="utf-8")
+
+
+def report_lines(rows, stage_rows, linear, rss_rows, notes, gates, w) -> list[str]:
+    """The markdown tables."""
+    lines = ["| lang | size | articles | sentences | events | bare spaCy s | 1 worker s | 1w sent/s | 1w art/s "
+             f"| 1w no prefilter sent/s | {w} workers s | {w}w sent/s | {w}w art/s | {w}w steady sent/s "
+             "| 1w / bare spaCy |",
+             "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    for lang, size, n_art, n_sent, n_ev, t_bare, t_ser, t_off, t_par, t_start in rows:
+        par = (f"{t_par:.1f} | {n_sent / t_par:.0f} | {n_art / t_par:.1f} | {n_sent / (t_par - t_start):.0f}"
+               if t_par else "– | – | – | –")
+        off = f"{n_sent / t_off:.0f}" if t_off else "–"
+        lines.append(f"| {lang} | {size} | {n_art} | {n_sent} | {n_ev} | {t_bare:.1f} | {t_ser:.1f} | "
+                     f"{n_sent / t_ser:.0f} | {n_art / t_ser:.1f} | {off} | {par} | {t_ser / t_bare:.2f}× |")
+    starts = {r[0]: r[9] for r in rows}
+    lines += ["", f"{w} workers: end to end, including the start-up of the worker processes (spawn, imports, "
+              "models: " + ", ".join(f"{lg} {t:.1f} s" for lg, t in starts.items()) + "); steady = without it.",
+              "", "Share of the 1-worker time per stage:", "",
+              "| lang | size | " + " | ".join(STAGES) + " |", "|---|---|" + "---:|" * len(STAGES)]
+    for lang, size, shares in stage_rows:
+        lines.append(f"| {lang} | {size} | " + " | ".join(f"{x:.0%}" for x in shares) + " |")
+    lines += ["", "The prefilter (trigger gate): paragraphs parsed of all paragraphs:", ""]
+    lines += [f"- {lang} {size}: {n_parsed} of {n_par} ({n_parsed / n_par:.0%})"
+              for lang, size, n_par, n_parsed in gates]
+    if linear:
+        big = linear[0][1]
+        lines += ["", f"Linearity, time({big}x) / ({big} · time(1x)) (target ≤ {TARGET_LINEAR:.2f}; "
+                  f"{w} workers: steady state):", "", f"| lang | 1 worker | {w} workers |", "|---|---:|---:|"]
+        for lang, _big, lin_s, lin_p in linear:
+            lines.append(f"| {lang} | {lin_s:.2f} | " + (f"{lin_p:.2f}" if lin_p else "–") + " |")
+    lines += ["", "Peak RSS (MB, cumulative over the run up to the end of that language): this process "
+              "(1-worker coder(s) + store + bare spaCy) / the largest single worker process:", ""]
+    for lang, own, child in rss_rows:
+        lines.append(f"- after {lang}: {own:.0f} MB / {child:.0f} MB")
+    for n in notes:
+        lines.append(f"- note: {n}")
+    return lines
+
+
+def cpu_name() -> str:
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                return line.split(":", 1)[1].strip()
+    except OSError:  # pragma: no cover
+        pass
+    return platform.processor() or platform.machine()
+
+
+def mem_gb() -> float:
+    try:
+        return os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 1024 ** 3
+    except (ValueError, OSError):  # pragma: no cover
+        return 0.0
 
 
 if __name__ == "__main__":

@@ -76,3 +76,17 @@ def test_one_protest_for_main_and_purpose_clause(code_sv):
     protests = [e for e in events if e.event == "PROTEST"]
     assert len(protests) == 1, _dyads(events)
     assert protests[0].actor[0].code == "GEOOPP"
+
+
+def test_purpose_of_a_negated_act_is_negated(code_sv):
+    events = code_sv("Iran har aldrig skickat soldater för att strida i Jemen, säger regeringen i Teheran.")
+    fights = [e for e in events if e.event == "ASSAULT"]
+    assert fights and all(e.negated for e in fights), _dyads(events)
+    events = code_sv("Iran never sent soldiers to fight in Yemen, the government in Tehran said.", lang="en")
+    fights = [e for e in events if e.event == "ASSAULT"]
+    assert all(e.negated for e in fights), _dyads(events)
+
+
+def test_subject_of_a_supine_under_a_main_verb_ha(code_sv):
+    events = code_sv("Brittiska flygplan har sedan början av april släppt ned tusentals matpaket över norra Gaza.")
+    assert any(e.event == "AID" and e.actor and e.actor[0].name == "United Kingdom" for e in events), _dyads(events)

@@ -13,6 +13,7 @@ from __future__ import annotations
 from konflikt.actors.resolver import ResolvedActor, SentenceActors
 from konflikt.events.extract import COOP_TO_AGREE, Candidate, is_passive
 from konflikt.events.ontology import Ontology
+from konflikt.events.targets import PLACE_TARGET_TYPES
 from konflikt.records import Actor, Event
 
 FUTURE_LIKE = {"future", "intent", "hypothetical"}
@@ -85,8 +86,9 @@ def to_events(cands: list[Candidate], sa: SentenceActors, onto: Ontology, *, doc
         recips = [r for r in c.recipients if r.key not in actor_keys and not _internal(r, actor_countries)]
         if not c.actors and not (recips and is_passive(c.token) and c.token.pos_ in {"VERB", "AUX"}):
             continue  # an event needs an actor, except an agentless passive verb ("Gaddafi avsattes")
-        if not recips and onto.requires_recipient(etype):
-            continue
+        if not recips and onto.requires_recipient(etype) and not (
+                etype in PLACE_TARGET_TYPES and c.token.pos_ in {"VERB", "AUX"}):
+            continue  # (a verb's place may still give the recipient: konflikt.events.targets)
         if mode and mode not in onto.modes(etype):
             mode = None
         key = (etype, tuple(sorted(actor_keys)), tuple(sorted(r.key for r in recips)), negated)

@@ -343,6 +343,9 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
                     return g
     if verb.dep_ == "conj" and verb.head.pos_ in {"VERB", "AUX"}:
         return subject_of(verb.head, depth + 1)
+    if (verb.head.lemma_ or "").lower() in {"ha", "have"} and verb.head.i < verb.i and (
+            "VerbForm=Sup" in str(verb.morph) or "VerbForm=Part" in str(verb.morph)):
+        return subject_of(verb.head, depth + 1)  # the perfect auxiliary parsed as the main verb
     if verb.dep_ == "xcomp":
         return subject_of(verb.head, depth + 1)
     if verb.dep_ == "advcl" and any(c.lower_ in {"att", "to"} and c.dep_ == "mark" for c in verb.children):

@@ -61,6 +61,7 @@ def analyse(trigger: Token, lex, *, verb: Token | None = None) -> Modality:
     hypo = _words(lex, "hypothetical")
     cond = _words(lex, "conditional")
     intent = _words(lex, "intent")
+    purpose = _words(lex, "purpose")
     speech = {w.lower() for w in lex.speech_verbs}
     out = Modality()
     heads = [trigger] + ([verb] if verb is not None and verb is not trigger else [])
@@ -99,6 +100,10 @@ def analyse(trigger: Token, lex, *, verb: Token | None = None) -> Modality:
             if (hl in negators or _is_negated(head, negators)) and dep == "xcomp" and not out.negated:
                 out.negated = True
                 out.add("negation")
+        if (dep == "advcl" and not out.negated and _is_negated(head, negators)
+                and any(m.dep_ in {"mark", "case"} and m.lower_ in purpose for m in cur.children)):
+            out.negated = True  # "skickade aldrig trupper för att strida": the purpose is negated with its act
+            out.add("negation")
         if (dep in {"ccomp", "parataxis"} or dep.startswith("ccomp")) and _lemma(head) in speech:
             out.add("reported")
             out.speaker = _subject(head)

@@ -15,6 +15,7 @@ The added recipient has `resolution` "location" or "protest-target" and the even
 from __future__ import annotations
 
 from konflikt.actors.kb import KnowledgeBase
+from konflikt.events.ontology import Ontology, load_ontology
 from konflikt.records import Actor, Event
 
 PLACE_TARGET_TYPES = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "AID", "RETREAT", "SANCTION",
@@ -63,23 +64,28 @@ def place_recipients(events: list[Event], kb: KnowledgeBase) -> list[Event]:
     """The events, with a recipient from their place (or, for protests, the government) where they have none,
     and sector-only actors placed in the event's country."""
     out = []
+    onto = load_ontology()
     for ev in events:
         ev = _place_actor(ev, kb)
-        loc = ev.location
-        actor = None
-        if (not ev.recipient and ev.event in PLACE_TARGET_TYPES and loc is not None and loc.country
-                and loc.method in PLACE_METHODS
-                and not any(a.entity_id == loc.country or a.code == loc.country or (
-                    a.country == loc.country and a.sector in STATE_SECTORS) for a in ev.actor)):
-            actor = _country_actor(kb, loc.country, loc.raw_text or loc.name, "location")
-        if actor is None and not ev.recipient and ev.event == "PROTEST":
-            cc = (loc.country if loc is not None and loc.method != "document" else None) or next(
-                (a.country for a in ev.actor if a.country), None)
-            if cc and not any(a.code == f"{cc}GOV" for a in ev.actor):
-                actor = _country_actor(kb, cc, loc.raw_text if loc is not None and loc.raw_text else cc,
-                                       "protest-target", sector="GOV")
-        if actor is None:
-            out.append(ev)
-            continue
-        out.append(ev.model_copy(update={"recipient": [actor], "confidence": round(ev.confidence * CONFIDENCE, 3)}))
+        out += _with_place_recipient(ev, kb, onto)
     return out
+
+
+def _with_place_recipient(ev: Event, kb: KnowledgeBase, onto: Ontology) -> list[Event]:
+    """[the event with a recipient from its place], [the event] or [] (a required recipient still missing)."""
+    loc = ev.location
+    actor = None
+    if (not ev.recipient and ev.event in PLACE_TARGET_TYPES and loc is not None and loc.country
+            and loc.method in PLACE_METHODS
+            and not any(a.entity_id == loc.country or a.code == loc.country or (
+                a.country == loc.country and a.sector in STATE_SECTORS) for a in ev.actor)):
+        actor = _country_actor(kb, loc.country, loc.raw_text or loc.name, "location")
+    if actor is None and not ev.recipient and ev.event == "PROTEST":
+        cc = (loc.country if loc is not None and loc.method != "document" else None) or next(
+            (a.country for a in ev.actor if a.country), None)
+        if cc and not any(a.code == f"{cc}GOV" for a in ev.actor):
+            actor = _country_actor(kb, cc, loc.raw_text if loc is not None and loc.raw_text else cc,
+                                   "protest-target", sector="GOV")
+    if actor is None:
+        return [] if not ev.recipient and onto.requires_recipient(ev.event) else [ev]
+    return [ev.model_copy(update={"recipient": [actor], "confidence": round(ev.confidence * CONFIDENCE, 3)})]

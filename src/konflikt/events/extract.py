@@ -414,6 +414,9 @@ def _verb_arguments(c: Candidate, sa: SentenceActors, lex, lang: str, nouns: dic
         if prep and _obl_with_prep(tok, prep) is not None:
             order.append(_obl_with_prep(tok, prep))
         objs = [x for x in tok.children if x.dep_ == "obj" and x.lower_ not in REFLEXIVES] + _second_subjects(tok)
+        # the object hung on the verb particle: "kallade upp [prt] Rysslands ambassadör [nsubj of upp]"
+        objs = [g for p in tok.children if p.dep_ in {"compound:prt", "prt"} for g in p.children
+                if g.dep_ in {"nsubj", "obj"} and g.i > p.i] + objs
         particle = (getattr(entry, "particle", None) or "").split()[:1]
         if particle:  # the particle read as a preposition: "bjudit in [case] Tshisekedi [nmod]"
             objs += [x for x in tok.children if x.dep_ in {"obl", "nmod"} and _case_of(x) == particle[0].lower()]

@@ -1,5 +1,7 @@
-"""Anaphoric nouns ("rörelsen", "landet"), demands on the subject of a content clause, and a country's
-sectors kept apart - on texts written for these tests."""
+"""Grammar rules of the extractor and resolver, each proven on sentences written for these tests: anaphoric
+nouns ("rörelsen", "landet"), demands on the subject of a content clause, a country's sectors kept apart,
+deponent verbs, clause-introducing prepositions, purpose clauses, mis-tagged supines, objects hung on a
+verb particle, and institutions named as metonyms."""
 
 from __future__ import annotations
 
@@ -90,3 +92,9 @@ def test_purpose_of_a_negated_act_is_negated(code_sv):
 def test_subject_of_a_supine_under_a_main_verb_ha(code_sv):
     events = code_sv("Brittiska flygplan har sedan början av april släppt ned tusentals matpaket över norra Gaza.")
     assert any(e.event == "AID" and e.actor and e.actor[0].name == "United Kingdom" for e in events), _dyads(events)
+
+
+def test_object_hung_on_the_particle_and_institution_metonym(code_sv):
+    events = code_sv("UD kallade i går upp Irans ambassadör efter avrättningen av en svensk medborgare.")
+    assert any(e.event == "ACCUSE" and e.actor and e.actor[0].code == "SWEGOV"
+               and e.recipient and e.recipient[0].country == "IRN" for e in events), _dyads(events)

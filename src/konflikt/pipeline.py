@@ -196,7 +196,7 @@ class Coder:
                             ev.warnings.extend(extra)
                     events.extend(place_recipients(places.annotate(sent_events, sent, lang, where, start), self.kb))
                     lap("dates_places")
-                for ra in sa.all_actors():
+                for ra in sa.discourse_order():
                     state.remember(ra, self.kb)
                 lap("actors")
                 sent_index += 1

@@ -98,3 +98,11 @@ def test_object_hung_on_the_particle_and_institution_metonym(code_sv):
     events = code_sv("UD kallade i går upp Irans ambassadör efter avrättningen av en svensk medborgare.")
     assert any(e.event == "ACCUSE" and e.actor and e.actor[0].code == "SWEGOV"
                and e.recipient and e.recipient[0].country == "IRN" for e in events), _dyads(events)
+
+
+def test_pronoun_prefers_the_previous_main_subject_even_an_unknown_person(code_sv):
+    text = ("Försvarsminister Anders Berg träffade Ukrainas president Volodymyr Zelenskyj i Kiev på tisdagen.\n\n"
+            "Där lovade han att Sverige ska skicka mer luftvärn till Ukraina.")
+    events = code_sv(text)
+    promise = [e for e in events if e.event == "AGREE" and e.sentence_index == 1]
+    assert promise and promise[0].actor[0].name == "Anders Berg", _dyads(events)

@@ -91,7 +91,7 @@ class DiscourseState:
         if a.sector:
             self.by_sector[a.sector] = ra
         kind = ra.entity.kind if ra.entity else None
-        if kind == "person":
+        if kind == "person" or a.resolution == "ner-person":
             self.last_person = ra
         elif kind in {"group", "country", "igo", "org"} or a.sector:
             self.last_group = ra
@@ -163,7 +163,7 @@ class SentenceActors:
         if self.lang == "sv" and name.endswith("s") and tok.morph.get("Case") == ["Gen"]:
             name = name[:-1]
         actor = Actor(raw_text=self._raw(start, end), name=name, span=self._span_chars(start, end),
-                      resolution="ner")
+                      resolution="ner-person" if tok.ent_type_ in {"PER", "PERSON"} else "ner")
         return ResolvedActor(actor, None, tok.i, 0.6)
 
     # ---- NP resolution ---------------------------------------------------------------------------
@@ -579,11 +579,33 @@ class SentenceActors:
             elif tok.pos_ in {"NOUN", "PROPN"} and (self.kb.sector_for(tok.text, self.lang)
                                                    or self.multiword_sector(tok)):
                 ra = self._sector_np(tok, self.kb.sector_for(tok.text, self.lang) or self.multiword_sector(tok), 0)
+            elif tok.pos_ == "PROPN" and tok.ent_type_ in {"PER", "PERSON"} and tok.ent_iob_ == "B":
+                ra = self._resolve_one(tok, allow_adjective=False, allow_poss=False, depth=0)  # unknown people
+                ent = next((e for e in tok.doc.ents if e.start == tok.i), None)
+                seen.update(range(tok.i, ent.end if ent is not None else tok.i + 1))
             else:
                 continue
             if ra is not None:
                 out.append(ra)
         return out
+
+
+    def discourse_order(self) -> list[ResolvedActor]:
+        """The sentence's actors for discourse memory: text order, but the main clause's subject last, so that
+        "han"/"regeringen" in the next sentence prefer it ("Pål Jonson träffade sin kollega Umerov. Där lovade
+        han ..." -> Jonson)."""
+        actors = self.all_actors()
+        return sorted(actors, key=lambda ra: self._is_main_subject(ra))
+
+    def _is_main_subject(self, ra: ResolvedActor) -> bool:
+        tok = self.sent.doc[ra.head]
+        for _ in range(4):
+            if tok.dep_ in {"nsubj", "nsubj:pass"}:
+                return tok.head.dep_ in {"ROOT", "root"}
+            if tok.dep_ not in {"flat", "flat:name", "appos", "compound", "nmod:poss"} or tok.head is tok:
+                return False
+            tok = tok.head
+        return False
 
 
 def _known_place(name: str):

@@ -106,3 +106,15 @@ def test_pronoun_prefers_the_previous_main_subject_even_an_unknown_person(code_s
     events = code_sv(text)
     promise = [e for e in events if e.event == "AGREE" and e.sentence_index == 1]
     assert promise and promise[0].actor[0].name == "Anders Berg", _dyads(events)
+
+
+def test_coordinated_genitive_owners_meet_each_other(code_sv):
+    events = code_sv("Georgiens och Armeniens försvarsministrar möttes i Tbilisi på fredagen.")
+    pairs = {(e.actor[0].country, e.recipient[0].country) for e in events if e.event == "CONSULT" and e.recipient}
+    assert {("GEO", "ARM"), ("ARM", "GEO")} <= pairs, _dyads(events)
+
+
+def test_reciprocal_agreement_and_a_name_tagged_person_is_not_a_place(code_sv):
+    events = code_sv("Serbien och Kosovo enades på måndagen om att återuppta dialogen.")
+    pairs = {(e.actor[0].code, e.recipient[0].code) for e in events if e.event == "AGREE" and e.recipient}
+    assert {("SRB", "XKX"), ("XKX", "SRB")} <= pairs, _dyads(events)

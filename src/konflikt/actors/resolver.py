@@ -151,7 +151,8 @@ class SentenceActors:
         raw = self._raw(start, end)
         if start > self.sent.start and self.sent.doc[start - 1].lower_ in PLACE_NOUNS.get(self.lang, set()):
             return None
-        place = _known_place(raw)
+        # a place stands for its country - unless the tagger says it is a person ("Kim Yo-jong" is not Kim, India)
+        place = None if tok.ent_type_ in {"PER", "PERSON"} else _known_place(raw)
         if place is not None:
             ent = self.kb.get(place.country) if place.country else None
             if ent is None:
@@ -177,6 +178,8 @@ class SentenceActors:
         out = [found] if found else []
         if found is not None and (found.actor.resolution or "").startswith(("adjective", "sector-adjective")):
             out.extend(self._coordinated_adjectives(tok, found))
+        if found is not None and (found.actor.resolution or "").startswith("sector-owner"):
+            out.extend(self._coordinated_owners(tok, found))
         if with_conj:
             for c in tok.children:
                 if c.dep_ == "conj" and c.pos_ in {"NOUN", "PROPN", "PRON", "X", "ADJ"}:
@@ -187,6 +190,23 @@ class SentenceActors:
                 seen.add(ra.key)
                 uniq.append(ra)
         return uniq
+
+    def _coordinated_owners(self, tok: Token, found: ResolvedActor) -> list[ResolvedActor]:
+        """'Armeniens och Azerbajdzjans utrikesministrar': one actor per coordinated genitive owner."""
+        out: list[ResolvedActor] = []
+        sector = found.actor.sector if found.entity is not None and found.entity.kind == "country" else None
+        for c in tok.children:
+            if c.dep_ not in {"nmod:poss", "det"}:
+                continue
+            for cc in c.children:
+                if cc.dep_ != "conj":
+                    continue
+                mm = self.mention_at(cc)
+                ent = self.kb.get(mm.entity_id) if mm is not None and mm.entity_id else None
+                if ent is not None and ent.id != found.actor.entity_id:
+                    out.append(self.actor_for_entity(ent, cc.i, cc.i + 1, "sector-owner", sector=sector,
+                                                     conf=found.confidence))
+        return out
 
     def _coordinated_adjectives(self, tok: Token, found: ResolvedActor) -> list[ResolvedActor]:
         """'Saudiska och huthiska förhandlare', 'ryska och iranska styrkor': one actor per coordinated
@@ -217,7 +237,8 @@ class SentenceActors:
         word = tok.text
         sector = (kb.sector_for(word, lang) or (kb.sector_for(tok.lemma_, lang) if tok.lemma_ else None)
                   or self.multiword_sector(tok))
-        if sector and (tok.pos_ in {"NOUN", "PROPN"} or (tok.pos_ == "ADJ" and tok.dep_ != "amod")):
+        if sector and (tok.pos_ in {"NOUN", "PROPN"} or (tok.pos_ == "ADJ" and tok.dep_ != "amod") or (
+                tok.pos_ == "VERB" and tok.dep_ in {"nsubj", "nsubj:pass", "obj"})):  # a noun mis-tagged a verb
             return self._sector_np(tok, sector, depth, sector_only=not allow_adjective and depth == 0)
         low = word.lower()
         if tok.pos_ == "PRON" or low in PERSONAL_SINGULAR.get(lang, ()) | PERSONAL_PLURAL.get(lang, ()):

@@ -34,12 +34,14 @@ RECIPROCAL_TYPES = {"CONSULT", "COOPERATE"}
 
 
 def _reciprocal(cands: list[Candidate]) -> list[Candidate]:
-    """Candidates with coordinated actors and no recipient, of a reciprocal type, become one per ordered pair."""
+    """Candidates with coordinated actors and no recipient, of a reciprocal type or verb ("X och Y enades"),
+    become one per ordered pair."""
     from dataclasses import replace
 
     out: list[Candidate] = []
     for c in cands:
-        if c.event in RECIPROCAL_TYPES and not c.recipients and len(c.actors) >= 2:
+        if (c.event in RECIPROCAL_TYPES or getattr(c.entry, "reciprocal", False)) and not c.recipients and len(
+                c.actors) >= 2:
             for a in c.actors:
                 for b in c.actors:
                     if a.key != b.key:

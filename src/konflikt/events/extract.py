@@ -109,9 +109,10 @@ def _obl_with_prep(tok: Token, prep: str) -> Token | None:
 
 def _clause_with_prep(tok: Token, prep: str) -> bool:
     """A clause introduced by the preposition: "enades om att förlänga sanktionerna", "agreed on how to"."""
-    return any(c.dep_ in {"advcl", "ccomp", "xcomp", "acl"} and any(
+    near = list(tok.children) + [g for c in tok.children if c.dep_ in {"obl", "obj"} for g in c.children]
+    return any(c.dep_ in {"advcl", "ccomp", "xcomp", "acl"} and c.i > tok.i and any(
         g.dep_ in {"mark", "case"} and g.lower_ == prep.lower() and g.i < c.i for g in c.children)
-        for c in tok.children)
+        for c in near)  # (or the clause hung on an oblique: "enades på måndagen [om att ...]")
 
 
 def _constraints_ok(tok: Token, entry) -> tuple[bool, int]:
@@ -397,7 +398,9 @@ def _verb_arguments(c: Candidate, sa: SentenceActors, lex, lang: str, nouns: dic
     tok, entry = c.token, c.entry
     prep = getattr(entry, "prep", None)
     attributive = is_attributive(tok)
-    deponent = lang == "sv" and getattr(entry, "lemma", "").endswith("s")  # "enas", "slåss": active in form -s
+    # "enas", "slåss", and the s-form of a reciprocal verb ("X och Y möttes"): active, not passive
+    deponent = lang == "sv" and (getattr(entry, "lemma", "").endswith("s") or (tok.lower_.endswith("s") and (
+        getattr(entry, "reciprocal", False) or c.event in {"CONSULT", "COOPERATE"})))
     passive = (is_passive(tok) and tok.pos_ != "NOUN" and not deponent) or attributive
     if passive:
         c.actors = _resolve(sa, agent_of(tok, lang))
@@ -832,7 +835,7 @@ def _extend_coordination(actors: list[ResolvedActor], sa: SentenceActors, stop: 
     """Add actors coordinated with the first one that the parse split off ("Saudiarabien och Förenade
     Arabemiraten fördömde"): units right after it joined by och/samt/and/comma, before the verb."""
     units = sa.units()
-    keys = {a.key for a in actors}
+    keys = {a.key for a in actors} | {a.actor.entity_id for a in actors if a.actor.entity_id}
     first = min(actors, key=lambda a: a.head)
     cur_end = next((hi for lo, hi, ra, _w in units if lo <= first.head < hi), first.head + 1)
     doc = sa.sent.doc
@@ -842,7 +845,7 @@ def _extend_coordination(actors: list[ResolvedActor], sa: SentenceActors, stop: 
         prv = next((u for u in units if u[1] == cur_start - 1 and not u[3]), None)
         if prv is None:
             break
-        if prv[2].key not in keys:
+        if prv[2].key not in keys and prv[2].actor.entity_id not in keys:
             out.append(prv[2])
             keys.add(prv[2].key)
         cur_start = prv[0]
@@ -850,7 +853,7 @@ def _extend_coordination(actors: list[ResolvedActor], sa: SentenceActors, stop: 
         nxt = next((u for u in units if u[0] == cur_end + 1 and not u[3]), None)
         if nxt is None or nxt[0] >= stop:
             break
-        if nxt[2].key not in keys:
+        if nxt[2].key not in keys and nxt[2].actor.entity_id not in keys:
             out.append(nxt[2])
             keys.add(nxt[2].key)
         cur_end = nxt[1]

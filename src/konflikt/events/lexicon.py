@@ -162,6 +162,7 @@ class TriggerEntry(BaseModel):
     qualifiers: tuple[Qualifier, ...] = ()
     converse: bool = False
     requires_qualifier: bool = False
+    reciprocal: bool = False
     note: str = ""
     line: int | None = None
     """Line of the entry in its file (set by the loader; not a file field)."""

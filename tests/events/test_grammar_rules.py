@@ -118,3 +118,13 @@ def test_reciprocal_agreement_and_a_name_tagged_person_is_not_a_place(code_sv):
     events = code_sv("Serbien och Kosovo enades på måndagen om att återuppta dialogen.")
     pairs = {(e.actor[0].code, e.recipient[0].code) for e in events if e.event == "AGREE" and e.recipient}
     assert {("SRB", "XKX"), ("XKX", "SRB")} <= pairs, _dyads(events)
+
+
+@pytest.mark.parametrize("text,code", [
+    ("Wazalendo-miliserna anföll M23-rebellerna i Nordkivu.", "CODUAF"),
+    ("Sinaloakartellen har dödat fyra poliser i Culiacán.", "MEXCRM"),
+    ("Folkets försvarsstyrkor anföll en militärbas i Sagaing.", "MMRREB"),
+])
+def test_armed_groups_added_to_the_knowledge_base(code_sv, text, code):
+    events = code_sv(text)
+    assert any(e.actor and e.actor[0].code == code for e in events), _dyads(events)

@@ -31,6 +31,10 @@ app.add_typer(dates_app, name="dates")
 app.add_typer(places_app, name="places")
 
 EXIT_OK, EXIT_USAGE, EXIT_SKIPPED, EXIT_NOTHING = 0, 2, 3, 4
+MaxDocOpt = Annotated[int, typer.Option("--max-doc-chars", help="Longer documents are truncated, with a warning "
+                                                                "(on stderr and in the records).")]
+MaxSentenceOpt = Annotated[int, typer.Option("--max-sentence-chars", help="Longer sentences are parsed in "
+                                                                          "pieces, with a warning in the records.")]
 SEED_DATE = "2019-12-27"
 
 
@@ -58,24 +62,42 @@ class _Unread:
         self.message = message
 
 
-def code_paths(paths: list[str], settings: Settings, debug: bool = False, workers: int = 1):
+def check_limits(max_doc_chars: int, max_sentence_chars: int) -> dict[str, int]:
+    """The size limits as Settings fields; a usage error (exit 2) when out of range."""
+    if max_doc_chars < 1:
+        _err(f"--max-doc-chars must be at least 1, got {max_doc_chars}")
+        raise typer.Exit(EXIT_USAGE)
+    if max_sentence_chars < 50:
+        _err(f"--max-sentence-chars must be at least 50, got {max_sentence_chars}")
+        raise typer.Exit(EXIT_USAGE)
+    return {"max_doc_chars": max_doc_chars, "max_sentence_chars": max_sentence_chars}
+
+
+def code_paths(paths: list[str], settings: Settings, debug: bool = False, workers: int = 1, warn=None):
     """Code each path (in `workers` processes, `konflikt.parallel`); yields (path, events | None,
-    error message | None) in the order of `paths`."""
+    error message | None) in the order of `paths`. A document's warnings (truncated) go to `warn` (default:
+    stderr), one line each, when it is read. An invalid knowledge file raises `InvalidDataFile`."""
     from collections import deque
 
     from konflikt.ingest import InputError, read_document
     from konflikt.parallel import code_stream
-    from konflikt.pipeline import UnsupportedLanguage
+    from konflikt.pipeline import UnsupportedLanguage, as_invalid_data_file
 
     order: deque[str] = deque()
+    warn = warn or _err
 
     def items():
         for p in paths:
             order.append(p)
             try:
-                yield read_document(p, date=settings.date, lang=None if settings.lang == "auto" else settings.lang)
+                doc = read_document(p, date=settings.date, lang=None if settings.lang == "auto" else settings.lang,
+                                    max_chars=settings.max_doc_chars)
             except InputError as exc:
                 yield _Unread(f"{p}: skipped: {exc}")
+                continue
+            for w in doc.warnings:
+                warn(f"{p}: warning: {w}")
+            yield doc
 
     for item, events, exc in code_stream(items(), settings, workers):
         p = order.popleft()
@@ -87,6 +109,8 @@ def code_paths(paths: list[str], settings: Settings, debug: bool = False, worker
         elif exc is not None:
             if debug:
                 raise exc
+            if (invalid := as_invalid_data_file(exc)) is not None:
+                raise invalid from None
             yield p, None, f"{p}: skipped: internal error ({type(exc).__name__}: {exc})"
         else:
             yield p, events, None
@@ -125,9 +149,12 @@ def code(
                                                   "(an fsspec URL works too).")] = None,
     partitions: Annotated[int | None, typer.Option(help="--engine dask: documents are read in this many "
                                                         "partitions (default: one per file, at most 256).")] = None,
+    max_doc_chars: MaxDocOpt = Settings.max_doc_chars,
+    max_sentence_chars: MaxSentenceOpt = Settings.max_sentence_chars,
     debug: Annotated[bool, typer.Option(help="Show tracebacks.")] = False,
 ) -> None:
     """Code documents into PLOVER events."""
+    from konflikt.pipeline import InvalidDataFile
     if fmt not in {"jsonl", "table"}:
         _err(f"--format must be jsonl or table, got {fmt!r}")
         raise typer.Exit(EXIT_USAGE)
@@ -138,24 +165,29 @@ def code(
         _err(f"--engine must be local or dask, got {engine!r}")
         raise typer.Exit(EXIT_USAGE)
     workers = check_workers(workers)
-    settings = Settings(lang=lang, date=_check_date(date), workers=workers, prefilter=prefilter)
+    settings = Settings(lang=lang, date=_check_date(date), workers=workers, prefilter=prefilter,
+                        **check_limits(max_doc_chars, max_sentence_chars))
     if engine == "dask":
         _code_on_dask(paths, settings, scheduler, out, partitions, debug)
         return
     skipped = coded = 0
     all_events = []
-    for _p, events, error in code_paths(paths, settings, debug, workers=min(workers, len(paths))):
-        if error:
-            _err(error)
-            skipped += 1
-            continue
-        coded += 1
-        if fmt == "jsonl":
-            for ev in events:
-                sys.stdout.write(ev.model_dump_json() + "\n")
-            sys.stdout.flush()
-        else:
-            all_events.extend(events)
+    try:
+        for _p, events, error in code_paths(paths, settings, debug, workers=min(workers, len(paths))):
+            if error:
+                _err(error)
+                skipped += 1
+                continue
+            coded += 1
+            if fmt == "jsonl":
+                for ev in events:
+                    sys.stdout.write(ev.model_dump_json() + "\n")
+                sys.stdout.flush()
+            else:
+                all_events.extend(events)
+    except InvalidDataFile as exc:
+        _err(str(exc))
+        raise typer.Exit(EXIT_NOTHING) from None
     if fmt == "table":
         print_summary(all_events)
     if skipped:

@@ -16,9 +16,14 @@ from typing import Annotated
 
 import typer
 
+from konflikt.config import Settings
 from konflikt.records import PLOVER_TYPES
 
 EXIT_OK, EXIT_USAGE, EXIT_SKIPPED, EXIT_NOTHING = 0, 2, 3, 4
+MaxDocOpt = Annotated[int, typer.Option("--max-doc-chars", help="Longer documents are truncated, with a warning "
+                                                                "(on stderr and in the stored document).")]
+MaxSentenceOpt = Annotated[int, typer.Option("--max-sentence-chars", help="Longer sentences are parsed in "
+                                                                          "pieces, with a warning in the records.")]
 DEFAULT_DB = "konflikt.duckdb"
 
 DbOpt = Annotated[str, typer.Option("--db", help="The corpus database (DuckDB file).")]
@@ -129,9 +134,12 @@ def ingest(
     prefilter: Annotated[bool, typer.Option("--prefilter/--no-prefilter",
                                             help="Fast path: parse only text a trigger can be in (same events).")]
     = True,
+    max_doc_chars: MaxDocOpt = Settings.max_doc_chars,
+    max_sentence_chars: MaxSentenceOpt = Settings.max_sentence_chars,
     debug: Annotated[bool, typer.Option(help="Show tracebacks.")] = False,
 ) -> None:
     """Code documents (text, Markdown, HTML, JSONL, RSS/Atom, directories) into the corpus database."""
+    from konflikt.cli import check_limits
     from konflikt.config import Settings
     from konflikt.corpus import ingest as run
 
@@ -145,7 +153,8 @@ def ingest(
         workers = default_workers()
     if not 1 <= workers <= 64:
         raise _usage(f"--workers must be 1..64, got {workers}")
-    settings = Settings(lang=lang, date=date, workers=workers, prefilter=prefilter)
+    settings = Settings(lang=lang, date=date, workers=workers, prefilter=prefilter,
+                        **check_limits(max_doc_chars, max_sentence_chars))
     with _open(db, read_only=False) as store:
         report = run(paths, store, settings, progress=progress, verbose=verbose, debug=debug, workers=workers)
     _err(report.summary())

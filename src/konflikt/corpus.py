@@ -14,9 +14,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from konflikt.config import Settings
-from konflikt.ingest import InputError
+from konflikt.ingest import InputError, is_truncation_warning
 from konflikt.ingest.formats import iter_documents, iter_paths
 from konflikt.parallel import code_stream
+from konflikt.pipeline import as_invalid_data_file
 from konflikt.records import Actor
 from konflikt.store import Store
 
@@ -142,7 +143,8 @@ def ingest(paths: list[str], store: Store, settings: Settings, *, on_skip: Calla
         """Documents not stored yet, in input order; input errors are reported on the way."""
         for path in paths:
             for item in iter_documents(path, date=settings.date, lang=default_lang,
-                                       on_bytes=(lambda n: bar.advance(task, n)) if show else None):
+                                       on_bytes=(lambda n: bar.advance(task, n)) if show else None,
+                                       max_chars=settings.max_doc_chars):
                 if isinstance(item, InputError):
                     skip(getattr(item, "where", path), str(item))
                     continue
@@ -152,6 +154,9 @@ def ingest(paths: list[str], store: Store, settings: Settings, *, on_skip: Calla
                     report.duplicates += 1
                     status()
                     continue
+                for w in item.warnings:
+                    if is_truncation_warning(w):
+                        say(f"konflikt: {item.origin}: warning: {w}")
                 yield item
 
     def store_one(doc, events, reason) -> None:
@@ -173,6 +178,8 @@ def ingest(paths: list[str], store: Store, settings: Settings, *, on_skip: Calla
             for doc, events, exc in code_stream(new_documents(), settings, workers, coder=coder):
                 if exc is not None and debug:
                     raise exc
+                if exc is not None and (invalid := as_invalid_data_file(exc)) is not None:
+                    raise invalid from None  # every document would fail the same way: stop, in one line
                 store_one(doc, events, None if exc is None else _reason(exc))
         except KeyboardInterrupt:
             report.interrupted = True

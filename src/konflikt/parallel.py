@@ -58,6 +58,10 @@ def _portable(exc: BaseException | None) -> BaseException | None:
     """The exception itself if it survives pickling, else a RuntimeError naming it."""
     if exc is None:
         return None
+    from konflikt.pipeline import as_invalid_data_file
+
+    if (invalid := as_invalid_data_file(exc)) is not None:  # a loader's error names its file in one line
+        return invalid
     import pickle
 
     try:

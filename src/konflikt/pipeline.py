@@ -22,12 +22,43 @@ from konflikt.events.extract import extract
 from konflikt.events.lexicon import load_lexicon
 from konflikt.events.ontology import load_ontology
 from konflikt.events.targets import place_recipients
-from konflikt.ingest import segments
+from konflikt.ingest import is_truncation_warning, segments, truncation_warning
 from konflikt.records import Document, Event
 
 
 class UnsupportedLanguage(Exception):
     """The document's language has no trained pipeline."""
+
+
+class InvalidDataFile(Exception):
+    """A knowledge file the coder loads (actors, triggers, dates, places) is invalid. One line naming the
+    file, line and reason; it stops a run, since every document would fail the same way."""
+
+
+def data_file_errors() -> tuple[type[Exception], ...]:
+    """The exceptions the loaders of knowledge files raise for an invalid file."""
+    from konflikt.actors.kb import KnowledgeError
+    from konflikt.dates.lexicon import DateLexiconError
+    from konflikt.events.lexicon import LexiconError
+    from konflikt.places.data import PlaceDataError
+
+    return KnowledgeError, LexiconError, DateLexiconError, PlaceDataError
+
+
+def invalid_data_file(exc: Exception) -> InvalidDataFile:
+    msg = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+    return InvalidDataFile(msg if msg.startswith("invalid") else f"invalid data file: {msg}")
+
+
+def as_invalid_data_file(exc: BaseException) -> InvalidDataFile | None:
+    """`exc` as an `InvalidDataFile` when it is one or a loader's error for an invalid file, else None."""
+    if isinstance(exc, InvalidDataFile):
+        return exc
+    if isinstance(exc, data_file_errors()):
+        invalid = invalid_data_file(exc)
+        invalid.__cause__ = exc  # --debug shows the loader's traceback (in this process)
+        return invalid
+    return None
 
 
 @dataclass
@@ -148,10 +179,10 @@ class Coder:
             raise UnsupportedLanguage(lang)
         self.resources(lang)
         text = doc.text
-        doc_warnings = []
+        doc_warnings = [w for w in doc.warnings if is_truncation_warning(w)]  # truncated on reading
         if len(text) > self.settings.max_doc_chars:
             text = text[: self.settings.max_doc_chars]
-            doc_warnings.append(f"document truncated at {self.settings.max_doc_chars} characters (of {len(doc.text)})")
+            doc_warnings.append(truncation_warning(self.settings.max_doc_chars, len(doc.text)))
         cut_at: set[int] = set()
         pieces = _pieces(text, self.settings.max_sentence_chars, cut_at)
         gate = self.gate(lang)

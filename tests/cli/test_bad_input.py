@@ -1,12 +1,11 @@
 """Bad-input battery (issue #6): every malformed, odd or unreadable input through `konflikt code` and
 `konflikt ingest`. For each: one line on stderr naming the input and the reason, never a traceback, the
 documented exit status (0 all coded, 3 some skipped, 4 nothing coded, 2 usage error), and the good
-documents of the same batch are still coded and stored."""
+documents of the same batch are still coded and stored. The same through the installed command in a real
+process, with the peak memory of a 100 MB file: tests/cli/test_entry_point.py."""
 
 from __future__ import annotations
 
-import dataclasses
-import functools
 import json
 import os
 import random
@@ -15,18 +14,16 @@ import pytest
 from typer.testing import CliRunner
 
 from konflikt.cli import app
-from konflikt.config import Settings
 from konflikt.store import Store
 
 runner = CliRunner()
 
-LARGE_BYTES = 20 * 2**20
-"""The issue asks for 100 MB. 20 MB exercises the same paths (streamed read, decode, truncation at
-`max_doc_chars` with a warning) in a fraction of the time and disk of CI; `ingest` refuses single
-documents over `formats.MAX_TEXT_BYTES` (64 MiB) anyway, which `test_over_the_size_limit` covers."""
+LARGE_BYTES = 100 * 2**20
+"""A 100 MB file, as the issue asks: it is streamed (read, decoded and hashed a chunk at a time) and only
+its first `--max-doc-chars` characters are kept."""
 LARGE_MAX_DOC_CHARS = 20_000
-"""The large file is coded with this `max_doc_chars` (instead of 2,000,000) so that the test measures reading
-and truncating, not parsing two million characters."""
+"""The battery runs with `--max-doc-chars` this small (instead of 2,000,000) so that the large file costs
+reading and truncating, not parsing two million characters."""
 LONG_SENTENCE_WORDS = 50_000
 
 SV_GOOD = "Turkiet attackerade LNA på måndagen. Egypten fördömde Turkiet för attacken mot Tripoli.\n"
@@ -56,15 +53,16 @@ def _long_sentence() -> bytes:
     return (" ".join(words[i % len(words)] for i in range(LONG_SENTENCE_WORDS)) + ".\n").encode("utf-8")
 
 
-# name -> (file name, content, outcome): "ok" = coded (exit 0), "skip" = skipped with one line (exit 4)
+# name -> (file name, content, outcome): "ok" = coded (exit 0), "skip" = skipped with one line (exit 4),
+# "trunc" = coded (exit 0) with one warning line: truncated at LARGE_MAX_DOC_CHARS
 CASES = {
     "empty": ("empty.txt", lambda: b"", "skip"),
     "binary": ("binary.txt", _binary, "skip"),
     "latin1": ("latin1.txt", lambda: SV_LATIN1.encode("latin-1"), "ok"),
     "utf16": ("utf16.txt", lambda: SV_UTF16.encode("utf-16"), "ok"),
     "crlf": ("crlf.txt", lambda: SV_GOOD.replace("\n", "\r\n").encode("utf-8") * 3, "ok"),
-    "large": ("large.txt", _large, "ok"),
-    "long_sentence": ("long.txt", _long_sentence, "ok"),
+    "large": ("large.txt", _large, "trunc"),
+    "long_sentence": ("long.txt", _long_sentence, "trunc"),
     "punctuation": ("punct.txt", lambda: b"!!! ... ,,, ;;; ??? --- ((( ))) \"\" '' :: //\n" * 20, "skip"),
     "numbers": ("numbers.txt", lambda: b"12 345 6789 0.5 -3 1e9 42 2024-03-15 17:30\n" * 20, "skip"),
     "german": ("german.txt", lambda: DE_TEXT.encode("utf-8"), "skip"),
@@ -75,8 +73,13 @@ CASES = {
 }
 
 
-def run(*args):
-    return runner.invoke(app, [str(a) for a in args])
+def run(*args, input: bytes | None = None):
+    return runner.invoke(app, [str(a) for a in args], input=input)
+
+
+def run_small(command, *args, input: bytes | None = None):
+    """`command` with the battery's small maximum document size (see LARGE_MAX_DOC_CHARS)."""
+    return run(command, *args, "--max-doc-chars", LARGE_MAX_DOC_CHARS, input=input)
 
 
 def lines(text: str) -> list[str]:
@@ -93,14 +96,9 @@ def stored_texts(db) -> list[str]:
         return [t for (t,) in st.con.execute("SELECT text FROM documents").fetchall()]
 
 
-@pytest.fixture()
-def small_docs(monkeypatch):
-    """`max_doc_chars` small enough that the large file is truncated quickly (see LARGE_MAX_DOC_CHARS)."""
-    fields = {f.name for f in dataclasses.fields(Settings)}
-    assert "max_doc_chars" in fields
-    small = functools.partial(Settings, max_doc_chars=LARGE_MAX_DOC_CHARS)
-    monkeypatch.setattr("konflikt.cli.Settings", small)
-    monkeypatch.setattr("konflikt.config.Settings", small)
+def truncation_line(line: str, name: str, at: int = LARGE_MAX_DOC_CHARS) -> bool:
+    return (line.startswith("konflikt: ") and name in line
+            and f"warning: document truncated at {at} characters (of " in line)
 
 
 def _write(tmp_path, case: str):
@@ -111,15 +109,21 @@ def _write(tmp_path, case: str):
 
 
 @pytest.mark.parametrize("case", sorted(CASES))
-def test_code_one_bad_input(tmp_path, case, small_docs):
+def test_code_one_bad_input(tmp_path, case):
     path, outcome = _write(tmp_path, case)
-    r = run("code", path, "--date", "2024-03-15")
+    r = run_small("code", path, "--date", "2024-03-15")
     no_crash(r)
-    if outcome == "ok":
+    if outcome in ("ok", "trunc"):
         assert r.exit_code == 0, r.stderr
-        assert lines(r.stderr) == []
+        err = lines(r.stderr)
+        if outcome == "ok":
+            assert err == []
+        else:
+            assert len(err) == 1 and truncation_line(err[0], path.name), err
         for ln in lines(r.stdout):
-            json.loads(ln)
+            ev = json.loads(ln)
+            assert ev["span"][1] <= LARGE_MAX_DOC_CHARS
+            assert (outcome == "trunc") == any("document truncated" in w for w in ev["warnings"]), ev["warnings"]
     else:
         assert r.exit_code == 4, r.stderr
         err = lines(r.stderr)
@@ -128,17 +132,22 @@ def test_code_one_bad_input(tmp_path, case, small_docs):
 
 
 @pytest.mark.parametrize("case", sorted(CASES))
-def test_ingest_one_bad_input(tmp_path, case, small_docs):
+def test_ingest_one_bad_input(tmp_path, case):
     path, outcome = _write(tmp_path, case)
     db = tmp_path / "k.duckdb"
-    r = run("ingest", path, "--db", db, "--date", "2024-03-15", "--no-progress")
+    r = run_small("ingest", path, "--db", db, "--date", "2024-03-15", "--no-progress")
     no_crash(r)
     err = lines(r.stderr)
     assert err[-1].startswith("konflikt: ingest: "), err  # the summary line
-    if outcome == "ok":
+    if outcome in ("ok", "trunc"):
         assert r.exit_code == 0, r.stderr
-        assert len(err) == 1, err
-        assert len(stored_texts(db)) == 1
+        assert len(err) == (1 if outcome == "ok" else 2), err
+        assert outcome == "ok" or truncation_line(err[0], path.name), err
+        texts = stored_texts(db)
+        assert len(texts) == 1 and len(texts[0]) <= LARGE_MAX_DOC_CHARS
+        with Store(db, read_only=True) as st:
+            (warnings,) = st.con.execute("SELECT warnings FROM documents").fetchone()
+        assert (outcome == "trunc") == any("document truncated" in w for w in warnings), warnings
     else:
         assert r.exit_code == 4, r.stderr
         assert len(err) == 2 and path.name in err[0] and "skipped: " in err[0], err
@@ -156,14 +165,23 @@ def test_events_are_found_in_decoded_text(tmp_path):
         assert got and got == want, case
 
 
-def test_large_document_is_truncated_with_a_warning(tmp_path, small_docs):
+def test_large_document_is_truncated_with_a_warning(tmp_path):
     path, _ = _write(tmp_path, "large")
-    r = run("code", path, "--date", "2024-03-15")
+    total = len(_large().decode("utf-8"))
+    r = run_small("code", path, "--date", "2024-03-15")
     assert r.exit_code == 0, r.stderr
+    assert lines(r.stderr) == [f"konflikt: {path}: warning: document truncated at {LARGE_MAX_DOC_CHARS} "
+                               f"characters (of {total})"]
     events = [json.loads(ln) for ln in lines(r.stdout)]
     assert events
     assert all(e["span"][1] <= LARGE_MAX_DOC_CHARS for e in events)
     assert all(any("truncated" in w for w in e["warnings"]) for e in events)
+    # the id is the hash of the whole text: a file with the same beginning is another document
+    same_start = tmp_path / "same_start.txt"
+    same_start.write_bytes(_large()[: LARGE_MAX_DOC_CHARS * 2])
+    r2 = run_small("code", same_start, "--date", "2024-03-15")
+    ids = {json.loads(ln)["doc_id"] for ln in lines(r.stdout)} | {json.loads(ln)["doc_id"] for ln in lines(r2.stdout)}
+    assert len(ids) == 2
 
 
 def test_long_sentence_is_cut_with_a_warning(tmp_path):
@@ -230,6 +248,27 @@ def test_unreadable_file_in_a_directory(tmp_path):
         locked.chmod(0o644)
 
 
+def test_dangling_link_in_a_directory(tmp_path):
+    """An unreadable entry that stays unreadable for root too: a symbolic link to nothing."""
+    d = tmp_path / "in"
+    d.mkdir()
+    (d / "good.txt").write_text(SV_GOOD, encoding="utf-8")
+    (d / "gone.txt").symlink_to(tmp_path / "deleted.txt")
+    db = tmp_path / "k.duckdb"
+    r = run("ingest", d, "--db", db, "--date", "2024-03-15", "--no-progress")
+    no_crash(r)
+    assert r.exit_code == 3, r.stderr
+    err = lines(r.stderr)
+    assert len(err) == 2 and "gone.txt: skipped: " in err[0] and "No such file" in err[0], err
+    assert stored_texts(db) == [SV_GOOD]
+    r = run("code", d / "good.txt", d / "gone.txt", "--date", "2024-03-15")
+    no_crash(r)
+    assert r.exit_code == 3, r.stderr
+    err = lines(r.stderr)
+    assert len(err) == 1 and "gone.txt: skipped: " in err[0], err
+    assert lines(r.stdout)
+
+
 def test_batch_from_the_issue(tmp_path):
     """An empty file, a binary file, a Latin-1 file, a UTF-16 file and a good UTF-8 file: the three
     decodable ones are stored, the empty and the binary one are named on stderr, no traceback."""
@@ -258,16 +297,143 @@ def test_batch_from_the_issue(tmp_path):
 
 
 def test_over_the_size_limit(tmp_path, monkeypatch):
+    """Plain text of any size is streamed and truncated; Markdown/HTML files and JSONL lines (parsed whole)
+    over `MAX_TEXT_BYTES` are skipped with a reason, and a too long JSONL line does not hide the next one."""
     from konflikt.ingest import formats
 
     monkeypatch.setattr(formats, "MAX_TEXT_BYTES", 1000)
-    path = tmp_path / "big.txt"
-    path.write_text(SV_GOOD * 50, encoding="utf-8")
-    r = run("ingest", path, "--db", tmp_path / "k.duckdb", "--no-progress")
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "big.txt").write_text(SV_GOOD * 50, encoding="utf-8")
+    (tmp_path / "in" / "big.md").write_text("# Rubrik\n\n" + SV_GOOD * 50, encoding="utf-8")
+    (tmp_path / "in" / "big.html").write_text("<html><body><p>" + SV_GOOD * 50 + "</p></body></html>", encoding="utf-8")
+    (tmp_path / "in" / "lines.jsonl").write_text(json.dumps({"text": SV_GOOD * 50}) + "\n"
+                                                 + json.dumps({"text": SV_LATIN1}) + "\n", encoding="utf-8")
+    db = tmp_path / "k.duckdb"
+    r = run("ingest", tmp_path / "in", "--db", db, "--no-progress", "--max-doc-chars", 300)
     no_crash(r)
-    assert r.exit_code == 4
+    assert r.exit_code == 3, r.stderr
     err = lines(r.stderr)
-    assert len(err) == 2 and "big.txt" in err[0] and "too large" in err[0], err
+    skipped = sorted(ln.split("konflikt: ", 1)[1].split(": skipped: ") for ln in err if ": skipped: " in ln)
+    assert skipped == [[str(tmp_path / "in" / "big.html"), "too large for one html document (over 0 MiB)"],
+                       [str(tmp_path / "in" / "big.md"), "too large for one markdown document (over 0 MiB)"],
+                       [str(tmp_path / "in" / "lines.jsonl") + ":1", "line too long (over 0 MiB)"]], err
+    assert any(truncation_line(ln, "big.txt", at=300) for ln in err), err
+    assert sorted(stored_texts(db)) == sorted([(SV_GOOD * 50)[:300], SV_LATIN1])
+
+
+def test_size_limit_options_are_checked(tmp_path):
+    good = tmp_path / "good.txt"
+    good.write_text(SV_GOOD, encoding="utf-8")
+    for args in (("code", good, "--max-doc-chars", 0), ("code", good, "--max-sentence-chars", 10),
+                 ("ingest", good, "--db", tmp_path / "k.duckdb", "--max-doc-chars", -5),
+                 ("code", good, "--max-doc-chars", "many")):
+        r = run(*args)
+        no_crash(r)
+        assert r.exit_code == 2, (args, r.stderr)
+        assert "max-" in r.stderr
+
+
+def test_sentence_limit_option(tmp_path):
+    path = tmp_path / "long.txt"
+    path.write_text("Turkiet attackerade LNA och " * 30 + "Egypten fördömde Turkiet.\n", encoding="utf-8")
+    r = run("code", path, "--date", "2024-03-15", "--lang", "sv", "--max-sentence-chars", 100)
+    no_crash(r)
+    assert r.exit_code == 0, r.stderr
+    events = [json.loads(ln) for ln in lines(r.stdout)]
+    assert events and any(any("sentence cut at 100 characters" in w for w in e["warnings"]) for e in events)
+
+
+# -------------------------------------------------------------------------------------- standard input
+STDIN_CASES = {
+    "empty": (b"", "empty document"),
+    "blank": (b" \n\t\n", "empty document"),
+    "binary": (_binary(), "binary"),
+    "latin1": (SV_LATIN1.encode("latin-1"), None),
+    "utf16": (SV_UTF16.encode("utf-16"), None),
+    "german": (DE_TEXT.encode("utf-8"), "language 'de'"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(STDIN_CASES))
+def test_bad_input_on_stdin(tmp_path, case):
+    data, reason = STDIN_CASES[case]
+    for command, extra in (("code", ()), ("ingest", ("--db", tmp_path / f"{case}.duckdb", "--no-progress"))):
+        r = run(command, "-", "--date", "2024-03-15", *extra, input=data)
+        no_crash(r)
+        err = [ln for ln in lines(r.stderr) if not ln.startswith("konflikt: ingest: ")]
+        if reason is None:
+            assert r.exit_code == 0 and err == [], (command, r.stderr)
+            if command == "code":
+                assert lines(r.stdout)
+            else:
+                assert stored_texts(tmp_path / f"{case}.duckdb") == [SV_LATIN1 if case == "latin1" else SV_UTF16]
+        else:
+            assert r.exit_code == 4, (command, r.stderr)
+            assert len(err) == 1 and err[0].startswith("konflikt: -: skipped: ") and reason in err[0], (command, err)
+            assert r.stdout == ""
+
+
+def test_jsonl_on_stdin(tmp_path):
+    data = (json.dumps({"text": SV_GOOD}) + "\n{broken\n" + json.dumps({"text": SV_LATIN1}) + "\n").encode()
+    db = tmp_path / "k.duckdb"
+    r = run("ingest", "-", "--db", db, "--date", "2024-03-15", "--no-progress", input=data)
+    no_crash(r)
+    assert r.exit_code == 3, r.stderr
+    err = lines(r.stderr)
+    assert len(err) == 2 and err[0].startswith("konflikt: -:2: skipped: malformed JSON"), err
+    assert sorted(stored_texts(db)) == sorted([SV_GOOD, SV_LATIN1])
+
+
+# ------------------------------------------------------------------------------- the battery in workers
+def test_battery_with_two_workers(tmp_path):
+    """Every case of the battery in one directory, ingested by two worker processes: the good documents
+    are all stored, each bad one is named once with its reason, no traceback."""
+    d = tmp_path / "in"
+    d.mkdir()
+    for case in CASES:
+        _write(d, case)
+    db = tmp_path / "k.duckdb"
+    r = run_small("ingest", d, "--db", db, "--date", "2024-03-15", "--no-progress", "--workers", 2)
+    no_crash(r)
+    assert r.exit_code == 3, r.stderr
+    err = lines(r.stderr)
+    bad = sorted(CASES[c][0] for c in CASES if CASES[c][2] == "skip")
+    trunc = sorted(CASES[c][0] for c in CASES if CASES[c][2] == "trunc")
+    skipped = sorted(os.path.basename(ln.split(": skipped: ")[0].removeprefix("konflikt: ")) for ln in err
+                     if ": skipped: " in ln)
+    assert skipped == bad, err
+    assert sorted(os.path.basename(ln.split(": warning: ")[0].removeprefix("konflikt: ")) for ln in err
+                  if ": warning: " in ln) == trunc, err
+    n_good = len(CASES) - len(bad)
+    assert err[-1].startswith(f"konflikt: ingest: {n_good} document(s) coded") and f"{len(bad)} skipped" in err[-1]
+    assert len(err) == len(bad) + len(trunc) + 1, err
+    with Store(db, read_only=True) as st:
+        assert st.check() == []
+        origins = sorted(os.path.basename(o) for (o,) in st.con.execute("SELECT origin FROM documents").fetchall())
+    assert origins == sorted(CASES[c][0] for c in CASES if CASES[c][2] != "skip")
+
+
+# ------------------------------------------------------------------------------------- --debug
+@pytest.fixture()
+def broken_coder(monkeypatch):
+    def boom(self, doc, timings=None):
+        raise RuntimeError("boom in the coder")
+
+    monkeypatch.setattr("konflikt.pipeline.Coder.code_document", boom)
+
+
+def test_internal_error_is_one_line_and_debug_shows_it(tmp_path, broken_coder):
+    good = tmp_path / "good.txt"
+    good.write_text(SV_GOOD, encoding="utf-8")
+    for command, extra in (("code", ()), ("ingest", ("--db", tmp_path / "k.duckdb", "--no-progress"))):
+        r = run(command, good, *extra)
+        no_crash(r)
+        assert r.exit_code == 4, r.stderr
+        err = [ln for ln in lines(r.stderr) if not ln.startswith("konflikt: ingest: ")]
+        assert err == [f"konflikt: {good}: skipped: internal error (RuntimeError: boom in the coder)"], err
+        r = run(command, good, *extra, "--debug")
+        assert isinstance(r.exception, RuntimeError) and str(r.exception) == "boom in the coder", (command, r.exception)
+        assert r.exit_code == 1
 
 
 def test_usage_errors(tmp_path):

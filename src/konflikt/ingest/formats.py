@@ -2,15 +2,18 @@
 
 `iter_documents(path)` yields, per item found under `path`, either an `IngestedDocument` (a
 `Document` with where it came from) or an `InputError` naming the item and the reason. It streams:
-JSONL and RSS/Atom files are read item by item, never whole.
+JSONL and RSS/Atom files are read item by item, never whole; a plain-text file is decoded chunk by chunk
+and only its first `max_chars` characters are kept (`read_text`: the document is truncated, with a warning).
 
-* plain text: `.txt`, `.text`, or anything else that decodes as text; the whole file is one document;
+* plain text: `.txt`, `.text`, or anything else that decodes as text; the whole file is one document
+  (of any size: it is streamed);
 * Markdown: `.md`, `.markdown`; markup removed (headings, emphasis, links, code fences); a leading
   `---` front-matter block gives `date`, `title`, `lang`, `url`, `source`;
 * HTML: `.html`, `.htm`, or content starting with `<!doctype html`/`<html`; main text, title and
-  date extracted with trafilatura;
+  date extracted with trafilatura; Markdown and HTML files over `MAX_TEXT_BYTES` are refused (the markup
+  is parsed whole);
 * JSONL: `.jsonl`, `.ndjson`; one document a line: `text` (required), `id`, `date`, `url`, `title`,
-  `source`, `lang`;
+  `source`, `lang`; a line over `MAX_TEXT_BYTES` is skipped without being held;
 * RSS/Atom: `.rss`, `.atom`, `.xml`, or content starting with `<rss`/`<feed`/`<rdf:RDF`; one
   document per item/entry: title + description/content;
 * a directory: every file of these formats below it (recursively, sorted, hidden files skipped).
@@ -38,7 +41,17 @@ from urllib.parse import urlparse
 
 from pydantic import Field
 
-from konflikt.ingest import InputError, decode_bytes, doc_id_for, normalise_text
+from konflikt.ingest import (
+    CHUNK_BYTES,
+    InputError,
+    TextRead,
+    _read_full,
+    decode_bytes,
+    doc_id_for,
+    normalise_text,
+    read_text,
+    truncation_warning,
+)
 from konflikt.records import Document
 
 __all__ = ["FORMATS", "IngestedDocument", "detect_format", "item_error", "iter_documents", "iter_paths",
@@ -50,7 +63,8 @@ EXTENSIONS: dict[str, str] = {
 }
 FORMATS = ("text", "markdown", "html", "jsonl", "feed")
 MAX_TEXT_BYTES = 64 * 1024 * 1024
-"""Single-document files larger than this are refused (the pipeline codes at most 2M characters anyway)."""
+"""Markdown/HTML files and JSONL lines larger than this are refused (they are parsed whole); plain text of
+any size is streamed and truncated at `max_chars`."""
 
 OnBytes = Callable[[int], None]
 
@@ -130,14 +144,41 @@ class _CountingReader:
             self.on_bytes(len(data))
         return data
 
-    def readline(self) -> bytes:
-        data = self.f.readline()
+    def readline(self, limit: int = -1) -> bytes:
+        data = self.f.readline(limit)
         if self.on_bytes and data:
             self.on_bytes(len(data))
         return data
 
-    def __iter__(self):
-        return iter(self.readline, b"")
+
+class _Chained:
+    """`head` (bytes already read from a stream, to detect its format) followed by the rest of the stream."""
+
+    def __init__(self, head: bytes, rest) -> None:
+        self.buf = head
+        self.rest = rest
+
+    def read(self, n: int = -1) -> bytes:
+        if not self.buf:
+            return self.rest.read(n)
+        if n is None or n < 0:
+            out, self.buf = self.buf + self.rest.read(), b""
+        else:
+            out, self.buf = self.buf[:n], self.buf[n:]
+        return out
+
+    def readline(self, limit: int = -1) -> bytes:
+        if not self.buf:
+            return self.rest.readline(limit)
+        i = self.buf.find(b"\n")
+        if i >= 0 and (limit < 0 or i < limit):
+            out, self.buf = self.buf[: i + 1], self.buf[i + 1:]
+            return out
+        if 0 <= limit <= len(self.buf):
+            out, self.buf = self.buf[:limit], self.buf[limit:]
+            return out
+        out, self.buf = self.buf, b""
+        return out + self.rest.readline(limit - len(out) if limit >= 0 else -1)
 
 
 # --------------------------------------------------------------------------------------------------
@@ -145,16 +186,18 @@ class _CountingReader:
 
 
 def iter_documents(path: str, *, date: str | None = None, lang: str | None = None,
-                   on_bytes: OnBytes | None = None, fmt: str | None = None) -> Iterator[IngestedDocument | InputError]:
-    """Documents (or per-item errors) of one file, directory or '-' (standard input)."""
+                   on_bytes: OnBytes | None = None, fmt: str | None = None,
+                   max_chars: int | None = None) -> Iterator[IngestedDocument | InputError]:
+    """Documents (or per-item errors) of one file, directory or '-' (standard input). A document longer
+    than `max_chars` characters is truncated, with a warning in its `warnings`."""
     for p in iter_paths([path]):
         if isinstance(p, InputError):
             yield p
             continue
-        yield from _iter_file(p, date=date, lang=lang, on_bytes=on_bytes, fmt=fmt)
+        yield from _iter_file(p, date=date, lang=lang, on_bytes=on_bytes, fmt=fmt, max_chars=max_chars)
 
 
-def _iter_file(path: str, *, date, lang, on_bytes, fmt) -> Iterator[IngestedDocument | InputError]:
+def _iter_file(path: str, *, date, lang, on_bytes, fmt, max_chars) -> Iterator[IngestedDocument | InputError]:
     import sys
 
     try:
@@ -169,30 +212,26 @@ def _iter_file(path: str, *, date, lang, on_bytes, fmt) -> Iterator[IngestedDocu
         yield item_error(path, f"cannot read ({exc.strerror or exc})")
         return
     try:
-        f = _CountingReader(raw, on_bytes)
-        try:
-            head = raw.peek(4096)[:4096] if hasattr(raw, "peek") else b""
-        except OSError:
-            head = b""
+        head = _read_full(raw, 4096)
+        f = _CountingReader(_Chained(head, raw), on_bytes)
         kind = fmt or detect_format(path, head)
         if kind == "jsonl":
-            yield from _iter_jsonl(f, path, date, lang)
+            yield from _iter_jsonl(f, path, date, lang, max_chars)
         elif kind == "feed":
-            yield from _iter_feed(f, path, date, lang)
-        else:
-            data = f.read(MAX_TEXT_BYTES + 1)
-            if len(data) > MAX_TEXT_BYTES:
-                yield item_error(path, f"too large for one document (over {MAX_TEXT_BYTES // 2**20} MiB)")
+            yield from _iter_feed(f, path, date, lang, max_chars)
+        elif kind == "text":
+            try:
+                got = read_text(f, max_chars=max_chars)
+            except InputError as exc:
+                yield item_error(path, str(exc))
                 return
-            if kind == "text" and path == "-":
-                kind = detect_format("-", data[:4096])
-                if kind in ("jsonl", "feed"):
-                    import io
-
-                    sub = _CountingReader(io.BytesIO(data), None)
-                    yield from (_iter_jsonl if kind == "jsonl" else _iter_feed)(sub, path, date, lang)
-                    return
-            yield _one_document(data, kind, path, date, lang)
+            yield _from_read(got, path, date, lang)
+        else:
+            data = _read_full(f, MAX_TEXT_BYTES + 1)
+            if len(data) > MAX_TEXT_BYTES:
+                yield item_error(path, f"too large for one {kind} document (over {MAX_TEXT_BYTES // 2**20} MiB)")
+                return
+            yield _one_document(data, kind, path, date, lang, max_chars)
     except OSError as exc:
         yield item_error(path, f"cannot read ({exc.strerror or exc})")
     finally:
@@ -202,18 +241,28 @@ def _iter_file(path: str, *, date, lang, on_bytes, fmt) -> Iterator[IngestedDocu
 
 def _make(text: str, *, origin: str, source: str | None = None, date: str | None, lang: str | None,
           title: str | None = None, url: str | None = None, ext_id: str | None = None, outlet: str | None = None,
-          warnings: list[str] | None = None) -> IngestedDocument | InputError:
+          warnings: list[str] | None = None, max_chars: int | None = None) -> IngestedDocument | InputError:
     text = normalise_text(text)
     if not text.strip():
         return item_error(origin, "empty document")
     if outlet is None and url:
         outlet = _host(url)
-    return IngestedDocument(id=doc_id_for(text), text=text, source=source or url or origin, date=date,
+    doc_id = doc_id_for(text)
+    warnings = list(warnings or [])
+    if max_chars is not None and len(text) > max_chars:
+        warnings.insert(0, truncation_warning(max_chars, len(text)))
+        text = text[:max_chars]
+    return IngestedDocument(id=doc_id, text=text, source=source or url or origin, date=date,
                             language=lang, title=title, url=url, origin=origin, ext_id=ext_id, outlet=outlet,
-                            warnings=warnings or [])
+                            warnings=warnings)
 
 
-def _one_document(data: bytes, kind: str, path: str, date, lang) -> IngestedDocument | InputError:
+def _from_read(got: TextRead, path: str, date, lang) -> IngestedDocument:
+    return IngestedDocument(id=got.doc_id, text=got.text, source=path, date=date, language=lang, origin=path,
+                            warnings=got.warnings)
+
+
+def _one_document(data: bytes, kind: str, path: str, date, lang, max_chars=None) -> IngestedDocument | InputError:
     try:
         text, _enc = decode_bytes(data)
     except InputError as exc:
@@ -222,10 +271,10 @@ def _one_document(data: bytes, kind: str, path: str, date, lang) -> IngestedDocu
         meta, body = front_matter(text)
         return _make(markdown_to_text(body), origin=path, date=iso_date(meta.get("date")) or date,
                      lang=meta.get("lang") or meta.get("language") or lang, title=meta.get("title"),
-                     url=meta.get("url"), outlet=meta.get("source"))
+                     url=meta.get("url"), outlet=meta.get("source"), max_chars=max_chars)
     if kind == "html":
-        return _html_document(text, path, date, lang)
-    return _make(text, origin=path, date=date, lang=lang)
+        return _html_document(text, path, date, lang, max_chars)
+    return _make(text, origin=path, date=date, lang=lang, max_chars=max_chars)
 
 
 def _host(url: str) -> str | None:
@@ -262,9 +311,21 @@ def iso_date(value) -> str | None:
 _JSONL_FIELDS = {"text", "id", "date", "url", "title", "source", "lang", "language"}
 
 
-def _iter_jsonl(f: _CountingReader, path: str, date, lang) -> Iterator[IngestedDocument | InputError]:
-    for n, line in enumerate(f, 1):
+def _iter_jsonl(f: _CountingReader, path: str, date, lang, max_chars=None) -> Iterator[IngestedDocument | InputError]:
+    n = 0
+    while True:
+        line = f.readline(MAX_TEXT_BYTES + 1)
+        if not line:
+            break
+        n += 1
         where = f"{path}:{n}"
+        if len(line) > MAX_TEXT_BYTES and not line.endswith(b"\n"):
+            while True:  # skip the rest of the line without holding it
+                more = f.readline(CHUNK_BYTES)
+                if not more or more.endswith(b"\n"):
+                    break
+            yield item_error(where, f"line too long (over {MAX_TEXT_BYTES // 2**20} MiB)")
+            continue
         if not line.strip():
             continue
         try:
@@ -299,7 +360,7 @@ def _iter_jsonl(f: _CountingReader, path: str, date, lang) -> Iterator[IngestedD
             warnings.append("ignored fields: " + ", ".join(unknown[:10]))
         yield _make(text, origin=where, source=meta["source"], date=doc_date,
                     lang=meta["lang"] or meta["language"] or lang, title=meta["title"], url=meta["url"],
-                    ext_id=meta["id"], outlet=meta["source"], warnings=warnings)
+                    ext_id=meta["id"], outlet=meta["source"], warnings=warnings, max_chars=max_chars)
 
 
 # --------------------------------------------------------------------------------------------------
@@ -310,7 +371,7 @@ def _local(tag: str) -> str:
     return tag.rsplit("}", 1)[-1].lower() if isinstance(tag, str) else ""
 
 
-def _iter_feed(f: _CountingReader, path: str, date, lang) -> Iterator[IngestedDocument | InputError]:
+def _iter_feed(f: _CountingReader, path: str, date, lang, max_chars=None) -> Iterator[IngestedDocument | InputError]:
     channel_title: str | None = None
     n = 0
     depth = 0
@@ -326,7 +387,7 @@ def _iter_feed(f: _CountingReader, path: str, date, lang) -> Iterator[IngestedDo
             if name not in ("item", "entry"):
                 continue
             n += 1
-            yield _feed_item(el, f"{path}#{n}", channel_title, date, lang)
+            yield _feed_item(el, f"{path}#{n}", channel_title, date, lang, max_chars)
             el.clear()
     except ET.ParseError as exc:
         yield item_error(path, f"malformed feed ({exc})")
@@ -335,7 +396,7 @@ def _iter_feed(f: _CountingReader, path: str, date, lang) -> Iterator[IngestedDo
         yield item_error(path, "no items in feed")
 
 
-def _feed_item(el, where: str, channel: str | None, date, lang) -> IngestedDocument | InputError:
+def _feed_item(el, where: str, channel: str | None, date, lang, max_chars=None) -> IngestedDocument | InputError:
     fields: dict[str, str] = {}
     link = None
     for child in el:
@@ -364,7 +425,7 @@ def _feed_item(el, where: str, channel: str | None, date, lang) -> IngestedDocum
                 break
     return _make(text, origin=where, source=None, date=d or date, lang=fields.get("language") or lang,
                  title=title, url=link, ext_id=fields.get("guid") or fields.get("id"),
-                 outlet=channel or (_host(link) if link else None))
+                 outlet=channel or (_host(link) if link else None), max_chars=max_chars)
 
 
 # --------------------------------------------------------------------------------------------------
@@ -410,7 +471,7 @@ def html_fragment_to_text(fragment: str) -> str:
     return re.sub(r"\n{3,}", "\n\n", text).strip()
 
 
-def _html_document(text: str, path: str, date, lang) -> IngestedDocument | InputError:
+def _html_document(text: str, path: str, date, lang, max_chars=None) -> IngestedDocument | InputError:
     import trafilatura
 
     for name in ("trafilatura", "htmldate", "courlan", "justext"):
@@ -426,7 +487,7 @@ def _html_document(text: str, path: str, date, lang) -> IngestedDocument | Input
         return item_error(path, "no main text found in HTML")
     body = re.sub(r"\n+", "\n\n", body)
     return _make(body, origin=path, date=iso_date(meta.get("date")) or date, lang=meta.get("language") or lang,
-                 title=meta.get("title"), url=meta.get("url"), outlet=meta.get("sitename"))
+                 title=meta.get("title"), url=meta.get("url"), outlet=meta.get("sitename"), max_chars=max_chars)
 
 
 _MD_RULES = [

@@ -1,0 +1,5 @@
+"""`python -m konflikt ...` runs the `konflikt` command."""
+
+from konflikt.cli import main
+
+main()

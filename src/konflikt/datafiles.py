@@ -19,7 +19,8 @@ import yaml
 
 SCHEMA_DIR = Path(__file__).resolve().parent / "data" / "schemas"
 
-__all__ = ["DataFileError", "read_yaml", "schema_errors", "node_line", "load_schema", "SCHEMA_DIR"]
+__all__ = ["DataFileError", "read_utf8", "read_yaml", "yaml_error", "schema_errors", "node_line", "load_schema",
+           "SCHEMA_DIR"]
 
 
 @dataclass(frozen=True, order=True)
@@ -40,22 +41,38 @@ def load_schema(name: str) -> dict:
     return json.loads((SCHEMA_DIR / name).read_text(encoding="utf-8"))
 
 
+def read_utf8(path: Path | str) -> tuple[str | None, tuple[int, str] | None]:
+    """(text, None), or (None, (line, reason)) when the file cannot be read or is not UTF-8 (the line of the
+    first bad byte)."""
+    try:
+        raw = Path(path).read_bytes()
+    except OSError as exc:
+        return None, (0, f"cannot read file: {exc.strerror or exc}")
+    try:
+        return raw.decode("utf-8"), None
+    except UnicodeDecodeError as exc:
+        return None, (raw.count(b"\n", 0, exc.start) + 1, f"not UTF-8: {exc.reason}")
+
+
+def yaml_error(exc: yaml.YAMLError, text: str) -> tuple[int, str]:
+    """(line, problem) of a YAML parse error; the line is at most the file's last line (the parser reports
+    an unclosed bracket at the end of the stream)."""
+    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+    line = min(mark.line + 1, max(1, len(text.splitlines()))) if mark is not None else 0
+    return line, getattr(exc, "problem", None) or str(exc).splitlines()[0]
+
+
 def read_yaml(path: Path | str) -> tuple[Any, yaml.Node | None, list[DataFileError]]:
     """(data, node tree, errors) of a YAML file; data is None when it cannot be read or parsed."""
     file = str(path)
-    try:
-        text = Path(path).read_text(encoding="utf-8")
-    except OSError as exc:
-        return None, None, [DataFileError(file, 0, f"cannot read file: {exc.strerror or exc}")]
-    except UnicodeDecodeError as exc:
-        return None, None, [DataFileError(file, 0, f"not UTF-8: {exc.reason}")]
+    text, problem = read_utf8(path)
+    if text is None:
+        return None, None, [DataFileError(file, *problem)]
     try:
         root = yaml.compose(text, Loader=yaml.SafeLoader)
         data = yaml.safe_load(text)
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
-        line = mark.line + 1 if mark is not None else 0
-        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        line, problem = yaml_error(exc, text)
         return None, None, [DataFileError(file, line, f"bad YAML: {problem}")]
     return data, root, []
 

@@ -278,17 +278,16 @@ def _node_to_data(node: yaml.Node, path: tuple, lines: dict[tuple, int], problem
 
 def _parse(path: Path) -> tuple[_Doc | None, list[ValidationError]]:
     name = str(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as exc:
-        return None, [ValidationError(name, 0, f"cannot read file: {exc.strerror or exc}")]
+    from konflikt.datafiles import read_utf8, yaml_error
+
+    text, problem = read_utf8(path)
+    if text is None:
+        return None, [ValidationError(name, *problem)]
     try:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
-        line = mark.line + 1 if mark is not None else 1
-        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        return None, [ValidationError(name, line, f"invalid YAML: {problem}")]
+        line, problem = yaml_error(exc, text)
+        return None, [ValidationError(name, line or 1, f"invalid YAML: {problem}")]
     if node is None:
         return None, [ValidationError(name, 1, "file is empty")]
     lines: dict[tuple, int] = {}
@@ -786,8 +785,10 @@ def load_kb(paths: Sequence[Path | str] | None = None) -> KnowledgeBase:
 
 
 def check_command(paths: Sequence[Path | str] | None = None) -> int:
-    """`konflikt actors check [PATHS...]`: print one line per error, return the exit status."""
-    chosen = [Path(p) for p in paths] if paths else default_paths()
+    """`konflikt actors check [PATHS...]`: print one line per error, return the exit status. A directory
+    stands for the `*.yaml` files in it."""
+    chosen = [f for p in map(Path, paths) for f in (sorted(p.glob("*.yaml")) if p.is_dir() else [p])] if paths else []
+    chosen = chosen or default_paths()
     errors = validate_files(chosen)
     for err in errors:
         print(err)

@@ -529,19 +529,16 @@ def validate_lexicon_file(path: Path | str) -> list[LexiconError]:
     on verbs.
     """
     file = str(path)
-    try:
-        text = Path(path).read_text(encoding="utf-8")
-    except OSError as exc:
-        return [LexiconError(file, 0, f"cannot read file: {exc.strerror or exc}")]
-    except UnicodeDecodeError as exc:
-        return [LexiconError(file, 0, f"not UTF-8: {exc.reason}")]
+    from konflikt.datafiles import read_utf8, yaml_error
+
+    text, problem = read_utf8(path)
+    if text is None:
+        return [LexiconError(file, *problem)]
     try:
         root = yaml.compose(text, Loader=yaml.SafeLoader)
         data = yaml.safe_load(text)
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
-        line = mark.line + 1 if mark is not None else 0
-        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        line, problem = yaml_error(exc, text)
         return [LexiconError(file, line, f"bad YAML: {problem}")]
     if not isinstance(data, dict) or root is None:
         reason = "bad lexicon: the file must be a YAML mapping with language, version, triggers"

@@ -3,11 +3,15 @@ validate, and every event's offsets point into the text at its trigger, inside i
 
 from __future__ import annotations
 
+import json
+from functools import cache
+
+import jsonschema
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from konflikt.ingest import doc_id_for
-from konflikt.records import Document, Event
+from konflikt.records import Document, Event, event_json_schema
 
 WORDS = ["Turkiet", "attackerade", "LNA", "Ryssland", "skickade", "vapen", "till", "Egypten", "fördömde", "GNA",
          "bombade", "Hamas", "Israel", "hotade", "stödjer", "Tripoli", "på", "måndagen", "inte", ".", ",", "\n\n",
@@ -17,10 +21,22 @@ MIXED = st.lists(st.one_of(st.sampled_from(WORDS), JUNK), max_size=60).map(" ".j
 FUZZ = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 
 
+@cache
+def _schema_validator():
+    schema = event_json_schema()
+    return jsonschema.validators.validator_for(schema)(schema)
+
+
+def _valid(ev: Event) -> None:
+    """The record validates as the model and, as printed (JSONL), against the published JSON schema."""
+    Event.model_validate(ev.model_dump())
+    _schema_validator().validate(json.loads(ev.model_dump_json()))
+
+
 def _check(coder, text: str, lang: str) -> None:
     doc = Document(id=doc_id_for(text), text=text, source="fuzz", date="2024-03-15", language=lang)
     for ev in coder.code_document(doc):
-        Event.model_validate(ev.model_dump())
+        _valid(ev)
         s, e = ev.span
         assert 0 <= s < e <= len(text)
         # The trigger is its tokens joined by one space (a particle verb may be discontinuous: 'tog ... över'),
@@ -35,6 +51,7 @@ def _check(coder, text: str, lang: str) -> None:
             assert covered == ev.trigger
         ss, se = ev.sentence_span
         assert 0 <= ss <= s and e <= se <= len(text)
+        assert text[ss:se] == ev.event_text  # the evidence sentence is where its offsets say
 
 
 @FUZZ
@@ -61,4 +78,4 @@ def test_auto_language(coder, text):
     except UnsupportedLanguage:
         return
     for ev in events:
-        Event.model_validate(ev.model_dump())
+        _valid(ev)

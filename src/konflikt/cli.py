@@ -186,6 +186,8 @@ def code(
             else:
                 all_events.extend(events)
     except InvalidDataFile as exc:
+        if debug:
+            raise
         _err(str(exc))
         raise typer.Exit(EXIT_NOTHING) from None
     if fmt == "table":

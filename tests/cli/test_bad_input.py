@@ -385,13 +385,23 @@ def test_jsonl_on_stdin(tmp_path):
 
 
 # ------------------------------------------------------------------------------- the battery in workers
+N_MORE_GOOD = 20
+"""Good documents added to the battery's directory, so that it has more than one chunk of documents
+(`konflikt.parallel.CHUNK`): fewer are coded in the main process, without workers."""
+
+
 def test_battery_with_two_workers(tmp_path):
     """Every case of the battery in one directory, ingested by two worker processes: the good documents
     are all stored, each bad one is named once with its reason, no traceback."""
+    from konflikt.parallel import CHUNK
+
     d = tmp_path / "in"
     d.mkdir()
     for case in CASES:
         _write(d, case)
+    for i in range(N_MORE_GOOD):
+        (d / f"more_{i:02d}.txt").write_text(SV_GOOD.replace("måndagen", f"dag {i}"), encoding="utf-8")
+    assert len(CASES) - 2 + N_MORE_GOOD > CHUNK
     db = tmp_path / "k.duckdb"
     r = run_small("ingest", d, "--db", db, "--date", "2024-03-15", "--no-progress", "--workers", 2)
     no_crash(r)
@@ -404,22 +414,23 @@ def test_battery_with_two_workers(tmp_path):
     assert skipped == bad, err
     assert sorted(os.path.basename(ln.split(": warning: ")[0].removeprefix("konflikt: ")) for ln in err
                   if ": warning: " in ln) == trunc, err
-    n_good = len(CASES) - len(bad)
+    n_good = len(CASES) - len(bad) + N_MORE_GOOD
     assert err[-1].startswith(f"konflikt: ingest: {n_good} document(s) coded") and f"{len(bad)} skipped" in err[-1]
     assert len(err) == len(bad) + len(trunc) + 1, err
     with Store(db, read_only=True) as st:
         assert st.check() == []
         origins = sorted(os.path.basename(o) for (o,) in st.con.execute("SELECT origin FROM documents").fetchall())
-    assert origins == sorted(CASES[c][0] for c in CASES if CASES[c][2] != "skip")
+    assert origins == sorted([CASES[c][0] for c in CASES if CASES[c][2] != "skip"]
+                             + [f"more_{i:02d}.txt" for i in range(N_MORE_GOOD)])
 
 
 # ------------------------------------------------------------------------------------- --debug
 @pytest.fixture()
 def broken_coder(monkeypatch):
-    def boom(self, doc, timings=None):
+    def boom(self, doc):
         raise RuntimeError("boom in the coder")
 
-    monkeypatch.setattr("konflikt.pipeline.Coder.code_document", boom)
+    monkeypatch.setattr("konflikt.pipeline.Coder.plan", boom)
 
 
 def test_internal_error_is_one_line_and_debug_shows_it(tmp_path, broken_coder):

@@ -152,6 +152,6 @@ def test_code_and_ingest_stop_on_a_broken_file_at_load(tmp_path, request, which)
         assert len(err) == 1, (command, err)  # once, not once per document
         assert f"{path}:{line}: " in err[0] and reason in err[0], (command, err)
         assert r.stdout == ""
-        r = runner.invoke(app, [command, *map(str, docs), "--date", "2024-03-15", "--lang", "sv", *extra, "--debug"])
-        assert r.exit_code == 1 and not isinstance(r.exception, SystemExit), (command, r.exception)
-        assert f"{path}:{line}: " in str(r.exception)
+    r = runner.invoke(app, ["code", *map(str, docs), "--date", "2024-03-15", "--lang", "sv", "--debug"])
+    assert r.exit_code == 1 and not isinstance(r.exception, SystemExit), r.exception
+    assert f"{path}:{line}: " in str(r.exception)

@@ -3,7 +3,7 @@
 `run_on_dask(sources, out, settings, scheduler)` expands the sources with fsspec (files, directories,
 globs; local, s3://, gs://, ... whatever fsspec reads), splits the file list into contiguous partitions and
 submits one task per partition to the Dask scheduler. A task reads its files through fsspec, decodes each
-file into one document exactly as `konflikt code` does (`konflikt.ingest.decode_bytes`, `normalise_text`),
+file into one document exactly as `konflikt code` does (`konflikt.ingest.read_text`: streamed, truncated),
 codes them with the worker process's own `Coder` (models load once per worker process), stores them in a
 scratch DuckDB store and writes that store's POLECAT-style event rows — the columns of `konflikt events
 --format parquet` — to `DIR/part-NNNNN.parquet` through fsspec. Part files are numbered in input order,
@@ -79,17 +79,13 @@ def _read(url: str, settings: Settings):
     """One document from an fsspec URL, decoded and normalised like `konflikt.ingest.read_document`."""
     import fsspec
 
-    from konflikt.ingest import InputError, decode_bytes, doc_id_for, normalise_text
+    from konflikt.ingest import read_text
     from konflikt.records import Document
 
-    with fsspec.open(url, "rb") as f:
-        data = f.read()
-    text, _enc = decode_bytes(data)
-    text = normalise_text(text)
-    if not text.strip():
-        raise InputError("empty document")
-    return Document(id=doc_id_for(text), text=text, source=url, date=settings.date,
-                    language=None if settings.lang == "auto" else settings.lang)
+    with fsspec.open(url, "rb") as f:  # streamed: at most max_doc_chars characters are held (issue #6)
+        got = read_text(f, max_chars=settings.max_doc_chars)
+    return Document(id=got.doc_id, text=got.text, source=url, date=settings.date,
+                    language=None if settings.lang == "auto" else settings.lang, warnings=got.warnings)
 
 
 def code_partition(index: int, urls: list[str], out: str, settings: Settings) -> dict:

@@ -128,3 +128,8 @@ def test_reciprocal_agreement_and_a_name_tagged_person_is_not_a_place(code_sv):
 def test_armed_groups_added_to_the_knowledge_base(code_sv, text, code):
     events = code_sv(text)
     assert any(e.actor and e.actor[0].code == code for e in events), _dyads(events)
+
+
+def test_an_adjective_does_not_override_a_specific_sector_noun(code_sv):
+    events = code_sv("Väpnade gäng i Haiti har tagit kontroll över flera stadsdelar i huvudstaden.")
+    assert any(e.actor and e.actor[0].code == "HTICRM" for e in events), _dyads(events)

@@ -344,9 +344,10 @@ class SentenceActors:
         """'den libyska regeringen', 'trupper från Haftar', 'Rysslands armé', 'regeringen i Tripoli'."""
         kb, lang = self.kb, self.lang
         start, end = _np_bounds(tok)
-        # a sector word modifying the head is the more specific sector: "rebel leader", "police chief"
+        # a sector word modifying a generic head is the more specific sector: "rebel leader", "police chief"
+        # (but "väpnade gäng" stay gangs: a specific head keeps its sector)
         for c in tok.children:
-            if c.dep_ in {"compound", "amod"} and c.i < tok.i and self.mention_at(c) is None:
+            if sector == "GOV" and c.dep_ in {"compound", "amod"} and c.i < tok.i and self.mention_at(c) is None:
                 specific = kb.sector_for(c.text, lang)
                 if specific:
                     sector = specific

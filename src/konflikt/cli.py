@@ -103,6 +103,8 @@ def code_paths(paths: list[str], settings: Settings, debug: bool = False, worker
         p = order.popleft()
         if isinstance(item, _Unread):
             yield p, None, item.message
+        elif isinstance(exc, UnsupportedLanguage) and str(exc) == "und":
+            yield p, None, f"{p}: skipped: no language detected (no words to judge)"
         elif isinstance(exc, UnsupportedLanguage):
             yield p, None, (f"{p}: skipped: detected language '{exc}' is not supported "
                             f"(supported: {', '.join(settings.languages)})")

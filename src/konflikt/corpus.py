@@ -96,7 +96,7 @@ def _reason(exc: BaseException) -> str:
     from konflikt.pipeline import UnsupportedLanguage
 
     if isinstance(exc, UnsupportedLanguage):
-        return f"unsupported language '{exc}'"
+        return "no language detected (no words to judge)" if str(exc) == "und" else f"unsupported language '{exc}'"
     if isinstance(exc, PipelineNotFound):
         return f"no trained pipeline for this language ({str(exc)[:120]})"
     return f"internal error ({type(exc).__name__}: {str(exc)[:200]})"

@@ -55,6 +55,9 @@ def _long_sentence() -> bytes:
 
 # name -> (file name, content, outcome): "ok" = coded (exit 0), "skip" = skipped with one line (exit 4),
 # "trunc" = coded (exit 0) with one warning line: truncated at LARGE_MAX_DOC_CHARS
+REASONS = {"empty": "empty document", "binary": "binary", "punctuation": "no language detected",
+           "numbers": "language", "german": "'de'", "finnish": "'fi'"}
+"""What the one line of a skipped case says (besides the file name)."""
 CASES = {
     "empty": ("empty.txt", lambda: b"", "skip"),
     "binary": ("binary.txt", _binary, "skip"),
@@ -128,6 +131,7 @@ def test_code_one_bad_input(tmp_path, case):
         assert r.exit_code == 4, r.stderr
         err = lines(r.stderr)
         assert len(err) == 1 and path.name in err[0] and "skipped: " in err[0], err
+        assert REASONS[case] in err[0], err
         assert r.stdout == ""
 
 
@@ -151,6 +155,7 @@ def test_ingest_one_bad_input(tmp_path, case):
     else:
         assert r.exit_code == 4, r.stderr
         assert len(err) == 2 and path.name in err[0] and "skipped: " in err[0], err
+        assert REASONS[case] in err[0], err
         assert stored_texts(db) == []
 
 

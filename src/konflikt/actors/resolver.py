@@ -48,6 +48,8 @@ PLACE_NOUNS = {"sv": {"staden", "stad", "byn", "by", "orten", "provinsen", "dels
 DEMONSTRATIVES = {"sv": {"denna", "denne", "detta", "dessa", "samma"}, "en": {"this", "these", "that", "those"}}
 ORG_SECTORS = {"MIL", "REB", "INS", "GOV", "LEG", "COP", "SPY", "PTY", "OPP"}
 # Sectors that stand as actors even without a country ("protesters", "rebels", "workers").
+# The state's own organs: a country narrowed to one of these is still the state itself.
+STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "LEG", "JUD", "SPY"})
 SECTOR_ONLY = {"GOV", "MIL", "COP", "LEG", "JUD", "SPY", "OPP", "LAB", "REB", "INS", "UAF", "CVL", "REF", "EDU",
                "MED", "HRI", "REL", "BUS", "CRM", "AGR"}
 

@@ -10,7 +10,7 @@ Rules applied here, all from the PLOVER manual:
 
 from __future__ import annotations
 
-from konflikt.actors.resolver import ResolvedActor, SentenceActors
+from konflikt.actors.resolver import STATE_SECTORS, ResolvedActor, SentenceActors
 from konflikt.events.extract import COOP_TO_AGREE, Candidate, is_passive
 from konflikt.events.ontology import Ontology
 from konflikt.events.targets import PLACE_TARGET_TYPES
@@ -51,10 +51,19 @@ def _reciprocal(cands: list[Candidate]) -> list[Candidate]:
     return out
 
 
-def _internal(r: ResolvedActor, actor_countries: set[str]) -> bool:
+# Self-directed types: the people they muster are the actor's own, not a party it acts on.
+SELF_DIRECTED = {"MOBILIZE"}
+
+
+def _internal(r: ResolvedActor, actor_countries: set[str], etype: str) -> bool:
     """A recipient that is only the actor's own country again (the country itself, or a sector of it found
-    by coreference) - not a separate party, so no dyad."""
+    by coreference) - not a separate party, so no dyad. A non-state group of that country found so
+    ("Egyptian police dispersed demonstrators") is a party of its own, except to a self-directed type
+    ("the junta introduced conscription for young men")."""
     if not r.actor.country or r.actor.country not in actor_countries:
+        return False
+    if (etype not in SELF_DIRECTED and r.actor.sector and r.actor.sector not in STATE_SECTORS
+            and r.actor.code != r.actor.country):
         return False
     how = r.actor.resolution or ""
     return (r.entity is not None and r.entity.kind == "country" and r.actor.code == r.actor.country) or how.startswith(
@@ -85,7 +94,7 @@ def to_events(cands: list[Candidate], sa: SentenceActors, onto: Ontology, *, doc
         actor_keys = {a.key for a in c.actors}
         actor_countries = {a.actor.country for a in c.actors if a.actor.country}
         # an actor is never its own recipient; "the junta ... its own country" is internal, not a dyad
-        recips = [r for r in c.recipients if r.key not in actor_keys and not _internal(r, actor_countries)]
+        recips = [r for r in c.recipients if r.key not in actor_keys and not _internal(r, actor_countries, etype)]
         if not c.actors and not (recips and is_passive(c.token) and c.token.pos_ in {"VERB", "AUX"}):
             continue  # an event needs an actor, except an agentless passive verb ("Gaddafi avsattes")
         if not recips and onto.requires_recipient(etype) and not (

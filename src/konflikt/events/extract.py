@@ -356,11 +356,19 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
                 break
             up = up.head
         return subject_of(up, depth + 1) if up is not verb else None
+    if (verb.dep_ == "advcl" and verb.i > verb.head.i and verb.head.pos_ in {"VERB", "AUX"}
+            and _present_participle(verb) and not any(c.dep_ in {"mark"} | SUBJ_DEPS for c in verb.children)):
+        return subject_of(verb.head, depth + 1)  # "opened fire on protesters, killing two": the main subject
     if verb.dep_ == "conj" and verb.head.dep_ in {"ROOT", "root"} and verb.head.pos_ in {"NOUN", "PROPN", "ADJ"}:
         return verb.head  # the parser made the subject the root: "Malis militärjunta, ..., får stöd"
     if verb.dep_ == "acl" and verb.head.pos_ in {"NOUN", "PROPN"}:
         return verb.head
     return None
+
+
+def _present_participle(tok: Token) -> bool:
+    forms = tok.morph.get("VerbForm")
+    return "Ger" in forms or ("Part" in forms and "Pres" in tok.morph.get("Tense"))
 
 
 def agent_of(verb: Token, lang: str) -> Token | None:

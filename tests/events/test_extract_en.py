@@ -1,0 +1,62 @@
+"""English event extraction on sentences written for these tests (not from the PLOVER GSR).
+
+Each case: a sentence, and an event that must be among the coded ones: type (one of the accepted), the
+actor codes and the recipient codes (sets of CAMEO-style codes; [] = no recipient). Each case proves one
+grammar rule of `konflikt.events.extract` / `coder` / `konflikt.actors.resolver` for English.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.fixture()
+def code_en(coder):
+    from konflikt.ingest import doc_id_for
+    from konflikt.records import Document
+
+    def run(text: str, date: str = "2000-01-01"):
+        doc = Document(id=doc_id_for(text), text=text, source="test", date=date, language="en")
+        return coder.code_document(doc)
+
+    return run
+
+
+CASES = [
+    # a country acting on a sector of its own people: a separate party (TUR -> TURREF), not "itself"
+    ("Turkey will allow thousands of Turkish refugees to return home.", {"AGREE", "CONCEDE"}, {"TUR"},
+     {"TURREF"}),
+    # two organs of one state are two parties (judiciary -> government)
+    ("A Chilean judge opened an investigation against senior Chilean government officials.", {"ACCUSE"},
+     {"CHLJUD"}, {"CHLGOV"}),
+    # a non-state group found through the sentence's country is a recipient of the state's police
+    ("Egyptian police dispersed the demonstrators in Cairo on Monday.", {"ASSAULT", "COERCE"}, {"EGYCOP"},
+     {"EGYOPP"}),
+    # a trailing participle clause takes the main clause's subject ("..., killing two people")
+    ("Kenyan police opened fire on the crowd, killing two people and arresting twelve.", {"ASSAULT"},
+     {"KENCOP"}, set()),
+    ("Kenyan police opened fire on the crowd, killing two people and arresting twelve.", {"COERCE"},
+     {"KENCOP"}, set()),
+]
+
+
+def _codes(actors) -> set[str]:
+    return {a.code or a.name for a in actors}
+
+
+@pytest.mark.parametrize("text,types,actors,recipients", CASES, ids=[f"{i}:{c[0][:40]}" for i, c in enumerate(CASES)])
+def test_sentence_codes_expected_event(code_en, text, types, actors, recipients):
+    found = []
+    for ev in code_en(text):
+        a, r = _codes(ev.actor), _codes(ev.recipient)
+        found.append((ev.event, a, r))
+        if ev.event in types and a == actors and r == recipients:
+            return
+    pytest.fail(f"no {types} {actors}->{recipients} in {found}")
+
+
+def test_self_directed_mobilisation_has_no_own_recipient(code_en):
+    """Conscripting one's own young men is MOBILIZE without a recipient (not the junta -> its people)."""
+    events = [e for e in code_en(
+        "Myanmar's military government has introduced conscription for young men and women.") if e.event == "MOBILIZE"]
+    assert events and all(not e.recipient for e in events)

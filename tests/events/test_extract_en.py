@@ -37,6 +37,10 @@ CASES = [
      {"KENCOP"}, set()),
     ("Kenyan police opened fire on the crowd, killing two people and arresting twelve.", {"COERCE"},
      {"KENCOP"}, set()),
+    # a demand's content clause with its own subject: that subject is the recipient, not the recipient of
+    # an event inside the clause ("support for Taiwanese independence"); the weekday is no object
+    ("Chinese officials urged Friday that Japan cancel its support for Taiwanese independence.", {"REQUEST"},
+     {"CHNGOV"}, {"JPN"}),
 ]
 
 
@@ -60,3 +64,13 @@ def test_self_directed_mobilisation_has_no_own_recipient(code_en):
     events = [e for e in code_en(
         "Myanmar's military government has introduced conscription for young men and women.") if e.event == "MOBILIZE"]
     assert events and all(not e.recipient for e in events)
+
+
+def test_weekday_object_is_temporal(coder):
+    from konflikt.events.extract import _is_temporal
+
+    doc = coder.resources("en").nlp("Cuban officials demanded Friday that Mexico release the fishermen.")
+    by_text = {t.text: t for t in doc}
+    assert _is_temporal(by_text["Friday"], "en")
+    assert not _is_temporal(by_text["fishermen"], "en")
+    assert not _is_temporal(by_text["Mexico"], "en")

@@ -18,6 +18,7 @@ Roles, in order of evidence:
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import simplemma
 from spacy.tokens import Span, Token
@@ -379,6 +380,26 @@ def agent_of(verb: Token, lang: str) -> Token | None:
     return None
 
 
+def _is_temporal(tok: Token, lang: str) -> bool:
+    """The token lies in a date expression of the language's date patterns ("Friday", "on Tuesday")."""
+    sent = tok.sent
+    spans = _date_spans(sent.text, lang)
+    rel = tok.idx - sent.start_char
+    return any(lo <= rel < hi for lo, hi in spans)
+
+
+@lru_cache(maxsize=256)
+def _date_spans(text: str, lang: str) -> tuple[tuple[int, int], ...]:
+    from konflikt.dates.find import find_expressions
+    from konflikt.dates.lexicon import load_date_lexicon
+
+    try:
+        lex = load_date_lexicon(lang)
+    except (FileNotFoundError, ValueError):
+        return ()
+    return tuple((e.start, e.end) for e in find_expressions(text, lex))
+
+
 def _resolve(sa: SentenceActors, tok: Token | None, **kw) -> list[ResolvedActor]:
     if tok is None:
         return []
@@ -424,7 +445,8 @@ def _verb_arguments(c: Candidate, sa: SentenceActors, lex, lang: str, nouns: dic
         order += [x for x in tok.children if x.dep_ == "iobj"]
         if prep and _obl_with_prep(tok, prep) is not None:
             order.append(_obl_with_prep(tok, prep))
-        objs = [x for x in tok.children if x.dep_ == "obj" and x.lower_ not in REFLEXIVES] + _second_subjects(tok)
+        objs = [x for x in tok.children if x.dep_ == "obj" and x.lower_ not in REFLEXIVES
+                and not _is_temporal(x, lang)] + _second_subjects(tok)  # "demanded Friday that": no object
         # the object hung on the verb particle: "kallade upp [prt] Rysslands ambassadör [nsubj of upp]"
         objs = [g for p in tok.children if p.dep_ in {"compound:prt", "prt"} for g in p.children
                 if g.dep_ in {"nsubj", "obj"} and g.i > p.i] + objs
@@ -773,10 +795,14 @@ def extract(sent: Span, sa: SentenceActors, lex, lang: str) -> list[Candidate]:
                     outer.context.append(ctx)
             outer_keys = {a.key for a in outer.actors}
             inner_actors = [a for a in c.actors if a.key not in outer_keys and a.actor.resolution != "coref-pronoun"]
+            clause = c.token if not _is_noun(c) else c.token.head
+            # "demanded that the US match the EU's support for X": a content clause with its own subject
+            own_subject = (clause.dep_ == "ccomp" and clause.i != outer.token.i
+                           and any(ch.dep_ in SUBJ_DEPS for ch in clause.children))
             if (not outer.recipients and inner_actors and not _is_noun(c) and c.token.dep_ == "ccomp"
                     and any(ch.dep_ in {"nsubj", "nsubj:pass"} for ch in c.token.children)):
                 outer.recipients = inner_actors  # "kräver att Israel drar tillbaka": the demand is on Israel
-            elif not outer.recipients and c.recipients:
+            elif not outer.recipients and c.recipients and not own_subject:
                 outer.recipients = [r for r in c.recipients if r.key not in outer_keys]
     chunks = clause_chunks(sent)
     for c in cands:

@@ -49,8 +49,8 @@ CASES = [
     ("FN uppmanade Israel att släppa in mer nödhjälp i Gaza.", {"REQUEST"}, {"United Nations"}, {"Israel"}, {}),
     # retreat / withdrawal
     ("Frankrike drog tillbaka sina trupper från Mali.", {"RETREAT"}, {"France"}, {"Mali"}, {}),
-    # arrest -> COERCE
-    ("Polisen i Iran grep flera journalister.", {"COERCE"}, {"Iran"}, set(), {}),
+    # arrest -> COERCE; the journalists, a non-state group of the country, are the target (IRNCOP -> IRNMED)
+    ("Polisen i Iran grep flera journalister.", {"COERCE"}, {"Iran"}, {"Iran"}, {}),
 ]
 
 

@@ -39,6 +39,12 @@ CASES = [
      {"KENCOP"}, set()),
     # a demand's content clause with its own subject: that subject is the recipient, not the recipient of
     # an event inside the clause ("support for Taiwanese independence"); the weekday is no object
+    # without NER, an unknown capitalised name is an actor by its surface form
+    ("The Rainbow Alliance accused the government of Ghana of neglect.", {"ACCUSE"},
+     {"Rainbow Alliance"}, {"GHAGOV"}),
+    # an unknown person is known by the office in their apposition
+    ("Jan Kowalski, the European Union envoy, urged Serbia to release the prisoners.", {"REQUEST"},
+     {"IGOEUREEC"}, {"SRB"}),
     ("Chinese officials urged Friday that Japan cancel its support for Taiwanese independence.", {"REQUEST"},
      {"CHNGOV"}, {"JPN"}),
 ]
@@ -74,3 +80,9 @@ def test_weekday_object_is_temporal(coder):
     assert _is_temporal(by_text["Friday"], "en")
     assert not _is_temporal(by_text["fishermen"], "en")
     assert not _is_temporal(by_text["Mexico"], "en")
+
+
+def test_one_capitalised_word_is_no_actor(code_en):
+    """'the North' is too weak to be a name of its own (and is no place of the gazetteer here)."""
+    for ev in code_en("The North fired a missile into the sea."):
+        assert all(a.name != "North" and a.country is None or a.country != "USA" for a in ev.actor)

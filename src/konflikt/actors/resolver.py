@@ -50,6 +50,8 @@ ORG_SECTORS = {"MIL", "REB", "INS", "GOV", "LEG", "COP", "SPY", "PTY", "OPP"}
 # Sectors that stand as actors even without a country ("protesters", "rebels", "workers").
 # The state's own organs: a country narrowed to one of these is still the state itself.
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "LEG", "JUD", "SPY"})
+# Lower-case words inside a name: "Movement for the Actualization of the Sovereign State of Biafra".
+NAME_JOINERS = {"of", "for", "and", "the", "de", "al", "du", "la"}
 SECTOR_ONLY = {"GOV", "MIL", "COP", "LEG", "JUD", "SPY", "OPP", "LAB", "REB", "INS", "UAF", "CVL", "REF", "EDU",
                "MED", "HRI", "REL", "BUS", "CRM", "AGR"}
 
@@ -264,6 +266,20 @@ class SentenceActors:
             ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
             if ent is not None and not any(i in self.mentions for i in range(ent.start, ent.end)):
                 return self._unknown(tok, ent.start, ent.end)
+        if not allow_adjective and depth == 0 and tok.pos_ == "PROPN" and not tok.doc.has_annotation("ENT_IOB"):
+            # a pipeline without NER: an unknown person is known by the office in their apposition ("Kenzo
+            # Oshima, the United Nations relief coordinator"), else by the capitalised name itself
+            for c in tok.children:
+                if c.dep_ == "appos":
+                    r = self._resolve_one(c, allow_adjective=True, allow_poss=True, depth=depth + 1)
+                    if r:
+                        r.confidence *= 0.8
+                        return r
+            span = self._proper_name_span(tok)
+            if span is not None:
+                actor = Actor(raw_text=self._raw(*span), name=self._raw(*span), span=self._span_chars(*span),
+                              resolution="name-unknown")
+                return ResolvedActor(actor, None, tok.i, 0.5)
         if allow_adjective:
             for c in tok.children:
                 mm = self.mention_at(c)
@@ -298,6 +314,34 @@ class SentenceActors:
                         start, end = _np_bounds(tok)
                         return self.actor_for_entity(ent, start, end, "adjective", conf=0.6)
         return None
+
+    def _proper_name_span(self, tok: Token) -> tuple[int, int] | None:
+        """The token range of an unknown capitalised name headed by `tok` ("the Ceasefire Violations
+        Committee", "Homeland Union"), for pipelines without NER; None when part of it is a known name, a
+        date word or not capitalised."""
+        doc, sent = tok.doc, self.sent
+        inside = {t.i for t in tok.subtree}
+
+        def namey(t: Token) -> bool:
+            return t.i in inside and (t.text[:1].isupper() or t.text[:1].isdigit()) and t.pos_ in {
+                "PROPN", "NOUN", "ADJ", "NUM"}
+
+        start = tok.i
+        while start - 1 >= sent.start and namey(doc[start - 1]):
+            start -= 1
+        end = tok.i + 1
+        while end < sent.end and (namey(doc[end]) or (
+                doc[end].lower_ in NAME_JOINERS and end + 1 < sent.end and namey(doc[end + 1]))):
+            end += 1
+        while start < tok.i and doc[start].lower_ in NAME_JOINERS | {"a", "an"}:
+            start += 1  # "The Northern Farmers Union": the article is not part of the name
+        if any(i in self.mentions for i in range(start, end)) or not tok.text[:1].isupper():
+            return None
+        if any(t.ent_type_ or _is_date_word(t, self.lang) for t in doc[start:end]):
+            return None
+        if end - start == 1 and not (len(tok.text) > 1 and tok.text.isupper()):
+            return None  # one capitalised word ("the North", "Parliament") is too weak; acronyms are names
+        return start, end
 
     def multiword_sector(self, tok: Token) -> str | None:
         """The sector of a multiword sector phrase ending in `tok`: "human rights group", "coast guard"."""
@@ -630,6 +674,24 @@ class SentenceActors:
                 return False
             tok = tok.head
         return False
+
+
+def _is_date_word(tok: Token, lang: str) -> bool:
+    """A month or weekday name of the language's date file ("Friday", "March")."""
+    return tok.text in _date_names(lang)
+
+
+@lru_cache(maxsize=8)
+def _date_names(lang: str) -> frozenset[str]:
+    import yaml
+
+    from konflikt.dates.lexicon import default_path
+
+    try:
+        words = (yaml.safe_load(default_path(lang).read_text(encoding="utf-8")) or {}).get("words") or {}
+    except OSError:
+        return frozenset()
+    return frozenset(str(w) for key in ("month", "month_abbr", "weekday") for w in words.get(key) or ())
 
 
 def _known_place(name: str):

@@ -45,6 +45,9 @@ CASES = [
     # an unknown person is known by the office in their apposition
     ("Jan Kowalski, the European Union envoy, urged Serbia to release the prisoners.", {"REQUEST"},
      {"IGOEUREEC"}, {"SRB"}),
+    # a SANCTION without a recipient in the parse takes the country of its place
+    ("Red Cross officials suspended aid deliveries in Mogadishu on Tuesday.", {"SANCTION"}, {"NGOHLHIRC"},
+     {"SOM"}),
     ("Chinese officials urged Friday that Japan cancel its support for Taiwanese independence.", {"REQUEST"},
      {"CHNGOV"}, {"JPN"}),
 ]
@@ -86,3 +89,8 @@ def test_one_capitalised_word_is_no_actor(code_en):
     """'the North' is too weak to be a name of its own (and is no place of the gazetteer here)."""
     for ev in code_en("The North fired a missile into the sea."):
         assert all(a.name != "North" and a.country is None or a.country != "USA" for a in ev.actor)
+
+
+def test_sanction_without_any_recipient_is_dropped(code_en):
+    events = code_en("Red Cross officials suspended aid deliveries on Tuesday.")
+    assert not [e for e in events if e.event == "SANCTION"]

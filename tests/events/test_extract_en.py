@@ -48,6 +48,17 @@ CASES = [
     # a SANCTION without a recipient in the parse takes the country of its place
     ("Red Cross officials suspended aid deliveries in Mogadishu on Tuesday.", {"SANCTION"}, {"NGOHLHIRC"},
      {"SOM"}),
+    # an organisation's name before a common noun is the actor ("the APEC forum")
+    ("The APEC forum agreed to cut tariffs on Friday.", {"AGREE"}, {"IGOAPC"}, set()),
+    # lexicon (CAMEO2PLOVER): a declared truce is RETREAT ceasefire (0871); renew is a light verb; withdrawing
+    # inspectors is SANCTION (1662), announced -> THREATEN; sending inspectors or opening a hearing investigates
+    ("The Hamas group announced a truce with Israel on Friday.", {"RETREAT"}, {"PSEREBHMS"}, {"ISR"}),
+    ("Greece and Turkey renewed negotiations on Monday over the disputed islands.", {"CONSULT"}, {"GRC"}, {"TUR"}),
+    ("The UN will withdraw its weapons inspectors from Iraq next week.", {"THREATEN"}, {"IGOUNO"}, set()),
+    ("The IAEA dispatched inspectors to Iran on Sunday.", {"ACCUSE"}, {"IGOUNOIAE"}, {"IRN"}),
+    ("Kenya's high court opened a hearing into the killings on Wednesday.", {"ACCUSE"}, {"KENJUD"}, set()),
+    ("The International Labour Organization urged Qatar to protect migrant workers.", {"REQUEST"},
+     {"IGOUNOLABILO"}, {"QAT"}),
     ("Chinese officials urged Friday that Japan cancel its support for Taiwanese independence.", {"REQUEST"},
      {"CHNGOV"}, {"JPN"}),
 ]

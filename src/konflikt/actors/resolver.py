@@ -313,6 +313,13 @@ class SentenceActors:
                     if ent is not None:
                         start, end = _np_bounds(tok)
                         return self.actor_for_entity(ent, start, end, "adjective", conf=0.6)
+            # an organisation's name before a common noun: "the Hizbollah group", "the APEC forum"
+            for c in tok.children:
+                mm = self.mention_at(c)
+                if c.dep_ == "compound" and c.i < tok.i and mm is not None and mm.kind == "name" and mm.entity_id:
+                    ent = kb.get(mm.entity_id)
+                    if ent is not None and ent.kind in {"group", "igo", "org"}:
+                        return self._from_mention(mm)
         return None
 
     def _proper_name_span(self, tok: Token) -> tuple[int, int] | None:

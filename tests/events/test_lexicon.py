@@ -468,8 +468,8 @@ def test_check_command(tmp_path, capsys):
 EN_CASES = [
     ("offer", "VERB", "AGREE"), ("pledge", "NOUN", "AGREE"), ("meet", "VERB", "CONSULT"),
     ("negotiation", "NOUN", "CONSULT"), ("visit", "VERB", "CONSULT"), ("endorse", "VERB", "SUPPORT"),
-    ("sign", "VERB", "SUPPORT"), ("recognise", "VERB", "SUPPORT"), ("ceasefire", "NOUN", "CONCEDE"),
-    ("cease-fire", "NOUN", "CONCEDE"), ("cooperate", "VERB", "COOPERATE"), ("aid", "NOUN", "AID"),
+    ("sign", "VERB", "SUPPORT"), ("recognise", "VERB", "SUPPORT"), ("ceasefire", "NOUN", "RETREAT"),
+    ("cease-fire", "NOUN", "RETREAT"), ("cooperate", "VERB", "COOPERATE"), ("aid", "NOUN", "AID"),
     ("provide", "VERB", "AID"), ("withdraw", "VERB", "RETREAT"), ("release", "VERB", "RETREAT"),
     ("demand", "VERB", "REQUEST"), ("urge", "VERB", "REQUEST"), ("condemn", "VERB", "ACCUSE"),
     ("criticise", "VERB", "ACCUSE"), ("investigation", "NOUN", "ACCUSE"), ("reject", "VERB", "REJECT"),

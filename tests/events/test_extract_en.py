@@ -59,6 +59,11 @@ CASES = [
     ("Kenya's high court opened a hearing into the killings on Wednesday.", {"ACCUSE"}, {"KENJUD"}, set()),
     ("The International Labour Organization urged Qatar to protect migrant workers.", {"REQUEST"},
      {"IGOUNOLABILO"}, {"QAT"}),
+    # the author of an accepted demand, its "from" phrase hung on the verb, is the recipient
+    ("The Kenyan government accepted demands from Somali rebels on Monday.", {"CONCEDE"}, {"KENGOV"},
+     {"SOMREB"}),
+    # a country's non-state group acting on its own state: a dyad (opposition -> government)
+    ("Opposition parties in Kenya demanded that President Moi step down.", {"REQUEST"}, {"KENPTY"}, {"KENGOV"}),
     ("Chinese officials urged Friday that Japan cancel its support for Taiwanese independence.", {"REQUEST"},
      {"CHNGOV"}, {"JPN"}),
 ]

@@ -55,13 +55,16 @@ def _reciprocal(cands: list[Candidate]) -> list[Candidate]:
 SELF_DIRECTED = {"MOBILIZE"}
 
 
-def _internal(r: ResolvedActor, actor_countries: set[str], etype: str) -> bool:
+def _internal(r: ResolvedActor, actor_countries: set[str], etype: str, non_state_actors: bool = False) -> bool:
     """A recipient that is only the actor's own country again (the country itself, or a sector of it found
     by coreference) - not a separate party, so no dyad. A non-state group of that country found so
     ("Egyptian police dispersed demonstrators") is a party of its own, except to a self-directed type
-    ("the junta introduced conscription for young men")."""
+    ("the junta introduced conscription for young men"). The state, or an organ of it, is a party of its own to
+    the country's non-state groups (opposition, rebels, unions)."""
     if not r.actor.country or r.actor.country not in actor_countries:
         return False
+    if non_state_actors and r.actor.sector in STATE_SECTORS:
+        return False  # "opposition groups in Zimbabwe demand that President Mugabe ...": ZWEOPP -> ZWEGOV
     if (etype not in SELF_DIRECTED and r.actor.sector and r.actor.sector not in STATE_SECTORS
             and r.actor.code != r.actor.country):
         return False
@@ -93,8 +96,11 @@ def to_events(cands: list[Candidate], sa: SentenceActors, onto: Ontology, *, doc
             c.notes.append(f"negated {c.event}->REJECT")
         actor_keys = {a.key for a in c.actors}
         actor_countries = {a.actor.country for a in c.actors if a.actor.country}
+        non_state = bool(c.actors) and all(a.actor.sector and a.actor.sector not in STATE_SECTORS
+                                           and a.actor.code != a.actor.country for a in c.actors)
         # an actor is never its own recipient; "the junta ... its own country" is internal, not a dyad
-        recips = [r for r in c.recipients if r.key not in actor_keys and not _internal(r, actor_countries, etype)]
+        recips = [r for r in c.recipients
+                  if r.key not in actor_keys and not _internal(r, actor_countries, etype, non_state)]
         if not c.actors and not (recips and is_passive(c.token) and c.token.pos_ in {"VERB", "AUX"}):
             continue  # an event needs an actor, except an agentless passive verb ("Gaddafi avsattes")
         if not recips and onto.requires_recipient(etype) and not (

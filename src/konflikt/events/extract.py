@@ -489,6 +489,15 @@ def _verb_arguments(c: Candidate, sa: SentenceActors, lex, lang: str, nouns: dic
                     c.recipients = _noun_owner(o, sa, lex)
                     if c.recipients:
                         break
+        if not c.recipients and any(o.i in nouns for o in objs):
+            # the author's phrase the parser hung on the verb: "accepted demands [obj] from Shona rebels [obl]"
+            first_actor_prep = (lex.actor_preps or [None])[0]
+            for x in tok.children:
+                if x.dep_ in {"obl", "nmod"} and first_actor_prep and _case_of(x) == first_actor_prep.lower() \
+                        and x.i > min(o.i for o in objs if o.i in nouns):
+                    c.recipients = _resolve(sa, x, allow_adjective=True)
+                    if c.recipients:
+                        break
     if c.actors and c.token.i > min(a.head for a in c.actors):
         c.actors = _extend_coordination(c.actors, sa, c.token.i)
     if getattr(entry, "converse", False):

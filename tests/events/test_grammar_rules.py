@@ -133,3 +133,11 @@ def test_armed_groups_added_to_the_knowledge_base(code_sv, text, code):
 def test_an_adjective_does_not_override_a_specific_sector_noun(code_sv):
     events = code_sv("Väpnade gäng i Haiti har tagit kontroll över flera stadsdelar i huvudstaden.")
     assert any(e.actor and e.actor[0].code == "HTICRM" for e in events), _dyads(events)
+
+
+def test_people_are_civilians_of_the_place_named_in_the_sentence(code_sv):
+    text = ("Tusentals människor protesterade i Tbilisi mot den nya lagen.\n\n"
+            "Minst tolv människor dödades i attacken mot Charkiv.")
+    events = code_sv(text)
+    assert any(e.event == "PROTEST" and e.actor and e.actor[0].code == "GEOCVL" for e in events), _dyads(events)
+    assert any(e.event == "ASSAULT" and e.recipient and e.recipient[0].code == "UKRCVL" for e in events), _dyads(events)

@@ -495,7 +495,7 @@ class SentenceActors:
         one country is of that country (then the document's dominant country, if the sentence names none)."""
         if sector not in SECTOR_ONLY:
             return None
-        countries = self.sentence_countries()
+        countries = self.sentence_countries() or self.sentence_place_countries()
         if len(countries) > 1:
             return None
         country = next(iter(countries)) if countries else self.state.dominant_country()
@@ -512,6 +512,16 @@ class SentenceActors:
                 ent = self.kb.get(eid)
                 if ent is not None and (ent.country or ent.kind == "country"):
                     out.add(ent.country or ent.id)
+        return out
+
+    def sentence_place_countries(self) -> set[str]:
+        """The countries of the gazetteer places the sentence names ("attacken mot Odessa" -> UKR)."""
+        out: set[str] = set()
+        for ent in self.sent.ents:
+            if ent.label_ not in {"PER", "PERSON"} and not any(i in self.mentions for i in range(ent.start, ent.end)):
+                place = _known_place(ent.text)
+                if place is not None and place.country:
+                    out.add(place.country)
         return out
 
     def _sector_only(self, tok: Token, sector: str, start: int, end: int) -> ResolvedActor | None:

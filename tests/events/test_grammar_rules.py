@@ -141,3 +141,8 @@ def test_people_are_civilians_of_the_place_named_in_the_sentence(code_sv):
     events = code_sv(text)
     assert any(e.event == "PROTEST" and e.actor and e.actor[0].code == "GEOCVL" for e in events), _dyads(events)
     assert any(e.event == "ASSAULT" and e.recipient and e.recipient[0].code == "UKRCVL" for e in events), _dyads(events)
+
+
+def test_a_person_named_like_a_small_town_is_not_that_town(code_sv):
+    events = code_sv("Kim Yo-jong hotade Sydkorea med vedergällning på söndagen.")
+    assert not any(a.country == "IND" for e in events for a in e.actor + e.recipient), _dyads(events)

@@ -155,8 +155,7 @@ class SentenceActors:
         raw = self._raw(start, end)
         if start > self.sent.start and self.sent.doc[start - 1].lower_ in PLACE_NOUNS.get(self.lang, set()):
             return None
-        # a place stands for its country - unless the tagger says it is a person ("Kim Yo-jong" is not Kim, India)
-        place = None if tok.ent_type_ in {"PER", "PERSON"} else _known_place(raw)
+        place = _place_unless_person(raw, tok.ent_type_)
         if place is not None:
             ent = self.kb.get(place.country) if place.country else None
             if ent is None:
@@ -518,8 +517,8 @@ class SentenceActors:
         """The countries of the gazetteer places the sentence names ("attacken mot Odessa" -> UKR)."""
         out: set[str] = set()
         for ent in self.sent.ents:
-            if ent.label_ not in {"PER", "PERSON"} and not any(i in self.mentions for i in range(ent.start, ent.end)):
-                place = _known_place(ent.text)
+            if not any(i in self.mentions for i in range(ent.start, ent.end)):
+                place = _place_unless_person(ent.text, ent.label_)
                 if place is not None and place.country:
                     out.add(place.country)
         return out
@@ -709,6 +708,15 @@ def _date_names(lang: str) -> frozenset[str]:
     except OSError:
         return frozenset()
     return frozenset(str(w) for key in ("month", "month_abbr", "weekday") for w in words.get(key) or ())
+
+
+def _place_unless_person(name: str, ent_label: str):
+    """A gazetteer place for a name, but a name the tagger calls a person only when it is a well-known place
+    (an exonym or a city of 250,000+): "Charkiv" is Kharkiv even as PER, "Kim" (Yo-jong) is not Kim, India."""
+    place = _known_place(name)
+    if place is None or ent_label not in {"PER", "PERSON"}:
+        return place
+    return place if place.source == "exonym" or (place.population or 0) >= 250_000 else None
 
 
 def _known_place(name: str):

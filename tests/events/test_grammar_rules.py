@@ -146,3 +146,15 @@ def test_people_are_civilians_of_the_place_named_in_the_sentence(code_sv):
 def test_a_person_named_like_a_small_town_is_not_that_town(code_sv):
     events = code_sv("Kim Yo-jong hotade Sydkorea med vedergällning på söndagen.")
     assert not any(a.country == "IND" for e in events for a in e.actor + e.recipient), _dyads(events)
+
+
+def test_non_genitive_possessor_is_the_indirect_object_and_signing_together_is_mutual(code_sv):
+    text = ("Den malisk armén har fått stöd från Ryssland.\n\n"
+            "Algeriet har gett armén ekonomiskt stöd.\n\n"
+            "Rabat och Nouakchott undertecknade i fjol ett avtal om gränssamarbete.")
+    events = code_sv(text)
+    assert any(e.event in {"SUPPORT", "AID"} and e.actor and e.actor[0].country == "DZA" for e in events), \
+        _dyads(events)
+    signed = {(e.actor[0].country, e.recipient[0].country) for e in events
+              if e.sentence_index == 2 and e.actor and e.recipient}
+    assert {("MAR", "MRT"), ("MRT", "MAR")} <= signed, _dyads(events)

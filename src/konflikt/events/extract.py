@@ -510,7 +510,10 @@ def _noun_arguments(c: Candidate, sa: SentenceActors, lex, lang: str) -> None:
     tok = c.token
     actor_preps = {p.lower() for p in lex.actor_preps}
     benef = {p.lower() for p in lex.beneficiary_preps}
+    false_poss = [ch for ch in tok.children if ch.dep_ == "nmod:poss" and _not_genitive(ch, lang)]
     for ch in tok.children:
+        if ch in false_poss:
+            continue  # "gett armén [not genitive] politiskt stöd": an indirect object, not an owner
         if ch.dep_ == "nmod:poss":
             if ch.lower_ in POSSESSIVE_REFLEXIVE.get(lang, set()):
                 c.actors = _resolve(sa, subject_of(clause_verb(tok)))
@@ -532,7 +535,7 @@ def _noun_arguments(c: Candidate, sa: SentenceActors, lex, lang: str) -> None:
                         c.actors.append(sa.actor_for_entity(ent, m.start, m.end, "adjective", conf=0.8))
                 if c.actors:
                     break
-    for o in _recipient_obliques(tok, lex, getattr(c.entry, "prep", None)):
+    for o in _recipient_obliques(tok, lex, getattr(c.entry, "prep", None)) + false_poss:
         if _case_of(o) in actor_preps:
             continue
         c.recipients = _resolve(sa, o, allow_adjective=True)
@@ -575,6 +578,13 @@ def _noun_arguments(c: Candidate, sa: SentenceActors, lex, lang: str) -> None:
     # "Y avancerar tack vare X:s stöd": the clause subject benefits
     if tok.dep_ in {"obl", "nmod", "advcl"} and _case_of(tok) in benef:
         c.recipients = c.recipients or _resolve(sa, subject_of(clause_verb(tok.head)))
+
+
+def _not_genitive(tok: Token, lang: str) -> bool:
+    """A Swedish 'possessor' that is not in the genitive (no -s, not a possessive pronoun) is a mis-parse."""
+    if lang != "sv" or tok.pos_ not in {"NOUN", "PROPN"}:
+        return False
+    return not (tok.lower_.endswith(("s", "x", "z")) or tok.morph.get("Case") == ["Gen"])
 
 
 BOUNDARY_PUNCT = {",", ";", ":", "”", "“", '"', "«", "»", "(", ")", "–", "—", "-"}

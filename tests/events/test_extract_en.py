@@ -64,6 +64,9 @@ CASES = [
      {"SOMREB"}),
     # a country's non-state group acting on its own state: a dyad (opposition -> government)
     ("Opposition parties in Kenya demanded that President Moi step down.", {"REQUEST"}, {"KENPTY"}, {"KENGOV"}),
+    # an ethnic group is of the country it lives in (the nearest other country named), not its nation's
+    ("Ethnic Hungarians in Romania protested against the new language law.", {"PROTEST"}, {"ROU"}, {"ROUGOV"}),
+    ("Thousands of ethnic Hungarians protested in Budapest on Sunday.", {"PROTEST"}, {"HUN"}, {"HUNGOV"}),
     ("Chinese officials urged Friday that Japan cancel its support for Taiwanese independence.", {"REQUEST"},
      {"CHNGOV"}, {"JPN"}),
 ]

@@ -50,6 +50,8 @@ ORG_SECTORS = {"MIL", "REB", "INS", "GOV", "LEG", "COP", "SPY", "PTY", "OPP"}
 # Sectors that stand as actors even without a country ("protesters", "rebels", "workers").
 # The state's own organs: a country narrowed to one of these is still the state itself.
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "LEG", "JUD", "SPY"})
+# Words that make a demonym an ethnic group of the country it lives in ("ethnic Albanians in Serbia").
+ETHNIC_WORDS = {"sv": {"etniska", "etnisk", "etniskt"}, "en": {"ethnic"}}
 # Lower-case words inside a name: "Movement for the Actualization of the Sovereign State of Biafra".
 NAME_JOINERS = {"of", "for", "and", "the", "de", "al", "du", "la"}
 SECTOR_ONLY = {"GOV", "MIL", "COP", "LEG", "JUD", "SPY", "OPP", "LAB", "REB", "INS", "UAF", "CVL", "REF", "EDU",
@@ -787,7 +789,36 @@ def build_sentence_actors(sent: Span, kb: KnowledgeBase, matcher: NameMatcher, l
                 gm = replace(gm, kind="adjective")
         for i in range(gm.start, gm.end):
             by_tok[i] = gm
+    _ethnic_minorities(sent, kb, lang, by_tok)
     return SentenceActors(sent, kb, lang, on_date, state, by_tok, char_offset)
+
+
+def _ethnic_minorities(sent: Span, kb: KnowledgeBase, lang: str, by_tok: dict[int, Mention]) -> None:
+    """'ethnic Albanians in Serbia', 'Serb forces killed three ethnic Albanians in southern Serbia': an ethnic
+    group is coded by the country it lives in (CAMEO/PLOVER), the nearest other country the sentence names,
+    not by the nation of its demonym."""
+    from dataclasses import replace
+
+    words = ETHNIC_WORDS.get(lang, set())
+    doc = sent.doc
+    countries = sorted({(m.start, m.entity_id) for m in by_tok.values()
+                        if m.kind in {"name", "metonym"} and m.entity_id and _is_country(kb, m.entity_id)})
+    for m in list({id(m): m for m in by_tok.values()}.values()):
+        if m.kind not in {"demonym", "adjective"} or not m.entity_id or m.start <= sent.start \
+                or doc[m.start - 1].lower_ not in words:
+            continue
+        others = [(abs(i - m.start), cc) for i, cc in countries if cc != m.entity_id]
+        if not others:
+            continue
+        home = min(others)[1]
+        new = replace(m, entity_id=home, entity_ids=(home,))
+        for i in range(m.start, m.end):
+            by_tok[i] = new
+
+
+def _is_country(kb: KnowledgeBase, eid: str) -> bool:
+    ent = kb.get(eid)
+    return ent is not None and ent.kind == "country"
 
 
 def _shift(m: Mention, offset: int) -> Mention:

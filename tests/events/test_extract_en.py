@@ -67,6 +67,10 @@ CASES = [
     # an ethnic group is of the country it lives in (the nearest other country named), not its nation's
     ("Ethnic Hungarians in Romania protested against the new language law.", {"PROTEST"}, {"ROU"}, {"ROUGOV"}),
     ("Thousands of ethnic Hungarians protested in Budapest on Sunday.", {"PROTEST"}, {"HUN"}, {"HUNGOV"}),
+    # what is demanded comes from the one asked ("demanded help from X"); "assembly" is a legislature
+    ("Local officials demanded help from the Ghana Assembly.", {"REQUEST"}, {"GHAGOV"}, {"GHALEG"}),
+    # curated 1990s armed groups (Phoenix.MilNonState facts)
+    ("The RUF announced it will release the hostages.", {"AGREE"}, {"SLEREB"}, set()),
     ("Chinese officials urged Friday that Japan cancel its support for Taiwanese independence.", {"REQUEST"},
      {"CHNGOV"}, {"JPN"}),
 ]

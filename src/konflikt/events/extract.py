@@ -489,6 +489,16 @@ def _verb_arguments(c: Candidate, sa: SentenceActors, lex, lang: str, nouns: dic
                     c.recipients = _noun_owner(o, sa, lex)
                     if c.recipients:
                         break
+        if not c.recipients and c.event == "REQUEST" and lex.actor_preps:
+            # what is asked for comes from the one asked: "demanded support from the Assembly", "sought
+            # asylum from X" (the first actor preposition; not the passive agent "by")
+            src = lex.actor_preps[0].lower()
+            for x in [*tok.children, *(g for o in objs for g in o.children)]:
+                if x.dep_ in {"obl", "nmod"} and _case_of(x) == src and x.i > tok.i:
+                    c.recipients = _resolve(sa, x, allow_adjective=True)
+                    if c.recipients:
+                        c.notes.append("recipient:request-from")
+                        break
         if not c.recipients and any(o.i in nouns for o in objs):
             # the author's phrase the parser hung on the verb: "accepted demands [obj] from Shona rebels [obl]"
             first_actor_prep = (lex.actor_preps or [None])[0]

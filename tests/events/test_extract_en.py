@@ -32,9 +32,10 @@ CASES = [
     # a non-state group found through the sentence's country is a recipient of the state's police
     ("Egyptian police dispersed the demonstrators in Cairo on Monday.", {"ASSAULT", "COERCE"}, {"EGYCOP"},
      {"EGYOPP"}),
-    # a trailing participle clause takes the main clause's subject ("..., killing two people")
+    # a trailing participle clause takes the main clause's subject ("..., killing two people"); the people
+    # killed are civilians of the actor's country
     ("Kenyan police opened fire on the crowd, killing two people and arresting twelve.", {"ASSAULT"},
-     {"KENCOP"}, set()),
+     {"KENCOP"}, {"KENCVL"}),
     ("Kenyan police opened fire on the crowd, killing two people and arresting twelve.", {"COERCE"},
      {"KENCOP"}, set()),
     # a demand's content clause with its own subject: that subject is the recipient, not the recipient of

@@ -1,9 +1,10 @@
-"""Corpus ingest: input paths -> documents -> coded events -> the store, one document at a time.
+"""Corpus ingest: input paths -> documents -> coded events -> the store, in input order.
 
 `ingest(paths, store, settings)` reads every document under `paths` (`konflikt.ingest.formats`),
-skips those already stored (same content hash) before coding them, codes the rest with one `Coder`,
-and stores each document with its sentences and events in one transaction (`konflikt.store`). Bad
-items are reported through `on_skip` and never stop the run. The result is an `IngestReport`.
+skips those already stored (same content hash) before coding them, codes the rest (`konflikt.parallel`:
+in this process or in `workers` processes), and stores the coded documents with their sentences and
+events, `STORE_BATCH` documents per transaction (`konflikt.store`: a document is never stored in part).
+Bad items are reported through `on_skip` and never stop the run. The result is an `IngestReport`.
 """
 
 from __future__ import annotations
@@ -22,6 +23,9 @@ from konflikt.records import Actor
 from konflikt.store import Store
 
 __all__ = ["IngestReport", "ingest", "node_function"]
+
+STORE_BATCH = 16
+"""Coded documents stored per transaction (`Store.add_documents`): a few statements per batch, not per document."""
 
 
 @dataclass
@@ -159,16 +163,22 @@ def ingest(paths: list[str], store: Store, settings: Settings, *, on_skip: Calla
                         say(f"konflikt: {item.origin}: warning: {w}")
                 yield item
 
-    def store_one(doc, events, reason) -> None:
-        if events is None:
-            skip(doc.origin, reason)
-        elif store.add_document(doc, events, node_for=node_for):
-            report.coded += 1
-            report.events += len(events)
-            if verbose:
-                say(f"konflikt: stored {doc.id} {doc.origin} ({len(events)} events)")
-        else:
-            report.duplicates += 1
+    pending: list[tuple] = []
+
+    def flush() -> None:
+        """Store the coded documents waiting, in one transaction."""
+        if not pending:
+            return
+        stored = store.add_documents([(d, evs, None) for d, evs in pending], node_for=node_for)
+        for (d, evs), ok in zip(pending, stored, strict=True):
+            if ok:
+                report.coded += 1
+                report.events += len(evs)
+                if verbose:
+                    say(f"konflikt: stored {d.id} {d.origin} ({len(evs)} events)")
+            else:
+                report.duplicates += 1
+        pending.clear()
         status()
 
     total = _total_bytes(paths) if show else None
@@ -176,12 +186,20 @@ def ingest(paths: list[str], store: Store, settings: Settings, *, on_skip: Calla
         task = bar.add_task("ingest", total=total, status="")
         try:
             for doc, events, exc in code_stream(new_documents(), settings, workers, coder=coder):
-                if exc is not None and debug:
-                    raise exc
-                if exc is not None and (invalid := as_invalid_data_file(exc)) is not None:
-                    raise invalid from None  # every document would fail the same way: stop, in one line
-                store_one(doc, events, None if exc is None else _reason(exc))
+                if exc is not None:
+                    if debug:
+                        raise exc
+                    if (invalid := as_invalid_data_file(exc)) is not None:
+                        raise invalid from None  # every document would fail the same way: stop, in one line
+                    skip(doc.origin, _reason(exc))
+                    status()
+                    continue
+                pending.append((doc, events))
+                if len(pending) >= STORE_BATCH:
+                    flush()
+            flush()
         except KeyboardInterrupt:
             report.interrupted = True
+            flush()  # the documents already coded
     return report
 

@@ -110,13 +110,16 @@ def code_partition(index: int, urls: list[str], out: str, settings: Settings) ->
                     docs.append(_read(url, settings))
                 except Exception as exc:  # noqa: BLE001 - one bad file must not stop the partition
                     result["skipped"].append((url, str(exc) or type(exc).__name__))
+            coded = []
             for doc, events, exc in coder.code_documents(docs):
                 if exc is not None:
                     result["skipped"].append((doc.source, _reason(exc)))
                     continue
-                store.add_document(doc, events, node_for=node_for)
+                coded.append((doc, events, None))
                 result["coded"] += 1
                 result["events"] += len(events)
+            if coded:
+                store.add_documents(coded, node_for=node_for)
             store.copy_to(*store.polecat_query(), part, "parquet")
         with open(part, "rb") as src, fsspec.open(f"{out.rstrip('/')}/part-{index:05d}.parquet", "wb") as dst:
             dst.write(src.read())

@@ -5,9 +5,9 @@ This is the only module that talks to DuckDB. It owns
 * the **schema** (`SCHEMA_VERSION`, tables `meta`, `documents`, `sentences`, `events`, `event_actors`,
   views `event_keys`, `happenings` and `events_polecat`; see docs/store.md),
 * the **transactions**: `Store.add_document` writes a document with its sentences, events and
-  actors in ONE transaction, so a process killed at any moment leaves either the whole document or
-  none of it, and re-running an ingest completes without duplicates (documents are keyed by content
-  hash);
+  actors in ONE transaction (`add_documents`: several documents in one), so a process killed at any
+  moment leaves either the whole document or none of it, and re-running an ingest completes without
+  duplicates (documents are keyed by content hash);
 * the **queries**: stored event records (filtered by date, actor, type), POLECAT-style flat rows
   for CSV/Parquet, happenings (de-duplicated events with their mentions) and the rows the network
   is built from.
@@ -257,6 +257,34 @@ def _insert(con, table: str, rows: Sequence[tuple], chunk: int = 256) -> None:
         con.execute(f"INSERT INTO {table} VALUES " + ", ".join([one] * len(part)), [x for r in part for x in r])
 
 
+def _document_rows(doc: Document, events: Sequence[Event], outlet: str | None, node_for: NodeFor | None):
+    """The rows one document adds: (documents row without seq, sentences rows, events rows, actor rows)."""
+    sentences: dict[int, tuple[int, int, str]] = {}
+    event_rows: list[tuple] = []
+    actor_rows: list[tuple] = []
+    for ord_, ev in enumerate(events):
+        if ev.doc_id != doc.id:
+            raise StoreError(f"event {ev.id} belongs to document {ev.doc_id}, not {doc.id}")
+        sentences.setdefault(ev.sentence_index, (ev.sentence_span[0], ev.sentence_span[1], ev.event_text))
+        keys: dict[str, list[str | None]] = {"actor": [], "recipient": []}
+        for role, actors in (("actor", ev.actor), ("recipient", ev.recipient)):
+            for pos, a in enumerate(actors):
+                node = node_for(a, ev.date) if node_for else ((a.entity_id or a.name), a.name)
+                node_id, node_name = node if node else (None, None)
+                keys[role].append(node_id)
+                actor_rows.append((ev.id, role, pos, a.name, a.raw_text, a.country, a.sector, a.code,
+                                   a.entity_id, node_id, node_name))
+        event_rows.append((
+            ev.id, doc.id, ord_, ev.sentence_index, ev.event, ev.mode, ev.date, parse_day(ev.date),
+            ev.quad_code, ev.intensity, ev.confidence, ev.negated, ev.language, ev.span[0], ev.span[1],
+            _key(keys["actor"]), _key(keys["recipient"]), ev.model_dump_json()))
+    row = (doc.id, doc.source, getattr(doc, "origin", None) or doc.source, getattr(doc, "ext_id", None),
+           outlet if outlet is not None else getattr(doc, "outlet", None), doc.url, doc.title, doc.date,
+           doc.language or (events[0].language if events else None), len(doc.text), len(sentences),
+           len(events), list(doc.warnings), doc.text)
+    return row, [(doc.id, i, s, e, t) for i, (s, e, t) in sorted(sentences.items())], event_rows, actor_rows
+
+
 def _key(ids: Iterable[str | None]) -> str:
     return "|".join(sorted({i for i in ids if i}))
 
@@ -373,41 +401,45 @@ class Store:
         Returns False (and writes nothing) when a document with the same id is already stored.
         `outlet` (default: the document's own `outlet`, if it has one) is the publisher counted by
         `num_sources`; `node_for` gives each actor's rolled-up network node (the de-duplication key)."""
-        sentences: dict[int, tuple[int, int, str]] = {}
+        return self.add_documents([(doc, events, outlet)], node_for=node_for)[0]
+
+    def add_documents(self, batch: Sequence[tuple[Document, Sequence[Event], str | None]], *,
+                      node_for: NodeFor | None = None) -> list[bool]:
+        """Store several (document, events, outlet) in one transaction, in order (a few statements for the
+        whole batch instead of several per document: ingest's fast path). Per item: True if stored, False if
+        that content was already stored (or came earlier in the batch). All or nothing on failure."""
+        docs: list[tuple] = []
+        sentence_rows: list[tuple] = []
         event_rows: list[tuple] = []
         actor_rows: list[tuple] = []
-        for ord_, ev in enumerate(events):
-            if ev.doc_id != doc.id:
-                raise StoreError(f"event {ev.id} belongs to document {ev.doc_id}, not {doc.id}")
-            sentences.setdefault(ev.sentence_index, (ev.sentence_span[0], ev.sentence_span[1], ev.event_text))
-            keys: dict[str, list[str | None]] = {"actor": [], "recipient": []}
-            for role, actors in (("actor", ev.actor), ("recipient", ev.recipient)):
-                for pos, a in enumerate(actors):
-                    node = node_for(a, ev.date) if node_for else ((a.entity_id or a.name), a.name)
-                    node_id, node_name = node if node else (None, None)
-                    keys[role].append(node_id)
-                    actor_rows.append((ev.id, role, pos, a.name, a.raw_text, a.country, a.sector, a.code,
-                                       a.entity_id, node_id, node_name))
-            event_rows.append((
-                ev.id, doc.id, ord_, ev.sentence_index, ev.event, ev.mode, ev.date, parse_day(ev.date),
-                ev.quad_code, ev.intensity, ev.confidence, ev.negated, ev.language, ev.span[0], ev.span[1],
-                _key(keys["actor"]), _key(keys["recipient"]), ev.model_dump_json()))
+        for doc, events, outlet in batch:
+            d, s_rows, e_rows, a_rows = _document_rows(doc, events, outlet, node_for)
+            docs.append(d)
+            sentence_rows.append(s_rows)
+            event_rows.append(e_rows)
+            actor_rows.append(a_rows)
         con = self.con
         con.execute("BEGIN TRANSACTION")
         try:
-            if con.execute("SELECT 1 FROM documents WHERE doc_id = ?", [doc.id]).fetchone():
+            ids = list(dict.fromkeys(d[0] for d in docs))
+            known = {r[0] for r in con.execute(
+                f"SELECT doc_id FROM documents WHERE doc_id IN ({', '.join('?' * len(ids))})", ids).fetchall()}
+            new = []
+            for d in docs:
+                new.append(d[0] not in known)
+                known.add(d[0])
+            if not any(new):
                 con.execute("ROLLBACK")
-                return False
-            con.execute(
-                "INSERT INTO documents (doc_id, source, origin, ext_id, outlet, url, title, pub_date, language, "
-                "n_chars, n_sentences, n_events, warnings, text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [doc.id, doc.source, getattr(doc, "origin", None) or doc.source, getattr(doc, "ext_id", None),
-                 outlet if outlet is not None else getattr(doc, "outlet", None), doc.url, doc.title, doc.date,
-                 doc.language or (events[0].language if events else None), len(doc.text), len(sentences),
-                 len(events), list(doc.warnings), doc.text])
-            _insert(con, "sentences", [(doc.id, i, s, e, t) for i, (s, e, t) in sorted(sentences.items())])
-            _insert(con, "events", event_rows)
-            _insert(con, "event_actors", actor_rows)
+                return new
+            keep = [i for i, n in enumerate(new) if n]
+            seqs = [r[0] for r in con.execute(
+                "SELECT nextval('doc_seq') FROM range(?) ORDER BY range", [len(keep)]).fetchall()]
+            _insert(con, "documents (doc_id, seq, source, origin, ext_id, outlet, url, title, pub_date, language, "
+                    "n_chars, n_sentences, n_events, warnings, text)",
+                    [(docs[i][0], seq, *docs[i][1:]) for i, seq in zip(keep, seqs, strict=True)])
+            _insert(con, "sentences", [r for i in keep for r in sentence_rows[i]])
+            _insert(con, "events", [r for i in keep for r in event_rows[i]])
+            _insert(con, "event_actors", [r for i in keep for r in actor_rows[i]])
             if self._commit_delay:  # test hook: widen the window in which a kill lands mid-transaction
                 time.sleep(self._commit_delay)
             con.execute("COMMIT")
@@ -415,7 +447,7 @@ class Store:
             with contextlib.suppress(duckdb.Error):
                 con.execute("ROLLBACK")
             raise
-        return True
+        return new
 
     # reading ---------------------------------------------------------------------------------------
     def counts(self) -> dict[str, int]:

@@ -15,9 +15,10 @@ For each language and size it measures, in one run:
     `Store.add_document` in this process, with per-stage timings (tokenise, parse, actors, events,
     dates_places, store; tokenise is timed apart on the paragraphs the gate lets through);
   * 1 worker without the prefilter (`--compare-off`, at the first size only): what the gate saves;
-  * N workers: `konflikt.corpus.ingest(..., workers=N)` (the `konflikt ingest --workers N` path: files
-    read, coded in N spawned processes, stored in this one), end to end; the worker start-up (spawn,
-    models loading) is measured apart and also reported subtracted ("steady");
+  * N workers: `konflikt ingest DIR --workers N` run as its own process on the articles written as text
+    files (read, coded in N spawned processes, stored in input order), end to end, with the peak RSS of its
+    process tree; its start-up (imports, spawning workers, loading their models) is measured apart on a
+    tiny corpus and also reported subtracted ("steady");
 and prints sentences/s, articles/s, stage shares, the ratio to bare spaCy, what the gate let through,
 peak RSS, and the linearity time(16x) / (16 * time(1x)). The markdown goes to stdout and bench/results.md.
 """
@@ -31,15 +32,16 @@ import platform
 import random
 import re
 import resource
+import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
 from konflikt.config import Settings
-from konflikt.corpus import ingest, node_function
+from konflikt.corpus import STORE_BATCH, node_function
 from konflikt.ingest import doc_id_for, normalise_text
-from konflikt.parallel import code_stream, default_workers
+from konflikt.parallel import CHUNK, default_workers
 from konflikt.pipeline import Coder, _pieces
 from konflikt.records import Document
 from konflikt.store import Store
@@ -144,49 +146,105 @@ def gate_stats(coder: Coder, lang: str, docs: list[Document]) -> tuple[int, int,
 
 
 def serial(coder: Coder, docs: list[Document], tmp: Path, name: str = "serial") -> tuple[float, dict, int]:
-    """Seconds, stage timings and events for coding and storing `docs` in this process."""
+    """Seconds, stage timings and events for coding and storing `docs` in this process (stored
+    `STORE_BATCH` documents per transaction, as `konflikt ingest` does)."""
     timings: dict[str, float] = {}
     n_events = 0
     node_for = node_function(coder.kb)
+    pending: list[tuple] = []
+
+    def flush() -> None:
+        ts = time.perf_counter()
+        assert all(store.add_documents(pending, node_for=node_for))
+        timings["store"] = timings.get("store", 0.0) + time.perf_counter() - ts
+        pending.clear()
+
     with Store(tmp / f"{name}.duckdb") as store:
         t0 = time.perf_counter()
         for doc, evs, exc in coder.code_documents(docs, timings=timings):
             if exc is not None:
                 raise exc
-            ts = time.perf_counter()
-            assert store.add_document(doc, evs, node_for=node_for)
-            timings["store"] = timings.get("store", 0.0) + time.perf_counter() - ts
+            pending.append((doc, evs, None))
             n_events += len(evs)
+            if len(pending) >= STORE_BATCH:
+                flush()
+        if pending:
+            flush()
         total = time.perf_counter() - t0
     return total, timings, n_events
 
 
-def startup(lang: str, workers: int) -> float:
-    """Seconds to start `workers` coding processes (spawn, imports, models) and code two tiny documents."""
-    tiny = [Document(id=f"s{i}", text=WARMUP[lang], source="s", date=PUB_DATE, language=lang) for i in range(2)]
-    t0 = time.perf_counter()
-    list(code_stream(tiny, Settings(lang=lang, date=PUB_DATE), workers=workers, chunk=1))
-    return time.perf_counter() - t0
-
-
-def parallel(docs: list[Document], lang: str, workers: int, tmp: Path) -> tuple[float, int]:
-    src = tmp / "articles"
+def _write(docs: list[Document], src: Path) -> Path:
     src.mkdir()
     for i, d in enumerate(docs):
         (src / f"{i:05d}.txt").write_text(d.text, encoding="utf-8")
-    settings = Settings(lang=lang, date=PUB_DATE, workers=workers)
-    with Store(tmp / "parallel.duckdb") as store:
-        t0 = time.perf_counter()
-        report = ingest([str(src)], store, settings, progress=False, workers=workers)
-        total = time.perf_counter() - t0
-    if report.coded != len(docs):
-        print(f"warning: {lang}: {report.coded} of {len(docs)} articles coded ({report.summary()})",
-              file=sys.stderr)
-    return total, report.events
+    return src
+
+
+def ingest_cli(src: Path, db: Path, lang: str, workers: int) -> tuple[float, float, float]:
+    """Run `konflikt ingest SRC --workers N` as its own process: (seconds, peak RSS MB of the whole process
+    tree, peak RSS MB of the largest single process), RSS sampled every 0.2 s."""
+    cmd = [sys.executable, "-m", "konflikt.cli", "ingest", str(src), "--db", str(db), "--date", PUB_DATE,
+           "--lang", lang, "--workers", str(workers), "--no-progress"]
+    t0 = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    peak_tree = peak_one = 0.0
+    while proc.poll() is None:
+        rss = [_rss_mb(p) for p in _tree(proc.pid)]
+        peak_tree, peak_one = max(peak_tree, sum(rss)), max([peak_one, *rss])
+        time.sleep(0.2)
+    total = time.perf_counter() - t0
+    err = proc.stderr.read().decode()
+    if proc.returncode != 0:
+        print(f"warning: ingest exited {proc.returncode}: {err.strip()[-300:]}", file=sys.stderr)
+    return total, peak_tree, peak_one
+
+
+def _tree(pid: int) -> list[int]:
+    out, todo = [], [pid]
+    while todo:
+        p = todo.pop()
+        out.append(p)
+        try:
+            todo += [int(c) for c in Path(f"/proc/{p}/task/{p}/children").read_text().split()]
+        except OSError:
+            continue
+    return out
+
+
+def _rss_mb(pid: int) -> float:
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return 0.0
+
+
+def startup(lang: str, workers: int, tmp: Path) -> float:
+    """Seconds for `konflikt ingest --workers N` on 33 one-line articles (enough to start the worker
+    processes): process start, imports, spawning the workers, loading their models."""
+    tiny = [Document(id=f"s{i}", text=f"{WARMUP[lang]} ({i})", source="s", date=PUB_DATE, language=lang)
+            for i in range(2 * CHUNK + 1)]
+    return ingest_cli(_write(tiny, tmp / "startup"), tmp / "startup.duckdb", lang, workers)[0]
+
+
+def parallel(docs: list[Document], lang: str, workers: int, tmp: Path) -> tuple[float, int, float, float]:
+    """`konflikt ingest --workers N` on the articles as text files: seconds, events stored, peak RSS MB
+    (process tree, largest process)."""
+    db = tmp / "parallel.duckdb"
+    total, tree, one = ingest_cli(_write(docs, tmp / "articles"), db, lang, workers)
+    with Store(db, read_only=True) as store:
+        counts = store.counts()
+    if counts["documents"] != len(docs):
+        print(f"warning: {lang}: {counts['documents']} of {len(docs)} articles stored", file=sys.stderr)
+    return total, counts["events"], tree, one
 
 
 def rss_mb() -> tuple[float, float]:
-    """Peak RSS (MB) of this process and of the largest waited-for child process (Linux: KB units)."""
+    """Peak RSS (MB) of this process and of the largest waited-for child process (Linux: KB units; a child's
+    figure includes the parent pages it had at fork time, so only this process's is reported)."""
     scale = 1024 * 1024 if sys.platform == "darwin" else 1024
     return (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / scale,
             resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / scale)
@@ -222,7 +280,9 @@ def main() -> None:
         coder.code_document(warm)  # load the pipeline, KB, matcher, lexicon outside the timings
         if off is not None:
             off.code_document(warm)
-        starts[lang] = startup(lang, w) if w > 1 else 0.0
+        peaks = [0.0, 0.0]  # RSS MB: whole `konflikt ingest` process tree, largest process
+        with tempfile.TemporaryDirectory(prefix="konflikt-bench-") as tmpd:
+            starts[lang] = startup(lang, w, Path(tmpd)) if w > 1 else 0.0
         times: dict[int, tuple[float, float | None]] = {}
         for k, size in enumerate(sizes):
             docs, recur = articles(sents, args.base * size, lang)
@@ -236,7 +296,8 @@ def main() -> None:
                 n_par, n_parsed, t_tok = gate_stats(coder, lang, docs)
                 t_ser, timings, n_ev = serial(coder, docs, tmp)
                 t_off = serial(off, docs, tmp, "off")[0] if off is not None and k == 0 else None
-                t_par, n_ev_par = parallel(docs, lang, w, tmp) if w > 1 else (None, None)
+                t_par, n_ev_par, tree, one = parallel(docs, lang, w, tmp) if w > 1 else (None, None, 0, 0)
+                peaks = [max(peaks[0], tree), max(peaks[1], one)]
             if n_ev_par is not None and n_ev_par != n_ev:
                 notes.append(f"{lang} {size}x: {w} workers stored {n_ev_par} events, 1 worker {n_ev}")
             timings["tokenise"] = min(t_tok, timings.get("parse", 0.0))
@@ -255,7 +316,7 @@ def main() -> None:
             lin_s = times[big][0] / (big * times[1][0])
             lin_p = times[big][1] / (big * times[1][1]) if times[big][1] else None
             linear.append((lang, big, lin_s, lin_p))
-        rss_rows.append((lang, *rss_mb()))
+        rss_rows.append((lang, rss_mb()[0], *peaks))
         del coder, off
     print()
     table = "\n".join(report_lines(rows, stage_rows, linear, rss_rows, notes, gates, w))
@@ -298,10 +359,13 @@ def report_lines(rows, stage_rows, linear, rss_rows, notes, gates, w) -> list[st
                   f"{w} workers: steady state):", "", f"| lang | 1 worker | {w} workers |", "|---|---:|---:|"]
         for lang, _big, lin_s, lin_p in linear:
             lines.append(f"| {lang} | {lin_s:.2f} | " + (f"{lin_p:.2f}" if lin_p else "–") + " |")
-    lines += ["", "Peak RSS (MB, cumulative over the run up to the end of that language): this process "
-              "(1-worker coder(s) + store + bare spaCy) / the largest single worker process:", ""]
-    for lang, own, child in rss_rows:
-        lines.append(f"- after {lang}: {own:.0f} MB / {child:.0f} MB")
+    lines += ["", f"Peak RSS (MB): `konflikt ingest --workers {w}` (sampled every 0.2 s over all sizes: the whole "
+              "process tree — main process, which stores, plus the workers — and the largest single process); the "
+              "benchmark process itself (1-worker coders with and without the prefilter, store, bare spaCy; "
+              "cumulative):", ""]
+    for lang, own, tree, one in rss_rows:
+        lines.append(f"- {lang}: ingest tree {tree:.0f} MB, largest process {one:.0f} MB; "
+                     f"benchmark process {own:.0f} MB")
     for n in notes:
         lines.append(f"- note: {n}")
     return lines

@@ -16,6 +16,9 @@ SENTENCES = ["Ryssland skickade vapen till LNA.", "Turkiet attackerade LNA på m
              "Qatar stödjer GNA.", "Israel bombade Hamas.", "Iran skickade vapen till Hizbollah."]
 
 
+N = 80
+
+
 def _corpus(d, n=24):
     d.mkdir()
     for i in range(n):
@@ -30,7 +33,7 @@ def _ingest_cmd(src, db):
 
 def test_kill_9_mid_ingest_then_resume(tmp_path):
     src, db, clean = tmp_path / "src", tmp_path / "k.duckdb", tmp_path / "clean.duckdb"
-    _corpus(src)
+    _corpus(src, N)  # several store batches after the first, so the kill lands mid-run
     env = dict(os.environ, KONFLIKT_DEBUG_COMMIT_DELAY="0.25")  # long transactions: the kill lands inside one
     proc = subprocess.Popen(_ingest_cmd(src, db), stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, env=env)
     stored = 0
@@ -50,7 +53,7 @@ def test_kill_9_mid_ingest_then_resume(tmp_path):
         proc.wait(30)
     # ingest stores documents in batches (one transaction each): count every "stored" line printed before the kill
     stored += sum("konflikt: stored " in line for line in proc.stderr.read().decode().splitlines())
-    assert 4 <= stored < 24 and proc.returncode == -signal.SIGKILL
+    assert 4 <= stored < N and proc.returncode == -signal.SIGKILL
     assert (tmp_path / "k.duckdb.wal").exists()  # killed with writes not checkpointed
 
     with Store(db) as st:
@@ -66,5 +69,5 @@ def test_kill_9_mid_ingest_then_resume(tmp_path):
     r2 = subprocess.run(_ingest_cmd(src, clean), capture_output=True, timeout=300)
     assert r2.returncode == 0
     with Store(db, read_only=True) as a, Store(clean, read_only=True) as b:
-        assert a.check() == [] and a.counts() == b.counts() and a.counts()["documents"] == 24
+        assert a.check() == [] and a.counts() == b.counts() and a.counts()["documents"] == N
         assert sorted(a.event_records()) == sorted(b.event_records())

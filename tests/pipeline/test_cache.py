@@ -40,6 +40,17 @@ def test_off_builds_every_time(monkeypatch, tmp_path):
     assert len(calls) == 2 and cache.cache_dir() is None
 
 
+def test_other_source_files_are_another_entry(cache_in, tmp_path):
+    a, b = tmp_path / "a.yaml", tmp_path / "b.yaml"
+    a.write_text("x", encoding="utf-8")
+    b.write_text("x", encoding="utf-8")
+    assert cache.cached("thing", lambda: "A", sources=[a]) == "A"
+    assert cache.cached("thing", lambda: "B", sources=[b]) == "B"  # same bytes, another file
+    a.write_text("y", encoding="utf-8")
+    assert cache.cached("thing", lambda: "A2", sources=[a]) == "A2"  # edited
+    assert cache.cached("thing", lambda: "?", sources=[b]) == "B"
+
+
 def test_mappingproxy_values_survive(cache_in):
     from types import MappingProxyType
 

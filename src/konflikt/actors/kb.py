@@ -773,7 +773,8 @@ def _build(paths: Sequence[Path]) -> KnowledgeBase:
 def _default_kb() -> KnowledgeBase:
     from konflikt.cache import cached
 
-    return cached("kb", lambda: _build(default_paths()))
+    paths = default_paths()
+    return cached("kb", lambda: _build(paths), sources=paths)
 
 
 def load_kb(paths: Sequence[Path | str] | None = None) -> KnowledgeBase:

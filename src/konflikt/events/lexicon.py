@@ -344,7 +344,8 @@ def _schema() -> dict:
 def _load_default(lang: str) -> Lexicon:
     from konflikt.cache import cached
 
-    return cached(f"lexicon-{lang}", lambda: _load_file(default_lexicon_path(lang), lang))
+    path = default_lexicon_path(lang)
+    return cached(f"lexicon-{lang}", lambda: _load_file(path, lang), sources=[path])
 
 
 def load_lexicon(lang: str, path: Path | str | None = None) -> Lexicon:

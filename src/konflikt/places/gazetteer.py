@@ -188,6 +188,9 @@ def _build() -> Gazetteer:
 @lru_cache(maxsize=1)
 def load_gazetteer() -> Gazetteer:
     """The packaged gazetteer (built once per process; `konflikt.cache` keeps it across processes)."""
+    from konflikt.actors.kb import default_paths
     from konflikt.cache import cached
+    from konflikt.places import data
 
-    return cached("gazetteer", _build)
+    sources = [*default_paths(), data.EXONYMS_PATH, data.CENTROIDS_PATH]
+    return cached("gazetteer", _build, sources=[p for p in sources if p.exists()])

@@ -158,3 +158,25 @@ def test_non_genitive_possessor_is_the_indirect_object_and_signing_together_is_m
     signed = {(e.actor[0].country, e.recipient[0].country) for e in events
               if e.sentence_index == 2 and e.actor and e.recipient}
     assert {("MAR", "MRT"), ("MRT", "MAR")} <= signed, _dyads(events)
+
+
+def test_fighters_just_after_a_named_group_are_that_group(code_sv):
+    events = code_sv("Talibanrörelsen TTP angrep en polisstation i nordvästra Pakistan i måndags.\n\n"
+                     "Armén dödade på tisdagen elva militanter i ett tillslag.")
+    kills = [e for e in events if e.sentence_index == 1 and e.event == "ASSAULT"]
+    assert kills and kills[0].recipient and kills[0].recipient[0].resolution == "coref-group", _dyads(events)
+
+
+def test_the_document_country_follows_the_recent_paragraphs(code_sv):
+    text = ("Serbien anklagar Kosovo för att trakassera serber. Belgrad kräver att Kosovo drar tillbaka polisen. "
+            "Serbiens president hotar med motåtgärder.\n\n"
+            "I Haiti har våldet ökat. Väpnade gäng i Haiti angrep en polisstation i Port-au-Prince i natt. "
+            "Kenya ska enligt planen skicka de första poliserna i juli.")
+    events = code_sv(text)
+    assert not any(e.sentence_index >= 3 and a.country == "SRB" for e in events for a in e.actor + e.recipient), \
+        _dyads(events)
+
+
+def test_protests_by_people_the_text_does_not_name(code_sv):
+    events = code_sv("Lagförslaget har utlöst veckolånga protester i Tbilisi.")
+    assert any(e.event == "PROTEST" and not e.actor for e in events), _dyads(events)

@@ -36,7 +36,9 @@ PERSONAL_PLURAL = {"sv": {"de", "dem"}, "en": {"they", "them", "it"}}  # en "it"
 # speaker's country); English forms need "the".
 GROUP_ANAPHORS = {"sv": {"rörelsen", "gruppen", "organisationen", "grupperingen"},
                   "en": {"movement", "group", "organization", "organisation"}}
-COUNTRY_ANAPHORS = {"sv": {"landet"}, "en": {"country"}}
+COUNTRY_ANAPHORS = {"sv": {"landet", "landets"}, "en": {"country", "country's"}}
+SECTOR_MEMORY = 3  # sentences a sector's last actor stays the referent of "regeringen", "armén", "polisen"
+COUNTRY_DECAY = 0.7  # weight kept by a country mention per following sentence (DiscourseState.dominant_country)
 POSSESSIVE_REFLEXIVE = {"sv": {"sin", "sitt", "sina"}, "en": set()}
 POSSESSIVE_PLURAL = {"sv": {"deras"}, "en": {"their"}}
 POSSESSIVE_SINGULAR = {"sv": {"hans", "hennes"}, "en": {"his", "her"}}
@@ -47,6 +49,7 @@ PLACE_NOUNS = {"sv": {"staden", "stad", "byn", "by", "orten", "provinsen", "dels
                       "camp"}}
 DEMONSTRATIVES = {"sv": {"denna", "denne", "detta", "dessa", "samma"}, "en": {"this", "these", "that", "those"}}
 ORG_SECTORS = {"MIL", "REB", "INS", "GOV", "LEG", "COP", "SPY", "PTY", "OPP"}
+NON_STATE_ARMED = {"REB", "INS", "UAF", "CRM"}
 # Sectors that stand as actors even without a country ("protesters", "rebels", "workers").
 # The state's own organs: a country narrowed to one of these is still the state itself.
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "LEG", "JUD", "SPY"})
@@ -82,6 +85,7 @@ class DiscourseState:
     """What the document has mentioned so far, for resolving "regeringen", "han", "de"."""
 
     by_sector: dict[str, ResolvedActor] = field(default_factory=dict)
+    by_sector_at: dict[str, int] = field(default_factory=dict)
     last_person: ResolvedActor | None = None
     last_group: ResolvedActor | None = None
     last_org: ResolvedActor | None = None
@@ -96,6 +100,7 @@ class DiscourseState:
             self.countries[a.country] += 1
         if a.sector:
             self.by_sector[a.sector] = ra
+            self.by_sector_at[a.sector] = self.sentences
         kind = ra.entity.kind if ra.entity else None
         if kind == "person" or a.resolution == "ner-person":
             self.last_person = ra
@@ -103,6 +108,13 @@ class DiscourseState:
             self.last_group = ra
         if kind in {"group", "org"} and ra.actor.resolution not in {"coref-pronoun", "coref-anaphor"}:
             self.last_org, self.last_org_at = ra, self.sentences
+
+    def new_sentence(self) -> None:
+        """Start a sentence: older country mentions weigh less (DECAY per sentence), so a paragraph about Haiti
+        after three about Serbia is about Haiti."""
+        self.sentences += 1
+        for k in self.countries:
+            self.countries[k] *= COUNTRY_DECAY
 
     def dominant_country(self) -> str | None:
         if not self.countries:
@@ -476,10 +488,10 @@ class SentenceActors:
         definite = tok.morph.get("Definite") == ["Def"] or any(
             c.dep_ == "det" and c.lower_ in DEMONSTRATIVES.get(lang, set()) | {"the"} for c in tok.children)
         if not definite:
-            return self._in_sentence_country(tok, sector, start, end) or (
-                self._sector_only(tok, sector, start, end) if sector_only else None)
+            return self._recent_group(tok, sector, start, end) or self._in_sentence_country(
+                tok, sector, start, end) or (self._sector_only(tok, sector, start, end) if sector_only else None)
         prev = self.state.by_sector.get(sector)
-        if prev is not None:
+        if prev is not None and self.state.sentences - self.state.by_sector_at.get(sector, -99) <= SECTOR_MEMORY:
             a = prev.actor.model_copy(update={"raw_text": self._raw(start, end),
                                               "span": self._span_chars(start, end),
                                               "resolution": "coref-sector"})
@@ -490,6 +502,19 @@ class SentenceActors:
             if ent is not None:
                 return self.actor_for_entity(ent, start, end, "document-country", sector=sector, conf=0.6)
         return self._sector_only(tok, sector, start, end) if sector_only else None
+
+    def _recent_group(self, tok: Token, sector: str, start: int, end: int) -> ResolvedActor | None:
+        """'TTP angrep en polisstation. Armén dödade elva militanter': fighters of a non-state sector, just
+        after a named group of that sector (this or the previous sentence), are that group's."""
+        if sector not in NON_STATE_ARMED:
+            return None
+        prev = self.state.by_sector.get(sector)
+        if (prev is None or prev.entity is None or prev.entity.kind not in {"group", "org"}
+                or self.state.sentences - self.state.by_sector_at.get(sector, -9) > 1):
+            return None
+        a = prev.actor.model_copy(update={"raw_text": self._raw(start, end), "span": self._span_chars(start, end),
+                                          "resolution": "coref-group"})
+        return ResolvedActor(a, prev.entity, tok.i, 0.6)
 
     def _in_sentence_country(self, tok: Token, sector: str, start: int, end: int) -> ResolvedActor | None:
         """'Police dispersed demonstrators in Algiers': a group without a country in a sentence about exactly
@@ -776,7 +801,7 @@ def _np_bounds(tok: Token) -> tuple[int, int]:
 def build_sentence_actors(sent: Span, kb: KnowledgeBase, matcher: NameMatcher, lang: str,
                           on_date: Date | None, state: DiscourseState, char_offset: int = 0) -> SentenceActors:
     """Run the surface matcher over a sentence and index its mentions by token."""
-    state.sentences += 1
+    state.new_sentence()
     tokens = [t.text for t in sent]
     by_tok: dict[int, Mention] = {}
     for m in matcher.find(tokens):

@@ -51,6 +51,8 @@ def _reciprocal(cands: list[Candidate]) -> list[Candidate]:
     return out
 
 
+# Types whose actor is often unnamed: an event without an actor is still reported.
+ACTORLESS_TYPES = {"PROTEST"}
 # Self-directed types: the people they muster are the actor's own, not a party it acts on.
 SELF_DIRECTED = {"MOBILIZE"}
 
@@ -101,8 +103,10 @@ def to_events(cands: list[Candidate], sa: SentenceActors, onto: Ontology, *, doc
         # an actor is never its own recipient; "the junta ... its own country" is internal, not a dyad
         recips = [r for r in c.recipients
                   if r.key not in actor_keys and not _internal(r, actor_countries, etype, non_state)]
-        if not c.actors and not (recips and is_passive(c.token) and c.token.pos_ in {"VERB", "AUX"}):
-            continue  # an event needs an actor, except an agentless passive verb ("Gaddafi avsattes")
+        passive_verb = is_passive(c.token) and c.token.pos_ in {"VERB", "AUX"}
+        if not c.actors and not (recips and passive_verb) and etype not in ACTORLESS_TYPES:
+            continue  # an event needs an actor, except an agentless passive verb ("Gaddafi avsattes") or a
+            # protest by people the text does not name ("veckolånga protester i Jerevan")
         if not recips and onto.requires_recipient(etype) and not (
                 etype in PLACE_TARGET_TYPES and c.token.pos_ in {"VERB", "AUX"}):
             continue  # (a verb's place may still give the recipient: konflikt.events.targets)

@@ -5,7 +5,9 @@
 For every trigger form (lemma, variant, multiword first word) and obligation word of the packaged lexicon,
 the forms that simplemma's dictionary or the Universal Dependencies treebanks our lemmatizers were trained
 on (../shared/data/ud/<lang>/*.conllu, when present) map to it and that do not start with its stem
-(`konflikt.events.prefilter.stem`): "ta" -> tog; "fight" -> fought; "hold" -> held. The fast-path gate
+(`konflikt.events.prefilter.stem`): "ta" -> tog; "fight" -> fought; "hold" -> held; for a stem of
+`SHORT_START` letters or fewer (matched as whole words with regular endings) every other form too:
+"gripa" -> gripit, "be" -> ber, bett. The fast-path gate
 (`konflikt.events.prefilter`) reads the file; re-run this after adding triggers
 (tests/pipeline/test_prefilter.py says when it is stale).
 """
@@ -17,7 +19,7 @@ import sys
 from pathlib import Path
 
 from konflikt.events.lexicon import load_lexicon
-from konflikt.events.prefilter import gate_words, stem
+from konflikt.events.prefilter import SHORT_START, gate_words, stem
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "src" / "konflikt" / "data" / "prefilter"
@@ -44,16 +46,18 @@ def irregular_forms(lang: str) -> dict[str, list[str]]:
         lemma = lemma.lower()
         if lemma in wanted:
             f = form.lower()
-            if f.isalpha() and not f.startswith(stem(lemma, lang)):
+            st = stem(lemma, lang)
+            if f.isalpha() and f != lemma and (not f.startswith(st) or len(st) <= SHORT_START):
                 out.setdefault(lemma, set()).add(f)
     return {k: _minimal(v) for k, v in sorted(out.items())}
 
 
 def _minimal(forms: set[str]) -> list[str]:
-    """The forms no other listed form is a prefix of (the gate matches word starts)."""
+    """The forms no other listed form is a prefix of (the gate matches word starts; a form of SHORT_START
+    letters or fewer matches only whole words, so it neither covers nor is covered by another)."""
     keep: list[str] = []
     for f in sorted(forms, key=len):
-        if not any(f.startswith(k) for k in keep):
+        if len(f) <= SHORT_START or not any(f.startswith(k) for k in keep if len(k) > SHORT_START):
             keep.append(f)
     return sorted(keep)
 

@@ -27,6 +27,8 @@ class Settings:
     workers: int = 1
     """Worker processes for batch coding."""
     prefilter: bool = True
-    """The fast path: a raw-text trigger gate (`konflikt.events.prefilter`) decides which paragraphs are parsed
-    and which sentences go through event extraction. Off codes everything the slow way (same events)."""
+    """The fast path: a raw-text trigger gate (`konflikt.events.prefilter`) decides, per raw sentence, what is
+    parsed; sentences without a trigger are only tokenised (and, in Swedish, NER-tagged) for the discourse
+    memory. Off parses everything. Same events on every gold set; elsewhere a sentence next to a trigger-less
+    one may be parsed a little differently (the parser sees less context)."""
     extra: dict = field(default_factory=dict)

@@ -15,7 +15,7 @@ from time import perf_counter
 from konflikt import dates, places
 from konflikt.actors.kb import KnowledgeBase, load_kb
 from konflikt.actors.names import NameMatcher
-from konflikt.actors.resolver import DiscourseState, build_sentence_actors
+from konflikt.actors.resolver import DiscourseState, build_sentence_actors, remember_unparsed
 from konflikt.config import Settings
 from konflikt.events.coder import to_events
 from konflikt.events.extract import extract
@@ -126,8 +126,9 @@ class Coder:
         plan = self.plan(doc)
         lap("language")
         nlp = self.resources(plan.lang).nlp
-        parsed = nlp.pipe(plan.text[s:e] for s, e in plan.pieces[: plan.n_parse])
-        return self.finish(plan, parsed, timings, lap)
+        parsed = nlp.pipe(plan.parse_texts())
+        light = iter(_names_only(nlp, plan.light_texts()))
+        return self.finish(plan, parsed, timings, lap, light)
 
     def code_documents(self, docs: Iterable[Document], batch: int = 32,
                        timings: dict[str, float] | None = None) -> Iterator[tuple[Document, list[Event] | None,
@@ -154,26 +155,32 @@ class Coder:
                 plans.append(exc)
         lap("language")
         parsed: dict[int, list] = {}
+        light: dict[int, list] = {}
         for lang in dict.fromkeys(p.lang for p in plans if isinstance(p, DocumentPlan)):
             idx = [i for i, p in enumerate(plans) if isinstance(p, DocumentPlan) and p.lang == lang]
-            texts = [plans[i].text[s:e] for i in idx for s, e in plans[i].pieces[: plans[i].n_parse]]
-            sdocs = iter(self.resources(lang).nlp.pipe(texts))
+            nlp = self.resources(lang).nlp
+            sdocs = iter(nlp.pipe([t for i in idx for t in plans[i].parse_texts()]))
+            ldocs = iter(_names_only(nlp, [t for i in idx for t in plans[i].light_texts()]))
             for i in idx:
                 parsed[i] = [next(sdocs) for _ in range(plans[i].n_parse)]
+                light[i] = [next(ldocs) for _ in range(len(plans[i].units) - plans[i].n_parse)]
         lap("parse")
         for i, (doc, plan) in enumerate(zip(docs, plans, strict=True)):
             if isinstance(plan, Exception):
                 yield doc, None, plan
                 continue
             try:
-                yield doc, self.finish(plan, iter(parsed.pop(i)), timings, _lap(timings)), None
+                yield doc, self.finish(plan, iter(parsed.pop(i)), timings, _lap(timings), iter(light.pop(i))), None
             except Exception as exc:  # noqa: BLE001 - one bad document must not stop the batch
                 yield doc, None, exc
 
     def plan(self, doc: Document) -> DocumentPlan:
-        """Language, limits, paragraph pieces and how many of them need the parse (all with the prefilter
-        off; else up to the last piece the trigger gate lets through: later ones cannot hold an event nor
-        change what earlier sentences mean)."""
+        """Language, limits, and the units of the text: with the prefilter off, each paragraph piece is parsed;
+        with it on, each piece is split into raw sentences (`konflikt.nlp.sentences.raw_sentences`) and the
+        trigger gate decides per sentence: runs of consecutive sentences that may hold an event are parsed
+        together (a paragraph that passes whole is parsed exactly as without the gate), the others only
+        tokenised for the discourse memory, and everything after the last passing sentence is dropped (it
+        can neither hold an event nor change what earlier sentences mean)."""
         lang = self.language_of(doc)
         if lang not in self.settings.languages:
             raise UnsupportedLanguage(lang)
@@ -186,13 +193,15 @@ class Coder:
         cut_at: set[int] = set()
         pieces = _pieces(text, self.settings.max_sentence_chars, cut_at)
         gate = self.gate(lang)
-        n_parse = len(pieces) if gate is None else last_passing(pieces, text, gate.may_hold_event)
+        units = [Unit(s, e, True) for s, e in pieces] if gate is None else gated_units(
+            pieces, text, lang, gate.may_hold_event)
         pub = doc.date or self.settings.date
-        return DocumentPlan(doc, lang, text, pieces, n_parse, cut_at, doc_warnings, pub, _parse_date(pub))
+        return DocumentPlan(doc, lang, text, units, cut_at, doc_warnings, pub, _parse_date(pub))
 
     def finish(self, plan: DocumentPlan, parsed: Iterator, timings: dict[str, float] | None = None,
-               lap=None) -> list[Event]:
-        """The events of a planned document from the parses of its first `plan.n_parse` pieces."""
+               lap=None, light: Iterator | None = None) -> list[Event]:
+        """The events of a planned document from the parses of its parsed units (`plan.parse_texts()`) and the
+        tokenised unparsed ones (`plan.light_texts()` through `_names_only`; made here when not given)."""
         lap = lap or _lap(timings)
         doc, lang, text, pub, on_date = plan.doc, plan.lang, plan.text, plan.pub, plan.on_date
         res = self.resources(lang)
@@ -203,7 +212,20 @@ class Coder:
         lap("dates_places")
         events: list[Event] = []
         sent_index = 0
-        for (start, end), sdoc in zip(plan.pieces[: plan.n_parse], parsed, strict=True):
+        if light is None:
+            light = iter(_names_only(res.nlp, plan.light_texts()))
+        for unit in plan.units:
+            start, end = unit.start, unit.end
+            if not unit.parse:  # no trigger: only whom it names, for "han", "regeringen" in later sentences
+                udoc = next(light)
+                for s, e in unit.sentences:
+                    span = udoc.char_span(s - start, e - start, alignment_mode="expand")
+                    if span is not None and len(span):
+                        remember_unparsed(span, self.kb, res.matcher, lang, on_date, state, start)
+                    sent_index += 1
+                lap("actors")
+                continue
+            sdoc = next(parsed)
             lap("parse")
             for sent in sdoc.sents:
                 if not sent.text.strip():
@@ -234,29 +256,80 @@ class Coder:
         return [e for e in events if e.confidence >= self.settings.min_confidence]
 
 
+def _names_only(nlp, texts: list[str]) -> list:
+    """Unparsed units tokenised for the discourse memory, with the pipeline's named entities when it has an
+    NER of its own (Swedish: unknown people stay antecedents of "han"/"hon"); no tagger, no parser."""
+    if not texts:
+        return []
+    if "ner" not in nlp.pipe_names:
+        return [nlp.make_doc(t) for t in texts]
+    return list(nlp.pipe(texts, disable=[n for n in nlp.pipe_names if n != "ner"]))
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A stretch of a document's text [start, end): parsed as one text, or (`parse` False) only tokenised,
+    sentence by sentence (`sentences`), for the discourse memory."""
+
+    start: int
+    end: int
+    parse: bool
+    sentences: tuple[tuple[int, int], ...] = ()
+
+
+def gated_units(pieces: list[tuple[int, int]], text: str, lang: str, passes) -> list[Unit]:
+    """The units of a document under the trigger gate `passes`: per paragraph piece, a piece whose raw
+    sentences all pass is one parsed unit; otherwise runs of passing sentences are parsed units and runs of
+    the others unparsed units. Units after the last parsed one are dropped."""
+    from konflikt.nlp.sentences import raw_sentences
+
+    units: list[Unit] = []
+    for ps, pe in pieces:
+        sents = raw_sentences(text, ps, pe, lang)
+        flags = [passes(text[s:e]) for s, e in sents]
+        if all(flags):
+            units.append(Unit(ps, pe, True))
+            continue
+        i = 0
+        while i < len(sents):
+            j = i
+            while j + 1 < len(sents) and flags[j + 1] == flags[i]:
+                j += 1
+            run = tuple(sents[i: j + 1])
+            units.append(Unit(run[0][0], run[-1][1], True) if flags[i] else
+                         Unit(run[0][0], run[-1][1], False, run))
+            i = j + 1
+    while units and not units[-1].parse:
+        units.pop()
+    return units
+
+
 @dataclass
 class DocumentPlan:
-    """A document ready for the parse: its language, (possibly truncated) text, paragraph pieces, how many
-    of them are parsed, the offsets where overlong pieces were cut, document warnings, publication date."""
+    """A document ready for the parse: its language, (possibly truncated) text, its units (parsed or only
+    tokenised), the offsets where overlong pieces were cut, document warnings, publication date."""
 
     doc: Document
     lang: str
     text: str
-    pieces: list[tuple[int, int]]
-    n_parse: int
+    units: list[Unit]
     cut_at: set[int]
     doc_warnings: list[str]
     pub: str | None
     on_date: Date | None
 
+    @property
+    def n_parse(self) -> int:
+        """How many units go through the parser."""
+        return sum(1 for u in self.units if u.parse)
 
-def last_passing(pieces: list[tuple[int, int]], text: str, passes) -> int:
-    """How many leading pieces reach up to and include the last one whose text `passes` (0 if none does)."""
-    for i in range(len(pieces) - 1, -1, -1):
-        s, e = pieces[i]
-        if passes(text[s:e]):
-            return i + 1
-    return 0
+    def parse_texts(self) -> list[str]:
+        """The texts of the parsed units, in order (what `finish` expects the parses of)."""
+        return [self.text[u.start:u.end] for u in self.units if u.parse]
+
+    def light_texts(self) -> list[str]:
+        """The texts of the unparsed units, in order."""
+        return [self.text[u.start:u.end] for u in self.units if not u.parse]
 
 
 def _lap(timings: dict[str, float] | None):

@@ -173,3 +173,18 @@ def test_split_indices_is_seeded_and_disjoint():
     assert a == split_indices(100, 0, [0.1, 0.05])
     assert [len(x) for x in a] == [10, 5, 85]
     assert sorted(i for part in a for i in part) == list(range(100))
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    ("sv", "Haftar leder LNA. Han lovade bl.a. att anfalla Tripoli. Ryssland stöder t.ex. LNA.",
+     ["Haftar leder LNA.", "Han lovade bl.a. att anfalla Tripoli.", "Ryssland stöder t.ex. LNA."]),
+    ("sv", "Han sa: – Vi anfaller. ”Nej.” 2019 var ett svårt år.",
+     ["Han sa: – Vi anfaller.", "”Nej.”", "2019 var ett svårt år."]),
+    ("en", 'Lt. Gen. Avril spoke. "We will fight," he said. The U.S. Army met J. R. Doe! Mr. Smith left.',
+     ["Lt. Gen. Avril spoke.", '"We will fight," he said.', "The U.S. Army met J. R. Doe!", "Mr. Smith left."]),
+    ("en", "no full stop here", ["no full stop here"]),
+])
+def test_raw_sentences_split_at_punctuation_and_capitals_but_not_after_abbreviations(lang, text, expected):
+    from konflikt.nlp.sentences import raw_sentences
+
+    assert [text[s:e] for s, e in raw_sentences(text, 0, len(text), lang)] == expected

@@ -14,7 +14,7 @@ from konflikt.config import Settings
 from konflikt.eval.gsr import evaluate_gsr
 from konflikt.eval.runner import evaluate
 from konflikt.events.prefilter import TriggerGate, gate_for, gate_words, load_forms, stem, trie_pattern
-from konflikt.pipeline import Coder, last_passing
+from konflikt.pipeline import Coder, gated_units
 from konflikt.records import Document
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -76,11 +76,46 @@ def _lexicon(lang):
     return load_lexicon(lang)
 
 
-def test_last_passing_counts_up_to_the_last_gated_piece():
-    text = "aaa bbb aaa ccc"
-    pieces = [(0, 3), (4, 7), (8, 11), (12, 15)]
-    assert last_passing(pieces, text, lambda t: t == "aaa") == 3
-    assert last_passing(pieces, text, lambda t: False) == 0
+def test_gated_units_parse_runs_of_passing_sentences_and_drop_the_tail():
+    text = "Aaa bbb. Ccc ddd. Aaa eee.\n\nFff ggg. Aaa hhh.\n\nIii jjj."
+    pieces = [(0, 26), (28, 45), (47, 55)]
+    units = gated_units(pieces, text, "en", lambda t: t.startswith("Aaa"))
+    assert [(text[u.start:u.end], u.parse) for u in units] == [
+        ("Aaa bbb.", True), ("Ccc ddd.", False), ("Aaa eee.", True), ("Fff ggg.", False), ("Aaa hhh.", True)]
+    assert units[1].sentences == ((9, 17),)
+    whole = gated_units(pieces, text, "en", lambda t: True)  # a paragraph that passes whole is one unit
+    assert [(u.start, u.end, u.parse) for u in whole] == [(0, 26, True), (28, 45, True), (47, 55, True)]
+    assert gated_units(pieces, text, "en", lambda t: False) == []
+
+
+def test_a_person_named_in_an_unparsed_sentence_is_the_antecedent_of_a_later_pronoun(coders):
+    on, off = coders
+    text = ("Vladimir Putin var i Sankt Petersburg på tisdagen. Han hotade Ukraina med nya attacker.")
+    plan = on.plan(Document(id="p", text=text, source="t", date="2024-03-15", language="sv"))
+    assert [u.parse for u in plan.units] == [False, True]  # the first sentence is not parsed
+    for coder in (on, off):
+        events = coder.code_document(Document(id="p", text=text, source="t", date="2024-03-15", language="sv"))
+        threats = [e for e in events if e.event == "THREATEN"]
+        assert threats and threats[0].actor[0].name == "Vladimir Putin", [e.model_dump() for e in events]
+        assert threats[0].sentence_index == 1
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("sv", "Det är inte säkert att han kommer att betala."),  # 'inta' -> int-, 'be' -> be-: only their endings
+    ("sv", "Mannen hade en del av hotellets internationella intervjuer."),
+    ("en", "The bank's army of statisticians sat at the depot's metal den."),
+])
+def test_short_word_starts_take_only_their_endings(lang, text):
+    assert not gate_for(lang).may_hold_event(text)
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("sv", "Armén intog staden."), ("sv", "De ber om hjälp."), ("sv", "Polisen grep honom."),
+    ("sv", "Mötet hölls i Oslo."), ("en", "Rebels denied it."), ("en", "They banned the party."),
+    ("en", "Police arrested him."), ("en", "The army met protesters."),
+])
+def test_short_word_starts_keep_their_inflections(lang, text):
+    assert gate_for(lang).may_hold_event(text)
 
 
 def test_forms_file_is_up_to_date():

@@ -818,6 +818,24 @@ def build_sentence_actors(sent: Span, kb: KnowledgeBase, matcher: NameMatcher, l
     return SentenceActors(sent, kb, lang, on_date, state, by_tok, char_offset)
 
 
+def remember_unparsed(sent: Span, kb: KnowledgeBase, matcher: NameMatcher, lang: str, on_date: Date | None,
+                      state: DiscourseState, char_offset: int = 0) -> list[ResolvedActor]:
+    """A sentence the fast path did not parse (it holds no trigger): the knowledge-base names it mentions go
+    into the discourse memory, in text order, so a later "han", "regeringen" or "the group" can refer to them.
+    Needs only tokens (and named entities, where the pipeline has an NER); sector nouns are not seen here."""
+    sa = build_sentence_actors(sent, kb, matcher, lang, on_date, state, char_offset)
+    found: list[tuple[int, ResolvedActor | None]] = [
+        (m.start, sa._from_mention(m)) for m in {(m.start, m.end): m for m in sa.mentions.values()}.values()
+        if m.kind in {"name", "metonym", "compound"}]
+    for ent in sent.ents:  # people the knowledge base does not know (pipelines with an NER)
+        if ent.label_ in {"PER", "PERSON"} and not any(i in sa.mentions for i in range(ent.start, ent.end)):
+            found.append((ent.start, sa._unknown(sent.doc[ent.start], ent.start, ent.end)))
+    out = [ra for _i, ra in sorted(found, key=lambda x: x[0]) if ra is not None]
+    for ra in out:
+        state.remember(ra, kb)
+    return out
+
+
 def _ethnic_minorities(sent: Span, kb: KnowledgeBase, lang: str, by_tok: dict[int, Mention]) -> None:
     """'ethnic Albanians in Serbia', 'Serb forces killed three ethnic Albanians in southern Serbia': an ethnic
     group is coded by the country it lives in (CAMEO/PLOVER), the nearest other country the sentence names,

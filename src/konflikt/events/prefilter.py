@@ -8,10 +8,13 @@ multiword noun — or from an obligation modal ("must", lexicon `modality.obliga
 `konflikt/data/prefilter/<lang>.forms.json` (data: the irregular forms of trigger lemmas, generated from
 simplemma's dictionaries by `scripts/build_prefilter_forms.py`), one regular expression over raw text:
 
-* a word starting with the stem of a trigger form (sv: the form minus two letters, en: minus one, at
-  least three letters; shorter forms whole) — regular inflections ("attackerade", "seized");
+* a word starting with the stem of a trigger form (the form minus a final vowel: sv "attackera" ->
+  "attacker", en "seize" -> "seiz") — regular inflections ("attackerade", "seized"); a stem of four letters
+  or fewer only with an ending of `konflikt/data/prefilter/suffixes.yaml` ("hot" -> "hotade", not "hotell";
+  "int" -> "intar", not "inte");
 * a word starting with a listed irregular form ("tog", "gick", "fought");
-* anywhere inside a word, the stem of a compound trigger ("drönarattacken");
+* anywhere inside a word, the stem of a compound trigger ("drönarattacken"; a short one only at the end of
+  the word, with its endings: "terrorhotet");
 * a word starting with a multiword trigger's first word or an obligation word.
 
 It is a superset by construction for regular morphology and by data for irregular forms: text it rejects
@@ -113,16 +116,67 @@ def load_forms(lang: str) -> dict[str, list[str]]:
     return json.loads(path.read_text(encoding="utf-8"))
 
 
-def _starts(words, lang: str, forms: dict[str, list[str]]) -> set[str]:
-    """Word starts that catch every known inflection of `words`: their stems and irregular forms."""
-    out = {stem(w, lang) for w in words}
-    for w in words:
-        out.update(forms.get(w, ()))
+SHORT_START = 4
+"""Word starts of this many letters or fewer match only whole words (the start plus an ending of
+`data/prefilter/suffixes.yaml`); longer ones match any word they begin."""
+
+
+@lru_cache(maxsize=4)
+def load_suffixes(lang: str) -> dict[str, tuple[str, ...]]:
+    """The endings allowed after a short word start, by the letter its lemma lost ("" = none)."""
+    import yaml
+
+    path = resources.files("konflikt.data").joinpath("prefilter/suffixes.yaml")
+    data = (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get(lang) or {}
+    if not isinstance(data, dict) or not all(isinstance(v, list) for v in data.values()):
+        raise ValueError(f"{path}: '{lang}' must map a letter to a list of endings")
+    return {str(k or ""): tuple(str(x) for x in v) for k, v in data.items()}
+
+
+def _short_words(start: str, lost: str, suffixes: dict[str, tuple[str, ...]]) -> set[str]:
+    out = set()
+    for suf in suffixes.get(lost, suffixes.get("", ("",))):
+        out.add(start + start[-1] + suf[len("DOUBLE+"):] if suf.startswith("DOUBLE+") else start + suf)
     return out
 
 
-def _word_start(keys) -> re.Pattern:
-    return re.compile(rf"(?<![^\W\d_])(?:{trie_pattern(keys)})")
+def _starts(words, lang: str, forms: dict[str, list[str]]) -> tuple[set[str], set[str]]:
+    """What catches every known inflection of `words`: (word starts, whole words). A stem or irregular form
+    longer than SHORT_START letters is a start; a shorter one gives whole words (it with the endings of
+    `suffixes.yaml`, the trigger word itself, and its dictionary forms from the forms file)."""
+    suffixes = load_suffixes(lang)
+    starts: set[str] = set()
+    whole: set[str] = set()
+    for w in words:
+        st = stem(w, lang)
+        lost = w[len(st):]  # the letter the stem dropped ("a" of "inta"), "" when the word is its own stem
+        # Swedish verbs in a double consonant drop one before -de/-t/-d ("godkänna" -> godkände, godkänt)
+        stems = [st, st[:-1]] if lang == "sv" and len(st) > 2 and st[-1] == st[-2] and st[-1] not in _VOWELS else [st]
+        for st in stems:
+            if len(st) > SHORT_START:
+                starts.add(st)
+            else:
+                whole.add(w)
+                whole.update(_short_words(st, lost, suffixes))
+        for f in forms.get(w, ()):
+            if len(f) > SHORT_START:
+                starts.add(f)
+            else:
+                whole.update(_short_words(f, "", suffixes))
+    return starts, whole
+
+
+def _alternatives(starts: set[str], whole: set[str]) -> str:
+    """One pattern: a word beginning with one of `starts`, or one of `whole` as a whole word (its start is
+    anchored by the caller)."""
+    parts = [f"(?:{trie_pattern(starts)})"] if starts else []
+    if whole:
+        parts.append(rf"(?:{trie_pattern(whole)})(?![^\W\d_])")
+    return "|".join(parts) or "(?!)"
+
+
+def _word_start(keys: tuple[set[str], set[str]]) -> re.Pattern:
+    return re.compile(rf"(?<![^\W\d_])(?:{_alternatives(*keys)})")
 
 
 class TriggerGate:
@@ -132,8 +186,9 @@ class TriggerGate:
         gw = gate_words(lex)
         forms = load_forms(lang) if forms is None else forms
         self.lang = lang
-        inside = trie_pattern({stem(h, lang) for h in gw.compound})
-        self.pattern = re.compile(rf"(?<![^\W\d_])(?:{trie_pattern(_starts(gw.plain, lang, forms))})|{inside}")
+        # a compound's head ends the word: a short head only with its endings ("terrorhotet", not "hotellet")
+        inside = _alternatives(*_starts(gw.compound, lang, {}))
+        self.pattern = re.compile(rf"(?<![^\W\d_])(?:{_alternatives(*_starts(gw.plain, lang, forms))})|{inside}")
         by_req: dict[frozenset[str], set[str]] = {}
         for word, req in gw.conditional.items():
             by_req.setdefault(req, set()).add(word)

@@ -19,6 +19,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 import simplemma
+from spacy.attrs import LEMMA, ORTH, POS, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
@@ -40,12 +41,15 @@ class LemmaFixer:
     def __init__(self, lang: str, check_known: bool = True):
         self.lang = lang
         self.check_known = check_known
+        self._memo: dict[tuple[int, int, int, int], str | None] = {}
 
     def fix(self, tok: Token) -> str | None:
         """The repaired lemma of `tok`, or None to keep the trained one."""
-        form = tok.text
-        lemma = tok.lemma_
-        if tok.pos_ == "PROPN":
+        return self.fix_parts(tok.text, tok.lemma_, tok.pos_, bool(tok.is_sent_start))
+
+    def fix_parts(self, form: str, lemma: str, pos: str, sent_start: bool) -> str | None:
+        """The repaired lemma of a token given as its form, trained lemma, UPOS and sentence-start flag."""
+        if pos == "PROPN":
             return form if lemma != form else None
         if not form.isalpha():
             return form if not lemma else None
@@ -53,22 +57,40 @@ class LemmaFixer:
         dict_lemma, form_known = _dict_lemma(lower, self.lang)
         if not lemma or not lemma.replace("-", "").isalpha():
             return dict_lemma if form_known else lower
-        if tok.is_sent_start and form[:1].isupper() and lemma[:1].isupper() and not form.isupper():
+        if sent_start and form[:1].isupper() and lemma[:1].isupper() and not form.isupper():
             if form_known and dict_lemma != lower:
                 return dict_lemma
             return lemma[:1].lower() + lemma[1:]
-        if tok.pos_ in {"VERB", "AUX"} and lemma.lower() == lower and form_known and dict_lemma != lower:
+        if pos in {"VERB", "AUX"} and lemma.lower() == lower and form_known and dict_lemma != lower:
             return dict_lemma  # an inflected verb left as its own lemma ("anföll" -> "anfalla")
-        if (self.check_known and tok.pos_ in _OPEN_CLASS and form_known and dict_lemma != lemma
+        if (self.check_known and pos in _OPEN_CLASS and form_known and dict_lemma != lemma
                 and lemma.islower() and not _known(lemma, self.lang)):
             return dict_lemma
         return None
 
     def __call__(self, doc: Doc) -> Doc:
-        for tok in doc:
-            new = self.fix(tok)
+        # the decision depends only on (form, lemma, POS, sentence start): read them as one array of string
+        # ids, decide each combination once per process and write the lemma column back in one call
+        # (touching Token objects is what costs)
+        if not len(doc):
+            return doc
+        strings, memo = doc.vocab.strings, self._memo
+        arr = doc.to_array([ORTH, LEMMA, POS, SENT_START])
+        lemmas = arr[:, 1].copy()
+        changed = False
+        for i, (orth, lemma, pos, start) in enumerate(arr.tolist()):
+            key = (orth, lemma, pos, start)
+            new = memo.get(key, -1)
+            if new == -1:
+                if len(memo) > 500_000:
+                    memo.clear()
+                fixed = self.fix_parts(strings[orth], strings[lemma] if lemma else "", strings[pos], start == 1)
+                new = memo[key] = None if fixed is None else strings.add(fixed)
             if new is not None:
-                tok.lemma_ = new
+                lemmas[i] = new
+                changed = True
+        if changed:
+            doc.from_array([LEMMA], lemmas.reshape(-1, 1))
         return doc
 
 

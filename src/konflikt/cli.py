@@ -120,7 +120,7 @@ def code_paths(paths: list[str], settings: Settings, debug: bool = False, worker
 
 WorkersOpt = Annotated[int | None, typer.Option(help="Processes coding documents in parallel (default: all cores).")]
 PrefilterOpt = Annotated[bool, typer.Option("--prefilter/--no-prefilter",
-                                            help="Fast path: parse only text a trigger can be in (same events).")]
+                                            help="Fast path: parse only the sentences a trigger can be in.")]
 
 
 def check_workers(workers: int | None) -> int:

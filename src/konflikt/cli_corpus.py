@@ -132,7 +132,7 @@ def ingest(
     workers: Annotated[int | None, typer.Option(help="Processes coding documents in parallel "
                                                      "(default: all cores).")] = None,
     prefilter: Annotated[bool, typer.Option("--prefilter/--no-prefilter",
-                                            help="Fast path: parse only text a trigger can be in (same events).")]
+                                            help="Fast path: parse only the sentences a trigger can be in.")]
     = True,
     max_doc_chars: MaxDocOpt = Settings.max_doc_chars,
     max_sentence_chars: MaxSentenceOpt = Settings.max_sentence_chars,

@@ -19,8 +19,8 @@ import yaml
 
 SCHEMA_DIR = Path(__file__).resolve().parent / "data" / "schemas"
 
-__all__ = ["DataFileError", "read_utf8", "read_yaml", "yaml_error", "schema_errors", "node_line", "load_schema",
-           "SCHEMA_DIR"]
+__all__ = ["DataFileError", "DataFileErrors", "read_utf8", "read_yaml", "yaml_error", "schema_errors", "node_line",
+           "load_schema", "SCHEMA_DIR"]
 
 
 @dataclass(frozen=True, order=True)
@@ -33,6 +33,14 @@ class DataFileError:
 
     def __str__(self) -> str:
         return f"{self.file}:{self.line}: {self.reason}"
+
+
+class DataFileErrors(Exception):
+    """A data file is invalid: the message is the first problem (and how many more), `.errors` lists them all."""
+
+    def __init__(self, errors: list[DataFileError]) -> None:
+        self.errors = errors
+        super().__init__(f"{errors[0]}" + (f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""))
 
 
 @lru_cache(maxsize=8)

@@ -17,7 +17,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
-from konflikt.datafiles import DataFileError, load_schema, node_line, read_yaml, schema_errors
+from konflikt.datafiles import DataFileError, DataFileErrors, load_schema, node_line, read_yaml, schema_errors
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "dates"
 LANGUAGES: tuple[str, ...] = ("sv", "en")
@@ -30,12 +30,8 @@ __all__ = ["DateLexicon", "DatePattern", "DateLexiconError", "load_date_lexicon"
            "default_path", "check_command", "LANGUAGES"]
 
 
-class DateLexiconError(Exception):
+class DateLexiconError(DataFileErrors):
     """A date-expression file is invalid; `.errors` lists every problem."""
-
-    def __init__(self, errors: list[DataFileError]) -> None:
-        self.errors = errors
-        super().__init__(f"{errors[0]}" + (f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""))
 
 
 @dataclass(frozen=True)

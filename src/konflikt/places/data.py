@@ -20,7 +20,7 @@ from functools import lru_cache
 from pathlib import Path
 from types import MappingProxyType
 
-from konflikt.datafiles import DataFileError, load_schema, node_line, read_yaml, schema_errors
+from konflikt.datafiles import DataFileError, DataFileErrors, load_schema, node_line, read_yaml, schema_errors
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "places"
 EXONYMS_PATH = DATA_DIR / "exonyms.yaml"
@@ -33,12 +33,8 @@ __all__ = [
 ]
 
 
-class PlaceDataError(Exception):
+class PlaceDataError(DataFileErrors):
     """A place data file is invalid; `.errors` lists every problem."""
-
-    def __init__(self, errors: list[DataFileError]) -> None:
-        self.errors = errors
-        super().__init__(f"{errors[0]}" + (f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""))
 
 
 @dataclass(frozen=True)

@@ -22,7 +22,7 @@ from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
-from konflikt.actors.kb import Entity, KnowledgeBase
+from konflikt.actors.kb import Entity, KnowledgeBase, fold
 from konflikt.actors.names import Mention, NameMatcher
 from konflikt.records import Actor
 
@@ -93,9 +93,14 @@ class DiscourseState:
     sentences: int = 0
     """Sentences started so far (`build_sentence_actors` counts them), for the recency of anaphors."""
     countries: Counter = field(default_factory=Counter)
+    people: dict[str, ResolvedActor] = field(default_factory=dict)
+    """Knowledge-base people named so far (by entity id), for a later mention by one part of the name."""
 
     def remember(self, ra: ResolvedActor, kb: KnowledgeBase) -> None:
         a = ra.actor
+        if ra.entity is not None and ra.entity.kind == "person" and a.resolution == "name":
+            self.people.pop(ra.entity.id, None)
+            self.people[ra.entity.id] = ra
         if a.country:
             self.countries[a.country] += 1
         if a.sector:
@@ -183,6 +188,32 @@ class SentenceActors:
         actor = Actor(raw_text=self._raw(start, end), name=name, span=self._span_chars(start, end),
                       resolution="ner-person" if tok.ent_type_ in {"PER", "PERSON"} else "ner")
         return ResolvedActor(actor, None, tok.i, 0.6)
+
+    def _named_before(self, tok: Token) -> ResolvedActor | None:
+        """'Kim Jong-un besökte ... Kim hotade ...': a capitalised word that is the first or last part of the full
+        name of exactly one person the document named before is that person (the surname alone is not always a
+        name of the knowledge base: Korean family names come first, "Kim" is many people)."""
+        if not self.state.people or not tok.text[:1].isupper():
+            return None
+        word = fold(tok.text)
+        if self.lang == "sv" and word.endswith("s") and tok.morph.get("Case") == ["Gen"]:
+            word = word[:-1]
+        hits = []
+        for ra in self.state.people.values():
+            ent = ra.entity
+            parts = set()
+            for n in ent.names.get(self.lang, ()) or ():
+                pieces = [p for p in fold(n).split() if len(p) > 2]
+                if len(pieces) >= 2:
+                    parts.update({pieces[0], pieces[-1]})
+            if word in parts:
+                hits.append(ra)
+        if len({ra.entity.id for ra in hits}) != 1:
+            return None
+        prev = hits[0]
+        a = prev.actor.model_copy(update={"raw_text": tok.text, "span": self._span_chars(tok.i, tok.i + 1),
+                                          "resolution": "coref-name"})
+        return ResolvedActor(a, prev.entity, tok.i, 0.8)
 
     # ---- NP resolution ---------------------------------------------------------------------------
     def mention_at(self, tok: Token) -> Mention | None:
@@ -275,6 +306,12 @@ class SentenceActors:
             r = self._titled_name(tok, depth)
             if r:
                 return r
+        if tok.pos_ == "PROPN" and tok.ent_type_ in {"PER", "PERSON", ""}:
+            ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+            if ent is None or ent.end - ent.start == 1:
+                r = self._named_before(tok)
+                if r is not None:
+                    return r
         if tok.ent_type_ in {"PER", "ORG", "PERSON", "NORP"} and tok.pos_ == "PROPN":
             ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
             if ent is not None and not any(i in self.mentions for i in range(ent.start, ent.end)):
@@ -668,7 +705,10 @@ class SentenceActors:
                     out.append((tok.i, tok.i + 1, ra, False))
             elif tok.ent_type_ in {"PER", "ORG"} and tok.ent_iob_ == "B":
                 ent = next((e for e in tok.doc.ents if e.start == tok.i), None)
-                if ent is not None and not any(i in self.mentions for i in range(ent.start, ent.end)):
+                known = self._named_before(tok) if ent is not None and ent.end - ent.start == 1 else None
+                if known is not None:
+                    out.append((tok.i, tok.i + 1, known, False))
+                elif ent is not None and not any(i in self.mentions for i in range(ent.start, ent.end)):
                     unk = self._unknown(tok, ent.start, ent.end)
                     if unk is not None:
                         out.append((ent.start, ent.end, unk, False))

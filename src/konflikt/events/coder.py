@@ -103,7 +103,7 @@ def to_events(cands: list[Candidate], sa: SentenceActors, onto: Ontology, *, doc
         # an actor is never its own recipient; "the junta ... its own country" is internal, not a dyad
         recips = [r for r in c.recipients
                   if r.key not in actor_keys and not _internal(r, actor_countries, etype, non_state)]
-        passive_verb = is_passive(c.token) and c.token.pos_ in {"VERB", "AUX"}
+        passive_verb = (is_passive(c.token) and c.token.pos_ in {"VERB", "AUX"}) or "s-passive" in c.notes
         if not c.actors and not (recips and passive_verb) and etype not in ACTORLESS_TYPES:
             continue  # an event needs an actor, except an agentless passive verb ("Gaddafi avsattes") or a
             # protest by people the text does not name ("veckolånga protester i Jerevan")

@@ -31,10 +31,14 @@ VERBAL_TYPES = {"AGREE", "REQUEST", "THREATEN", "REJECT", "ACCUSE", "CONCEDE", "
 REACTION_TYPES = {"ACCUSE", "REJECT", "PROTEST", "REQUEST"}
 MATERIAL_CONFLICT = {"ASSAULT", "COERCE", "MOBILIZE", "SANCTION"}
 COOP_TO_AGREE = {"CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"}
+# A promise or offer of these is a threat (PLOVER THREATEN): (mode, CAMEO code) of the threat.
+PROMISED_FORCE = {"ASSAULT": ("violence", "138"), "COERCE": ("restrict", "137"), "SANCTION": ("relations", "1312")}
 REL_PRONOUNS = {"som", "vilken", "vilket", "vilka", "who", "which", "that", "whom"}
 REFLEXIVES = {"sig", "mig", "dig", "oss", "er", "itself", "themselves", "himself", "herself"}
 SUBJ_DEPS = {"nsubj", "nsubj:pass", "csubj", "nsubj:outer"}
 AGENT_PREPS = {"sv": {"av"}, "en": {"by"}}
+# Prepositions of an event noun that tells how a verb's event happened ("dödades i ett flyganfall").
+CIRCUMSTANCE_PREPS = {"sv": {"i", "vid", "under", "genom"}, "en": {"in", "during"}}
 
 
 @dataclass
@@ -155,6 +159,8 @@ def find_triggers(sent: Span, lex, lang: str) -> list[Candidate]:
             pos = "VERB"  # participles and supines the tagger calls adjectives ("har erbjudit")
         elif tok.pos_ in {"ADV", "X"} and any(c.dep_ in {"aux", "aux:pass", "nsubj"} for c in tok.children):
             pos = "VERB"  # a supine the tagger calls an adverb: "Juntan har [aux] stängt av internet"
+        elif tok.pos_ in {"ADV", "X"} and tok.dep_ in {"obj", "nsubj", "nsubj:pass", "obl", "nmod"}:
+            pos = "NOUN"  # a noun the tagger calls an adverb: "lovade hämnd [ADV, obj]", "i en drönarattack [ADV]"
         else:
             continue
         entry, prefix = None, None
@@ -180,6 +186,11 @@ def find_triggers(sent: Span, lex, lang: str) -> list[Candidate]:
                 entry = _pick(tok, [e for e in lex.lookup(lem, "VERB") if lem != tok.lower_ or lem.endswith("a")])
                 if entry is not None:
                     break
+        if entry is None and pos == "NOUN" and tok.pos_ == "NOUN":
+            # an irregular verb form the lexicon lists ("besköt", "drog") is a verb whatever the tagger says
+            entry = _pick(tok, [e for e in lex.lookup(tok.lower_, "VERB")
+                                if tok.lower_ != e.lemma.lower() and tok.lower_ in getattr(e, "variants", ())
+                                and _finite_irregular(tok.lower_, e.lemma.lower())])
         if entry is None and pos == "NOUN":
             for lem in _lemmas(tok, lang):
                 for pre, e in lex.compound_heads(lem):
@@ -205,6 +216,12 @@ def _finite_form_of(form: str, lemma: str, lang: str) -> bool:
         return False
     stem = lemma[:-1]
     return form in {lemma + "r", lemma + "de", stem + "er", stem + "de", stem + "te", lemma + "t"}
+
+
+def _finite_irregular(form: str, lemma: str) -> bool:
+    """A listed variant that is an inflected form of the lemma, not another verb ("besköt" of "beskjuta", not
+    "sända" of "skicka"): it shares the lemma's first letters and does not end like an infinitive."""
+    return form[:2] == lemma[:2] and not form.endswith("a")
 
 
 def _verbal_dependents(tok: Token) -> bool:
@@ -350,6 +367,9 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
         return subject_of(verb.head, depth + 1)  # the perfect auxiliary parsed as the main verb
     if verb.dep_ == "xcomp":
         return subject_of(verb.head, depth + 1)
+    if verb.dep_ == "ccomp" and "VerbForm=Inf" in str(verb.morph) and any(
+            c.dep_ == "mark" and c.lower_ in {"att", "to"} for c in verb.children):
+        return subject_of(verb.head, depth + 1)  # "Egypten är berett att skicka": an infinitive has no subject
     if verb.dep_ == "advcl" and any(c.lower_ in {"att", "to"} and c.dep_ == "mark" for c in verb.children):
         up = verb.head  # "efter att ha kritiserat Moskva": the main clause's subject, through mis-attachments
         for _ in range(3):
@@ -431,6 +451,12 @@ def _verb_arguments(c: Candidate, sa: SentenceActors, lex, lang: str, nouns: dic
     deponent = lang == "sv" and (getattr(entry, "lemma", "").endswith("s") or (tok.lower_.endswith("s") and (
         getattr(entry, "reciprocal", False) or c.event in {"CONSULT", "COOPERATE"})))
     passive = (is_passive(tok) and tok.pos_ != "NOUN" and not deponent) or attributive
+    if (not passive and not deponent and lang == "sv" and tok.pos_ != "NOUN" and tok.lower_.endswith("s")
+            and not any(ch.dep_ == "obj" for ch in tok.children)  # "frös [active past] sina bidrag"
+            and not getattr(entry, "lemma", "").endswith("s") and tok.lower_ != getattr(entry, "lemma", "")
+            and (tok.lemma_.lower() == tok.lower_ or "Voice=Pass" in str(tok.morph))):
+        passive = True  # the s-form of a verb that is not deponent is passive, whatever the tagger says ("greps")
+        c.notes.append("s-passive")
     if passive:
         c.actors = _resolve(sa, agent_of(tok, lang))
         c.recipients = _resolve(sa, tok.head if attributive else subject_of(tok), allow_adjective=True)
@@ -447,6 +473,9 @@ def _verb_arguments(c: Candidate, sa: SentenceActors, lex, lang: str, nouns: dic
             order.append(_obl_with_prep(tok, prep))
         objs = [x for x in tok.children if x.dep_ == "obj" and x.lower_ not in REFLEXIVES
                 and not _is_temporal(x, lang)] + _second_subjects(tok)  # "demanded Friday that": no object
+        # a bare oblique that is a named actor is an object the parser mislabelled ("uppmanade i februari Rwanda")
+        objs += [x for x in tok.children if x.dep_ == "obl" and x.i > tok.i and _case_of(x) is None
+                 and x.pos_ == "PROPN" and sa.mention_at(x) is not None and not _is_temporal(x, lang)]
         # the object hung on the verb particle: "kallade upp [prt] Rysslands ambassadör [nsubj of upp]"
         objs = [g for p in tok.children if p.dep_ in {"compound:prt", "prt"} for g in p.children
                 if g.dep_ in {"nsubj", "obj"} and g.i > p.i] + objs
@@ -520,9 +549,13 @@ def _noun_arguments(c: Candidate, sa: SentenceActors, lex, lang: str) -> None:
     tok = c.token
     actor_preps = {p.lower() for p in lex.actor_preps}
     benef = {p.lower() for p in lex.beneficiary_preps}
-    false_poss = [ch for ch in tok.children if ch.dep_ == "nmod:poss" and _not_genitive(ch, lang)]
+    # a nationality adjective the tagger made a possessor ("en rysk [nmod:poss] robotattack") is the actor
+    adjective_poss = [ch for ch in tok.children if ch.dep_ == "nmod:poss"
+                      and getattr(sa.mention_at(ch), "kind", None) == "adjective"]
+    false_poss = [ch for ch in tok.children if ch.dep_ == "nmod:poss" and _not_genitive(ch, lang)
+                  and ch not in adjective_poss]
     for ch in tok.children:
-        if ch in false_poss:
+        if ch in false_poss or ch in adjective_poss:
             continue  # "gett armén [not genitive] politiskt stöd": an indirect object, not an owner
         if ch.dep_ == "nmod:poss":
             if ch.lower_ in POSSESSIVE_REFLEXIVE.get(lang, set()):
@@ -536,8 +569,8 @@ def _noun_arguments(c: Candidate, sa: SentenceActors, lex, lang: str) -> None:
     if not c.actors:
         for ch in tok.children:
             m = sa.mention_at(ch)
-            if (ch.dep_ in {"amod", "compound"} or (ch.dep_ == "nmod" and _case_of(ch) is None)) and (
-                    m is not None and m.kind in {"adjective", "name"}):
+            if (ch.dep_ in {"amod", "compound"} or ch in adjective_poss or (
+                    ch.dep_ == "nmod" and _case_of(ch) is None)) and m is not None and m.kind in {"adjective", "name"}:
                 ids = list(getattr(m, "entity_ids", ()) or ([m.entity_id] if m.entity_id else []))
                 for eid in ids:
                     ent = sa.kb.get(eid)
@@ -791,6 +824,9 @@ def extract(sent: Span, sa: SentenceActors, lex, lang: str) -> list[Candidate]:
         elif (n.token.dep_ in {"obj", "obl"} and h.pos_ in {"VERB", "AUX"} and h.i not in by_tok
               and h.dep_ in {"xcomp", "ccomp"} and h.head.i in verbs and verbs[h.head.i].event in VERBAL_TYPES):
             n.absorbed_into = verbs[h.head.i]  # "offered to resume talks with X", "refused to return to talks"
+        elif _circumstance_of(n, verbs, lang) is not None:
+            n.absorbed_into = _circumstance_of(n, verbs, lang)  # "dödades i ett israeliskt flyganfall": one event
+            n.notes.append("circumstance")
         elif n.token.dep_ in {"nsubj", "nsubj:pass"} and h.i in verbs and verbs[h.i].event == n.event:
             n.absorbed_into = verbs[h.i]  # "Demonstranter samlades ...": the protesters of the protest verb
         elif n.token.dep_ in {"nmod", "conj"} and _trigger_noun_above(n.token, nouns) is not None:
@@ -801,7 +837,8 @@ def extract(sent: Span, sa: SentenceActors, lex, lang: str) -> list[Candidate]:
                 n.absorbed_into = v  # a mis-parsed object: "har erbjudit militärstöd till X"
     for v in verbs.values():
         tok = v.token
-        if tok.dep_ in {"xcomp", "ccomp"} and tok.head.i in verbs and verbs[tok.head.i].event in VERBAL_TYPES:
+        if tok.head.i in verbs and verbs[tok.head.i].event in VERBAL_TYPES and tok.head.i != tok.i and (
+                tok.dep_ in {"xcomp", "ccomp"} or _complement_advcl(tok, verbs[tok.head.i].event)):
             v.absorbed_into = verbs[tok.head.i]
         elif tok.dep_ in {"advcl", "xcomp"} and tok.head.i in verbs and verbs[tok.head.i].event == v.event:
             v.absorbed_into = verbs[tok.head.i]  # "samlades ... för att protestera": one protest, told twice
@@ -828,11 +865,21 @@ def extract(sent: Span, sa: SentenceActors, lex, lang: str) -> list[Candidate]:
             # "demanded that the US match the EU's support for X": a content clause with its own subject
             own_subject = (clause.dep_ == "ccomp" and clause.i != outer.token.i
                            and any(ch.dep_ in SUBJ_DEPS for ch in clause.children))
-            if (not outer.recipients and inner_actors and not _is_noun(c) and c.token.dep_ == "ccomp"
+            if (not outer.recipients and inner_actors and not _is_noun(c)
+                    and (c.token.dep_ == "ccomp" or _complement_advcl(c.token, outer.event))
                     and any(ch.dep_ in {"nsubj", "nsubj:pass"} for ch in c.token.children)):
                 outer.recipients = inner_actors  # "kräver att Israel drar tillbaka": the demand is on Israel
             elif not outer.recipients and c.recipients and not own_subject:
                 outer.recipients = [r for r in c.recipients if r.key not in outer_keys]
+            if "circumstance" in c.notes and not outer.actors and inner_actors:
+                outer.actors = inner_actors  # the agent of an agentless passive is the attack's author
+                outer.recipients = outer.recipients or [r for r in c.recipients if r.key not in outer_keys]
+            if (outer.event == "AGREE" and c.event in PROMISED_FORCE and not (c.modality and c.modality.negated)
+                    and not _qualified(outer)):
+                # "lovade att hämnas", "vowed to drive out the invaders": a promise of force is a threat (PLOVER)
+                outer.mode, outer.cameo = PROMISED_FORCE[c.event]
+                outer.event = "THREATEN"
+                outer.notes.append(f"AGREE->THREATEN (promised {c.event})")
     chunks = clause_chunks(sent)
     for c in cands:
         if c.absorbed_into is not None:
@@ -844,6 +891,33 @@ def extract(sent: Span, sa: SentenceActors, lex, lang: str) -> list[Candidate]:
         if not c.actors or not c.recipients:
             _linear_fallback(c, sa, lex, lang, chunks)
     return recipient_qualifiers([c for c in cands if c.absorbed_into is None])
+
+
+def _complement_advcl(tok: Token, outer_event: str) -> bool:
+    """An infinitive complement the parser made an adverbial clause: "lovade att [advcl] driva ut", and the
+    content of an accusation: "anklagar Teheran för att [advcl] ha levererat robotar"."""
+    if tok.dep_ != "advcl":
+        return False
+    marks = [m.lower_ for m in tok.children if m.dep_ == "mark" and m.i < tok.i]
+    if marks == ["att"] or marks == ["to"]:
+        return True
+    return outer_event == "ACCUSE" and marks[:1] in (["för"], ["for"])
+
+
+def _circumstance_of(n: Candidate, verbs: dict[int, Candidate], lang: str) -> Candidate | None:
+    """The trigger verb whose event a nominal event of the same kind tells the manner of: "dödades i ett
+    israeliskt flyganfall", "greps vid en razzia" (the PP on the verb, or on a temporal oblique of it: "dödades på
+    söndagen i en rysk robotattack")."""
+    tok = n.token
+    if tok.dep_ not in {"obl", "nmod"} or _case_of(tok) not in CIRCUMSTANCE_PREPS.get(lang, ()):
+        return None
+    h = tok.head
+    if h.i not in verbs and h.dep_ in {"obl", "obl:tmod"} and h.head.i in verbs:
+        h = h.head
+    v = verbs.get(h.i)
+    if v is None or v.token.i == tok.i:
+        return None
+    return v if n.event == v.event or (v.event, n.event) == ("ASSAULT", "COERCE") else None
 
 
 def _is_noun(c: Candidate) -> bool:

@@ -267,3 +267,20 @@ def test_deepening_cooperation_lends_its_subjects(code_sv):
 ])
 def test_igos_groups_and_people_added_to_the_knowledge_base(code_sv, text, etype, actor, recipient):
     assert (etype, frozenset({actor}), frozenset({recipient})) in _dyads(code_sv(text))
+
+
+def test_a_condemned_threat_is_an_event_and_its_author_the_condemned_through_a_misattached_agent(code_sv):
+    events = code_sv("Rysslands hot mot Moldavien fördömdes i går av EU.")
+    got = _dyads(events)
+    assert ("ACCUSE", frozenset({"European Union"}), frozenset({"Russia"})) in got, got
+    assert ("THREATEN", frozenset({"Russia"}), frozenset({"Moldova"})) in got, got
+
+
+def test_the_police_of_a_sentence_about_one_country_are_that_countrys(code_sv):
+    events = code_sv("Oppositionen höll ett möte i Dhaka, där polisen grep tre ledare.")
+    assert any(e.event == "COERCE" and e.actor and e.actor[0].code == "BGDCOP" for e in events), _dyads(events)
+    text = ("Kenyanska poliser patrullerade i Port-au-Prince.\n\nVädret var varmt.\n\n"
+            "Tusentals studenter protesterade i Dhaka, och polisen grep tre ledare.")
+    events = code_sv(text)
+    arrests = [e for e in events if e.event == "COERCE" and e.sentence_index == 2]
+    assert arrests and arrests[0].actor and arrests[0].actor[0].code == "BGDCOP", _dyads(events)

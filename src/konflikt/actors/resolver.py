@@ -57,6 +57,9 @@ STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "LEG", "JUD", "SPY"})
 ETHNIC_WORDS = {"sv": {"etniska", "etnisk", "etniskt"}, "en": {"ethnic"}}
 # Lower-case words inside a name: "Movement for the Actualization of the Sovereign State of Biafra".
 NAME_JOINERS = {"of", "for", "and", "the", "de", "al", "du", "la"}
+# Sectors that act at home: "polisen" in a sentence about one country is that country's police (a government or
+# army named so is often another country's: "Turkiet stöder regeringen").
+DOMESTIC_SECTORS = frozenset({"COP", "OPP", "CVL", "LAB", "EDU", "MED", "HLH", "REF", "CRM"})
 SECTOR_ONLY = {"GOV", "MIL", "COP", "LEG", "JUD", "SPY", "OPP", "LAB", "REB", "INS", "UAF", "CVL", "REF", "EDU",
                "MED", "HRI", "REL", "BUS", "CRM", "AGR"}
 
@@ -528,7 +531,16 @@ class SentenceActors:
             return self._recent_group(tok, sector, start, end) or self._in_sentence_country(
                 tok, sector, start, end) or (self._sector_only(tok, sector, start, end) if sector_only else None)
         prev = self.state.by_sector.get(sector)
-        if prev is not None and self.state.sentences - self.state.by_sector_at.get(sector, -99) <= SECTOR_MEMORY:
+        age = self.state.sentences - self.state.by_sector_at.get(sector, -99)
+        here = (self.sentence_countries() or self.sentence_place_countries()) if sector in DOMESTIC_SECTORS else set()
+        if prev is not None and (age > SECTOR_MEMORY or (
+                age > 1 and len(here) == 1 and prev.actor.country not in here)):
+            prev = None  # "Kenyanska poliser ... [two sentences] ... i Tbilisi, och polisen grep": Georgia's police
+        if prev is None and len(here) == 1:
+            ent = self.kb.get(next(iter(here)))
+            if ent is not None:  # "protester i Jerevan, där polisen har gripit": the one country of the sentence
+                return self.actor_for_entity(ent, start, end, "sentence-country", sector=sector, conf=0.6)
+        if prev is not None and age <= SECTOR_MEMORY:
             a = prev.actor.model_copy(update={"raw_text": self._raw(start, end),
                                               "span": self._span_chars(start, end),
                                               "resolution": "coref-sector"})

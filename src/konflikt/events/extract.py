@@ -397,6 +397,12 @@ def agent_of(verb: Token, lang: str) -> Token | None:
     for c in verb.children:
         if c.dep_ == "obl:agent" or (c.dep_ in {"obl", "nmod"} and _case_of(c) in preps):
             return c
+    # the agent hung on a temporal oblique of the verb: "fördömdes på fredagen [obl] av G7-länderna [nmod]"
+    for c in verb.children:
+        if c.dep_ in {"obl", "obl:tmod"} and c.i > verb.i and _is_temporal(c, lang):
+            for g in c.children:
+                if g.dep_ in {"nmod", "obl"} and _case_of(g) in preps and g.i > c.i:
+                    return g
     return None
 
 
@@ -459,7 +465,10 @@ def _verb_arguments(c: Candidate, sa: SentenceActors, lex, lang: str, nouns: dic
         c.notes.append("s-passive")
     if passive:
         c.actors = _resolve(sa, agent_of(tok, lang))
-        c.recipients = _resolve(sa, tok.head if attributive else subject_of(tok), allow_adjective=True)
+        subj = tok.head if attributive else subject_of(tok)
+        if subj is not None and subj.i in nouns and not attributive:
+            c.recipients = _noun_owner(subj, sa, lex)  # "Kinas påtryckningar [...] fördömdes": China is condemned
+        c.recipients = c.recipients or _resolve(sa, subj, allow_adjective=True)
         if not c.recipients:
             for o in _recipient_obliques(tok, lex, prep):
                 c.recipients = _resolve(sa, o, allow_adjective=True)
@@ -815,8 +824,9 @@ def extract(sent: Span, sa: SentenceActors, lex, lang: str) -> list[Candidate]:
         if getattr(verbs.get(h.i, n).entry, "requires_qualifier", False):
             pass  # "lämna stöd till X": a light verb with a trigger object, not the qualified verb "lämna Ecowas"
         elif n.token.dep_ in {"obj", "nsubj:pass"} and h.i in verbs and h.i != i:
-            if not (verbs[h.i].event in REACTION_TYPES and n.event in MATERIAL_CONFLICT):
-                n.absorbed_into = verbs[h.i]
+            if not (verbs[h.i].event in REACTION_TYPES and n.event in MATERIAL_CONFLICT) and not (
+                    verbs[h.i].event == "ACCUSE" and _genitive_owner(n.token) is not None):
+                n.absorbed_into = verbs[h.i]  # (condemned pressure, threats, demands of a named actor stay events)
             # else "FN fördömde Rysslands robotattack mot Kiev": the condemned attack is an event too
         elif (n.token.dep_ == "nmod" and h.dep_ == "obj" and h.head.i in verbs and h.i not in nouns
               and verbs[h.head.i].event in VERBAL_TYPES | {"AID"}):
@@ -953,11 +963,22 @@ def _adjacent_case(tok: Token) -> bool:
     return all(t.pos_ in {"DET", "ADJ", "NUM"} or t.dep_ == "fixed" for t in between)
 
 
+def _genitive_owner(tok: Token) -> Token | None:
+    """A genitive before an event noun, also when the parser gave it another relation ("Kinas [nsubj]
+    påtryckningar"); not a possessive pronoun."""
+    for ch in tok.children:
+        if ch.i < tok.i and (ch.dep_ == "nmod:poss" or (ch.pos_ == "PROPN" and ch.morph.get("Case") == ["Gen"])) \
+                and ch.pos_ != "PRON":
+            return ch
+    return None
+
+
 def _noun_owner(tok: Token, sa: SentenceActors, lex) -> list[ResolvedActor]:
     """The author of an event noun: its genitive possessor or a från/av phrase."""
     actor_preps = {p.lower() for p in lex.actor_preps}
-    for ch in tok.children:
-        if ch.dep_ == "nmod:poss" or (ch.dep_ in {"nmod", "obl"} and _case_of(ch) in actor_preps):
+    gen = _genitive_owner(tok)
+    for ch in ([gen] if gen is not None else []) + list(tok.children):
+        if ch.dep_ == "nmod:poss" or ch is gen or (ch.dep_ in {"nmod", "obl"} and _case_of(ch) in actor_preps):
             found = _resolve(sa, ch)
             if found:
                 return found

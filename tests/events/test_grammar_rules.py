@@ -284,3 +284,44 @@ def test_the_police_of_a_sentence_about_one_country_are_that_countrys(code_sv):
     events = code_sv(text)
     arrests = [e for e in events if e.event == "COERCE" and e.sentence_index == 2]
     assert arrests and arrests[0].actor and arrests[0].actor[0].code == "BGDCOP", _dyads(events)
+
+
+def test_a_past_tense_tagged_as_an_adjective_with_a_passive_subject_is_active(coder):
+    """The parse the tagger gives some sentences ("Kinesiska fartyg [nsubj:pass] omringade [ADJ] X"), built by hand
+    so that the rule is tested whatever the model does with this sentence."""
+    from datetime import date
+
+    from spacy.tokens import Doc
+
+    from konflikt.actors.resolver import DiscourseState, build_sentence_actors
+    from konflikt.events.extract import extract
+
+    res = coder.resources("sv")
+    words = ["Turkiska", "fartyg", "omringade", "i", "maj", "Cypern", "."]
+    doc = Doc(res.nlp.vocab, words=words, pos=["ADJ", "NOUN", "ADJ", "ADP", "NOUN", "PROPN", "PUNCT"],
+              deps=["amod", "nsubj:pass", "ROOT", "case", "nmod", "obl", "punct"], heads=[1, 2, 2, 4, 5, 2, 2],
+              lemmas=["turkisk", "fartyg", "omringad", "i", "maj", "Cypern", "."])
+    sent = doc[:]
+    sa = build_sentence_actors(sent, coder.kb, res.matcher, "sv", date(2024, 3, 15), DiscourseState())
+    cands = [c for c in extract(sent, sa, res.lexicon, "sv") if c.event == "COERCE"]
+    assert cands and [a.actor.name for a in cands[0].actors] == ["Turkey"], cands
+    assert [r.actor.name for r in cands[0].recipients] == ["Cyprus"], cands
+
+
+def test_one_nationality_adjective_covers_coordinated_nouns(code_sv):
+    events = code_sv("Ryska krigsfartyg och stridsflygplan omringade i juni Ormsö.")
+    enc = [e for e in events if e.event == "COERCE"]
+    assert enc and [a.name for a in enc[0].actor] == ["Russia"], _dyads(events)
+
+
+def test_the_source_named_after_a_comma_is_not_the_object(code_sv):
+    events = code_sv("Beväpnade män dödade på fredagen tolv bybor i delstaten Zamfara, uppger FN.")
+    assert not any(r.name == "United Nations" for e in events for r in e.recipient), _dyads(events)
+
+
+def test_a_definite_reaction_noun_refers_to_the_last_event_of_its_kind(code_sv):
+    events = code_sv("Ukraina anklagade Ryssland för krigsbrott i Butja.\n\n"
+                     "Kreml tillbakavisade anklagelserna på tisdagen.")
+    assert ("REJECT", frozenset({"Russia"}), frozenset({"Ukraine"})) in _dyads(events), _dyads(events)
+    events = code_sv("Kreml tillbakavisade anklagelserna på tisdagen.")
+    assert not any(e.recipient for e in events), _dyads(events)

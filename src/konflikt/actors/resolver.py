@@ -98,6 +98,24 @@ class DiscourseState:
     countries: Counter = field(default_factory=Counter)
     people: dict[str, ResolvedActor] = field(default_factory=dict)
     """Knowledge-base people named so far (by entity id), for a later mention by one part of the name."""
+    events: list = field(default_factory=list)
+    """(sentence, PLOVER type, actors) of the events coded so far, for "kritiken", "kraven" (their authors)."""
+
+    def remember_event(self, etype: str, actors: list[ResolvedActor]) -> None:
+        if actors:
+            self.events.append((self.sentences, etype, actors))
+            del self.events[:-20]
+
+    def recent_event(self, etype: str, within: int = 2) -> list[ResolvedActor]:
+        """The actors of the last event of that type in the `within` sentences before this one."""
+        for at, t, actors in reversed(self.events):
+            if at >= self.sentences:
+                continue
+            if self.sentences - at > within:
+                break
+            if t == etype:
+                return actors
+        return []
 
     def remember(self, ra: ResolvedActor, kb: KnowledgeBase) -> None:
         a = ra.actor
@@ -234,7 +252,12 @@ class SentenceActors:
         if with_conj:
             for c in tok.children:
                 if c.dep_ == "conj" and c.pos_ in {"NOUN", "PROPN", "PRON", "X", "ADJ"}:
-                    out.extend(self.resolve(c, allow_adjective=allow_adjective, allow_poss=allow_poss))
+                    more = self.resolve(c, allow_adjective=allow_adjective, allow_poss=allow_poss)
+                    if (found is not None and found.entity is not None and len(more) == 1
+                            and more[0].actor.resolution == "sector" and (found.actor.resolution or "").startswith(
+                                ("adjective", "sector-adjective"))):
+                        continue  # "Kinesiska militärfartyg och stridsflygplan": the adjective covers both nouns
+                    out.extend(more)
         seen, uniq = set(), []
         for ra in out:
             if ra.key not in seen:

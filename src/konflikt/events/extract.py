@@ -456,7 +456,11 @@ def _verb_arguments(c: Candidate, sa: SentenceActors, lex, lang: str, nouns: dic
     # "enas", "slåss", and the s-form of a reciprocal verb ("X och Y möttes"): active, not passive
     deponent = lang == "sv" and (getattr(entry, "lemma", "").endswith("s") or (tok.lower_.endswith("s") and (
         getattr(entry, "reciprocal", False) or c.event in {"CONSULT", "COOPERATE"})))
-    passive = (is_passive(tok) and tok.pos_ != "NOUN" and not deponent) or attributive
+    # a past tense the tagger calls an adjective ("Kinesiska fartyg omringade [ADJ] Taiwan") is active
+    finite_adj = (tok.pos_ == "ADJ" and not attributive and tok.lower_.endswith("de")
+                  and _finite_form_of(tok.lower_, getattr(entry, "lemma", ""), lang)
+                  and not any(ch.dep_ in {"aux", "aux:pass", "cop"} for ch in tok.children))
+    passive = (is_passive(tok) and tok.pos_ != "NOUN" and not deponent and not finite_adj) or attributive
     if (not passive and not deponent and lang == "sv" and tok.pos_ != "NOUN" and tok.lower_.endswith("s")
             and not any(ch.dep_ == "obj" for ch in tok.children)  # "frös [active past] sina bidrag"
             and not getattr(entry, "lemma", "").endswith("s") and tok.lower_ != getattr(entry, "lemma", "")
@@ -484,7 +488,8 @@ def _verb_arguments(c: Candidate, sa: SentenceActors, lex, lang: str, nouns: dic
                 and not _is_temporal(x, lang)] + _second_subjects(tok)  # "demanded Friday that": no object
         # a bare oblique that is a named actor is an object the parser mislabelled ("uppmanade i februari Rwanda")
         objs += [x for x in tok.children if x.dep_ == "obl" and x.i > tok.i and _case_of(x) is None
-                 and x.pos_ == "PROPN" and sa.mention_at(x) is not None and not _is_temporal(x, lang)]
+                 and x.pos_ == "PROPN" and sa.mention_at(x) is not None and not _is_temporal(x, lang)
+                 and not any(t.is_punct for t in tok.doc[tok.i + 1: x.i])]  # (not "..., uppger FN")
         # the object hung on the verb particle: "kallade upp [prt] Rysslands ambassadör [nsubj of upp]"
         objs = [g for p in tok.children if p.dep_ in {"compound:prt", "prt"} for g in p.children
                 if g.dep_ in {"nsubj", "obj"} and g.i > p.i] + objs
@@ -524,7 +529,7 @@ def _verb_arguments(c: Candidate, sa: SentenceActors, lex, lang: str, nouns: dic
         if not c.recipients:
             for o in objs:
                 if o.i in nouns:  # "avvisade kraven från Kiev": the demand's author is the recipient
-                    c.recipients = _noun_owner(o, sa, lex)
+                    c.recipients = _noun_owner(o, sa, lex) or _event_antecedent(o, nouns[o.i], sa)
                     if c.recipients:
                         break
         if not c.recipients and c.event == "REQUEST" and lex.actor_preps:
@@ -900,7 +905,11 @@ def extract(sent: Span, sa: SentenceActors, lex, lang: str) -> list[Candidate]:
                 c.notes.append("recipient:subclause")
         if not c.actors or not c.recipients:
             _linear_fallback(c, sa, lex, lang, chunks)
-    return recipient_qualifiers([c for c in cands if c.absorbed_into is None])
+    out = recipient_qualifiers([c for c in cands if c.absorbed_into is None])
+    for c in out:
+        if c.actors and not (c.modality and c.modality.negated):
+            sa.state.remember_event(c.event, [a for a in c.actors if a.actor.resolution != "coref-event"])
+    return out
 
 
 def _complement_advcl(tok: Token, outer_event: str) -> bool:
@@ -961,6 +970,21 @@ def _adjacent_case(tok: Token) -> bool:
         return False
     between = tok.doc[cases[0].i + 1: tok.i]
     return all(t.pos_ in {"DET", "ADJ", "NUM"} or t.dep_ == "fixed" for t in between)
+
+
+def _event_antecedent(tok: Token, noun: Candidate, sa: SentenceActors) -> list[ResolvedActor]:
+    """'G7 fördömde Kina. Kina tillbakavisade kritiken': a definite event noun without an author of its own
+    ("kritiken", "anklagelserna", "kraven") refers to the last event of its type in the two sentences before;
+    that event's actors are its authors."""
+    if tok.morph.get("Definite") != ["Def"] and not any(ch.dep_ == "det" and ch.lower_ in {"the", "this", "these"}
+                                                         for ch in tok.children):
+        return []
+    found = sa.state.recent_event(noun.event, within=2)
+    out = []
+    for ra in found:
+        a = ra.actor.model_copy(update={"resolution": "coref-event"})
+        out.append(ResolvedActor(a, ra.entity, tok.i, 0.6 * ra.confidence))
+    return out
 
 
 def _genitive_owner(tok: Token) -> Token | None:

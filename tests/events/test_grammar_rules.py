@@ -325,3 +325,38 @@ def test_a_definite_reaction_noun_refers_to_the_last_event_of_its_kind(code_sv):
     assert ("REJECT", frozenset({"Russia"}), frozenset({"Ukraine"})) in _dyads(events), _dyads(events)
     events = code_sv("Kreml tillbakavisade anklagelserna på tisdagen.")
     assert not any(e.recipient for e in events), _dyads(events)
+
+
+def test_a_verb_conjoined_to_the_last_noun_takes_the_subject_above(code_sv):
+    events = code_sv("Frankrike och Tyskland har infört sanktioner mot Rysslands centralbank Bank Rossii och anklagar "
+                     "Moskva för att ha attackerat civila.")
+    got = _dyads(events)
+    assert ("ACCUSE", frozenset({"France", "Germany"}), frozenset({"Russia"})) in got, got
+    assert not any(t == "ASSAULT" for t, _a, _r in got), got  # the accusation's content is no event
+    events = code_sv("Hamas ledare Yahya Sinwar anklagade Israel för bombningarna av sjukhus och skolor och lovade att "
+                     "rörelsen ska slå tillbaka.")
+    promise = [e for e in events if e.trigger == "lovade"]
+    assert promise and [a.name for a in promise[0].actor] == ["Yahya Sinwar"], _dyads(events)
+
+
+def test_the_attackers_of_a_when_clause_are_the_agent_of_the_killing(code_sv):
+    events = code_sv("Minst tjugo soldater dödades i söndags när jihadister från IS Sahel angrep en militärbas i "
+                     "Niger.")
+    attacks = [e for e in events if e.event == "ASSAULT"]
+    assert len(attacks) == 1 and attacks[0].actor[0].name == "Islamic State – Sahel Province", _dyads(events)
+
+
+def test_a_denial_about_the_actor_itself_has_no_recipient_from_its_content(code_sv):
+    events = code_sv("Ryssland förnekar att landet skickar vapen till Houthirebellerna.")
+    assert any(e.event == "REJECT" for e in events) and not any(
+        r.name == "Houthis" for e in events for r in e.recipient), _dyads(events)
+    events = code_sv("Iran, som enligt USA har levererat drönare till Ryssland, förnekar att landet beväpnar Moskva.")
+    assert any(e.event == "REJECT" and e.actor and e.actor[0].name == "Iran" for e in events), _dyads(events)
+
+
+def test_a_reaction_to_the_whole_clause_before_is_aimed_at_its_actor(code_sv):
+    got = _dyads(code_sv("Turkiet har skickat stridsflygplan till Azerbajdzjan, något som Armenien kallar en "
+                         "provokation."))
+    assert ("ACCUSE", frozenset({"Armenia"}), frozenset({"Turkey"})) in got, got
+    got = _dyads(code_sv("Israel bombade flygplatsen i Sanaa, vilket fördömdes av Iran."))
+    assert ("ACCUSE", frozenset({"Iran"}), frozenset({"Israel"})) in got, got

@@ -692,6 +692,8 @@ class SentenceActors:
                 return None
             clause = clause.head
             subj = next((c for c in clause.children if c.dep_ in {"nsubj", "nsubj:pass"} and c.i < tok.i), None)
+            if subj is not None and subj.lower_ in {"som", "who", "which", "that"} and clause.dep_.startswith("acl"):
+                subj = clause.head  # "Rwanda, som [...], förnekar att landet ...": the relative's antecedent
             if subj is not None and subj.pos_ != "PRON":
                 return self._resolve_one(subj, allow_adjective=False, allow_poss=True, depth=1)
         return None

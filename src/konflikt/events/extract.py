@@ -380,8 +380,24 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
     if (verb.dep_ == "advcl" and verb.i > verb.head.i and verb.head.pos_ in {"VERB", "AUX"}
             and _present_participle(verb) and not any(c.dep_ in {"mark"} | SUBJ_DEPS for c in verb.children)):
         return subject_of(verb.head, depth + 1)  # "opened fire on protesters, killing two": the main subject
-    if verb.dep_ == "conj" and verb.head.dep_ in {"ROOT", "root"} and verb.head.pos_ in {"NOUN", "PROPN", "ADJ"}:
+    if verb.dep_ in {"conj", "advcl"} and verb.head.dep_ in {"ROOT", "root"} and verb.head.pos_ in {
+            "NOUN", "PROPN", "ADJ"} and (verb.dep_ == "conj" or "VerbForm=Fin" in str(verb.morph)):
         return verb.head  # the parser made the subject the root: "Malis militärjunta, ..., får stöd"
+    if (verb.dep_ == "advcl" and verb.head.pos_ in {"VERB", "AUX"} and verb.head.dep_.startswith("acl")
+            and "VerbForm=Fin" in str(verb.morph) and not any(c.dep_ in {"mark", "obl"} for c in verb.children
+                                                             if c.i < verb.i)):
+        # a main verb the parser hung on a relative clause: "Rwanda, som ... har soldater i Kongo, förnekar"
+        return subject_of(verb.head, depth + 1)
+    if verb.dep_ == "conj" and verb.head.pos_ not in {"VERB", "AUX"}:
+        # a verb conjoined to the last noun of the clause before ("anklagade Israel för explosionerna ... och
+        # lovade", "har infört sanktioner mot ... Iran Air och anklagar"): the subject of the verb above
+        up = verb.head
+        for _ in range(4):
+            if up.pos_ in {"VERB", "AUX"} or up.head is up:
+                break
+            up = up.head
+        if up.pos_ in {"VERB", "AUX"} and up.i < verb.i:
+            return subject_of(up, depth + 1)
     if verb.dep_ == "acl" and verb.head.pos_ in {"NOUN", "PROPN"}:
         return verb.head
     return None
@@ -487,8 +503,9 @@ def _verb_arguments(c: Candidate, sa: SentenceActors, lex, lang: str, nouns: dic
         objs = [x for x in tok.children if x.dep_ == "obj" and x.lower_ not in REFLEXIVES
                 and not _is_temporal(x, lang)] + _second_subjects(tok)  # "demanded Friday that": no object
         # a bare oblique that is a named actor is an object the parser mislabelled ("uppmanade i februari Rwanda")
-        objs += [x for x in tok.children if x.dep_ == "obl" and x.i > tok.i and _case_of(x) is None
-                 and x.pos_ == "PROPN" and sa.mention_at(x) is not None and not _is_temporal(x, lang)
+        objs += [x for x in tok.children if x.dep_ == "obl" and x.i > tok.i and _bare_case(x, lang)
+                 and ((x.pos_ == "PROPN" and sa.mention_at(x) is not None) or x.i in nouns)
+                 and not _is_temporal(x, lang)
                  and not any(t.is_punct for t in tok.doc[tok.i + 1: x.i])]  # (not "..., uppger FN")
         # the object hung on the verb particle: "kallade upp [prt] Rysslands ambassadör [nsubj of upp]"
         objs = [g for p in tok.children if p.dep_ in {"compound:prt", "prt"} for g in p.children
@@ -748,7 +765,9 @@ def _linear_fallback(c: Candidate, sa: SentenceActors, lex, lang: str, chunks: d
                 ch.dep_ == "obj" for ch in tok.children)):
         # the content clause right after a verbal trigger: "demanded that the US ...": its first actor
         for lo, _hi, ra, weak in sa.units():
-            if chunks.get(lo) == chunk + 1 and not weak and ra.key not in used and _prep_before(sent, lo) is None:
+            if chunks.get(lo) == chunk + 1 and not weak and _prep_before(sent, lo) is None:
+                if ra.key in used:
+                    break  # "förnekar att landet [the actor itself] stöder M23": its own act, no recipient
                 ra.confidence *= 0.6
                 c.recipients = [ra]
                 c.notes.append("recipient:content-clause")
@@ -852,11 +871,15 @@ def extract(sent: Span, sa: SentenceActors, lex, lang: str) -> list[Candidate]:
                 n.absorbed_into = v  # a mis-parsed object: "har erbjudit militärstöd till X"
     for v in verbs.values():
         tok = v.token
+        accuser = _accusation_before(tok, verbs)  # "anklagar Moskva [för att ha attackerat civila]"
         if tok.head.i in verbs and verbs[tok.head.i].event in VERBAL_TYPES and tok.head.i != tok.i and (
                 tok.dep_ in {"xcomp", "ccomp"} or _complement_advcl(tok, verbs[tok.head.i].event)):
             v.absorbed_into = verbs[tok.head.i]
+        elif accuser is not None and _complement_advcl(tok, "ACCUSE"):
+            v.absorbed_into = accuser  # the content of the accusation, wherever the parser hung it
         elif tok.dep_ in {"advcl", "xcomp"} and tok.head.i in verbs and verbs[tok.head.i].event == v.event:
             v.absorbed_into = verbs[tok.head.i]  # "samlades ... för att protestera": one protest, told twice
+            v.notes.append("circumstance")  # "dödades ... när jihadister angrep byn": the attackers are the agent
     for c in cands:
         if _is_noun(c):
             _noun_arguments(c, sa, lex, lang)
@@ -884,7 +907,8 @@ def extract(sent: Span, sa: SentenceActors, lex, lang: str) -> list[Candidate]:
                     and (c.token.dep_ == "ccomp" or _complement_advcl(c.token, outer.event))
                     and any(ch.dep_ in {"nsubj", "nsubj:pass"} for ch in c.token.children)):
                 outer.recipients = inner_actors  # "kräver att Israel drar tillbaka": the demand is on Israel
-            elif not outer.recipients and c.recipients and not own_subject:
+            elif not outer.recipients and c.recipients and not own_subject and not (
+                    outer.event == "ACCUSE" and c.token.dep_ == "advcl"):  # (the accused is not the content's target)
                 outer.recipients = [r for r in c.recipients if r.key not in outer_keys]
             if "circumstance" in c.notes and not outer.actors and inner_actors:
                 outer.actors = inner_actors  # the agent of an agentless passive is the attack's author
@@ -895,6 +919,9 @@ def extract(sent: Span, sa: SentenceActors, lex, lang: str) -> list[Candidate]:
                 outer.mode, outer.cameo = PROMISED_FORCE[c.event]
                 outer.event = "THREATEN"
                 outer.notes.append(f"AGREE->THREATEN (promised {c.event})")
+    for c in cands:
+        if c.absorbed_into is None and not c.recipients:
+            c.recipients = _clause_antecedent(c, cands)
     chunks = clause_chunks(sent)
     for c in cands:
         if c.absorbed_into is not None:
@@ -910,6 +937,58 @@ def extract(sent: Span, sa: SentenceActors, lex, lang: str) -> list[Candidate]:
         if c.actors and not (c.modality and c.modality.negated):
             sa.state.remember_event(c.event, [a for a in c.actors if a.actor.resolution != "coref-event"])
     return out
+
+
+CLAUSE_PRONOUNS = {"vilket", "något", "which", "something"}
+
+
+def _clause_antecedent(c: Candidate, cands: list[Candidate]) -> list[ResolvedActor]:
+    """'X skickade vapen till Y, något som Z kallar ett hot' / ', vilket fördömdes av Z': a reaction to the whole
+    clause before is directed at the actors of that clause's event."""
+    tok = c.token
+    pron = next((ch for ch in tok.children if ch.dep_ in {"obj", "nsubj", "nsubj:pass"}
+                 and ch.lower_ in CLAUSE_PRONOUNS), None)
+    if pron is None and tok.dep_.startswith("acl") and tok.head.lower_ in CLAUSE_PRONOUNS:
+        pron = tok.head
+    if pron is None:
+        return []
+    before = [p for p in cands if p.token.i < pron.i and p is not c and p.actors]
+    if not before:
+        return []
+    prev = max(before, key=lambda p: (p.absorbed_into is None, p.token.i))
+    prev = prev.absorbed_into or prev
+    own = {a.key for a in c.actors}
+    out = []
+    for ra in prev.actors:
+        if ra.key not in own:
+            out.append(ResolvedActor(ra.actor.model_copy(update={"resolution": "coref-clause"}), ra.entity, ra.head,
+                                     0.6 * ra.confidence))
+    if out:
+        c.notes.append("recipient:clause-antecedent")
+    return out
+
+
+def _accusation_before(tok: Token, verbs: dict[int, Candidate]) -> Candidate | None:
+    """An ACCUSE trigger right before the clause's "för att" with only its object between: "anklagar Moskva för
+    att ..."."""
+    marks = [m for m in tok.children if m.dep_ == "mark" and m.i < tok.i]
+    if not marks:
+        return None
+    i = marks[0].i - 1
+    while i >= tok.sent.start and marks[0].i - i <= 6:
+        if i in verbs:
+            return verbs[i] if verbs[i].event == "ACCUSE" and i != tok.i else None
+        if tok.doc[i].pos_ not in {"PROPN", "NOUN", "DET", "ADJ", "PRON", "NUM"}:
+            return None
+        i -= 1
+    return None
+
+
+def _bare_case(tok: Token, lang: str) -> bool:
+    """An oblique without a preposition, or whose 'preposition' ends a time expression ("anklagade dagen innan
+    [case] Israel")."""
+    cases = [c for c in tok.children if c.dep_ == "case" and c.i < tok.i]
+    return not cases or all(_is_temporal(c, lang) for c in cases)
 
 
 def _complement_advcl(tok: Token, outer_event: str) -> bool:

@@ -360,3 +360,10 @@ def test_a_reaction_to_the_whole_clause_before_is_aimed_at_its_actor(code_sv):
     assert ("ACCUSE", frozenset({"Armenia"}), frozenset({"Turkey"})) in got, got
     got = _dyads(code_sv("Israel bombade flygplatsen i Sanaa, vilket fördömdes av Iran."))
     assert ("ACCUSE", frozenset({"Iran"}), frozenset({"Israel"})) in got, got
+
+
+def test_a_partner_fighting_alongside_is_a_co_actor_not_a_target(code_sv):
+    events = code_sv("Tchadiska soldater kämpar tillsammans med franska styrkor mot jihadister i Sahel.")
+    fights = [e for e in events if e.event == "ASSAULT"]
+    assert fights and {a.country for a in fights[0].actor} == {"TCD", "FRA"}, _dyads(events)
+    assert not any(r.country == "FRA" for e in events for r in e.recipient), _dyads(events)

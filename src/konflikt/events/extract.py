@@ -448,10 +448,27 @@ def _resolve(sa: SentenceActors, tok: Token | None, **kw) -> list[ResolvedActor]
     return sa.resolve(tok, **kw)
 
 
+COMITATIVE_BEFORE = {"tillsammans", "sida", "together", "side"}
+
+
+def _comitative(tok: Token) -> bool:
+    """'tillsammans med X', 'sida vid sida med X', 'together with X', 'alongside X': X acts with the actor."""
+    cases = [c for c in tok.children if c.dep_ == "case" and c.i < tok.i]
+    if not cases:
+        return False
+    first = cases[0]
+    if first.lower_ in {"alongside", "jämte"}:
+        return True
+    return first.lower_ in {"med", "with"} and first.i > tok.sent.start and \
+        tok.doc[first.i - 1].lower_ in COMITATIVE_BEFORE
+
+
 def _recipient_obliques(tok: Token, lex, prep: str | None) -> list[Token]:
     preps = {p.lower() for p in lex.recipient_preps}
     first, rest = [], []
     for c in tok.children:
+        if _comitative(c):
+            continue  # a partner, not a target: "strider sida vid sida med moçambikiska styrkor"
         if c.dep_ in {"obl", "nmod", "obl:arg", "iobj"}:
             case = _case_of(c)
             if prep and case == prep.lower():
@@ -570,6 +587,14 @@ def _verb_arguments(c: Candidate, sa: SentenceActors, lex, lang: str, nouns: dic
                         break
     if c.actors and c.token.i > min(a.head for a in c.actors):
         c.actors = _extend_coordination(c.actors, sa, c.token.i)
+    if c.actors and not passive:
+        keys = {a.key for a in c.actors}
+        for x in tok.children:  # the partners join the actors ("höll en övning tillsammans med Australien")
+            if _comitative(x):
+                for ra in _resolve(sa, x, allow_adjective=True):
+                    if ra.key not in keys:
+                        c.actors.append(ra)
+                        keys.add(ra.key)
     if getattr(entry, "converse", False):
         c.actors, c.recipients = c.recipients, c.actors
         if passive:
@@ -752,6 +777,8 @@ def _linear_fallback(c: Candidate, sa: SentenceActors, lex, lang: str, chunks: d
                 continue
             prep = _prep_before(sent, lo)
             if (is_noun and prep not in rec_preps) or (not is_noun and prep is not None and prep not in rec_preps):
+                continue
+            if prep is not None and _comitative(sent.doc[ra.head]):
                 continue
             if passive and prep in act_preps:
                 continue

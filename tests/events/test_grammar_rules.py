@@ -367,3 +367,12 @@ def test_a_partner_fighting_alongside_is_a_co_actor_not_a_target(code_sv):
     fights = [e for e in events if e.event == "ASSAULT"]
     assert fights and {a.country for a in fights[0].actor} == {"TCD", "FRA"}, _dyads(events)
     assert not any(r.country == "FRA" for e in events for r in e.recipient), _dyads(events)
+
+
+def test_a_visit_is_to_the_country_of_the_place_and_a_visit_to_no_country_is_no_event(code_sv):
+    events = code_sv("Iran och Venezuela har fördjupat sitt samarbete sedan Raisis besök i Caracas i februari.")
+    visits = [e for e in events if e.event == "CONSULT"]
+    assert visits and visits[0].actor[0].name == "Ebrahim Raisi" and visits[0].recipient[0].country == "VEN", \
+        _dyads(events)
+    events = code_sv("Kim Jong-un besökte en robotfabrik i veckan.")
+    assert not any(e.event == "CONSULT" for e in events), _dyads(events)

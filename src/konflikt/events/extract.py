@@ -640,6 +640,14 @@ def _noun_arguments(c: Candidate, sa: SentenceActors, lex, lang: str) -> None:
         c.recipients = _resolve(sa, o, allow_adjective=True)
         if c.recipients:
             break
+    if not c.recipients and c.mode == "visit":
+        for o in tok.children:  # "Putins besök i Pyongyang": the host is the place visited
+            if o.dep_ in {"nmod", "obl"} and _case_of(o) in VISIT_PREPS:
+                c.recipients = [r for r in _resolve(sa, o, allow_adjective=True)
+                                if r.entity is not None and r.entity.kind == "country"]
+                if c.recipients:
+                    c.notes.append("recipient:visited")
+                    break
     head = tok.head
     if (tok.dep_ == "nmod" and head.dep_ in {"obj", "nsubj:pass"} and head.head.pos_ in {"VERB", "AUX"}
             and head.pos_ in {"NOUN", "NUM"}):
@@ -967,6 +975,9 @@ def extract(sent: Span, sa: SentenceActors, lex, lang: str) -> list[Candidate]:
 
 
 CLAUSE_PRONOUNS = {"vilket", "något", "which", "something"}
+VISIT_PREPS = {"i", "till", "in", "to"}
+# Prepositions of time: "samarbete sedan Putins besök" is no content of the cooperation.
+TEMPORAL_PREPS = {"sedan", "efter", "före", "inför", "innan", "under", "since", "after", "before", "during"}
 
 
 def _clause_antecedent(c: Candidate, cands: list[Candidate]) -> list[ResolvedActor]:
@@ -1163,6 +1174,8 @@ def _plural_antecedents(actors: list[ResolvedActor], sa: SentenceActors) -> list
 
 def _trigger_noun_above(tok: Token, nouns: dict[int, Candidate]) -> Candidate | None:
     """The event noun whose content this one names: "avtal om samarbete", "krav på vapenvila"."""
+    if _case_of(tok) in TEMPORAL_PREPS:
+        return None
     cur = tok
     for _ in range(3):
         if cur.dep_ not in {"nmod", "conj"} or cur.head is cur:

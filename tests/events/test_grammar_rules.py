@@ -376,3 +376,18 @@ def test_a_visit_is_to_the_country_of_the_place_and_a_visit_to_no_country_is_no_
         _dyads(events)
     events = code_sv("Kim Jong-un besökte en robotfabrik i veckan.")
     assert not any(e.event == "CONSULT" for e in events), _dyads(events)
+
+
+def test_organisationen_may_refer_to_an_igo_named_in_the_sentence_or_before(code_sv):
+    got = _dyads(code_sv("Ukrainas ansökan om medlemskap i Nato stöddes i juli av organisationens parlamentariska "
+                         "församling."))
+    assert ("SUPPORT", frozenset({"NATO"}), frozenset({"Ukraine"})) in got, got
+    got = _dyads(code_sv("Natos toppmöte hölls i Vilnius.\n\nOrganisationen kräver att Ryssland drar tillbaka sina "
+                         "trupper."))
+    assert ("REQUEST", frozenset({"NATO"}), frozenset({"Russia"})) in got, got
+
+
+def test_a_leaders_own_organisation_is_no_recipient_of_the_leaders_act(code_sv):
+    events = code_sv("Hamas ledare Yahya Sinwar lovade att rörelsen ska hämnas.")
+    threats = [e for e in events if e.event == "THREATEN"]
+    assert threats and not any(r.name == "Hamas" for r in threats[0].recipient), _dyads(events)

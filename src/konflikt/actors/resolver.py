@@ -34,8 +34,12 @@ PERSONAL_SINGULAR = {"sv": {"han", "hon", "honom", "henne"}, "en": {"he", "she",
 PERSONAL_PLURAL = {"sv": {"de", "dem"}, "en": {"they", "them", "it"}}  # en "it": a state or organisation
 # Definite nouns that refer back to a non-state group or to a country ("rörelsen" = Hamas, "landet" = the
 # speaker's country); English forms need "the".
-GROUP_ANAPHORS = {"sv": {"rörelsen", "gruppen", "organisationen", "grupperingen"},
+GROUP_ANAPHORS = {"sv": {"rörelsen", "gruppen", "organisationen", "grupperingen", "rörelsens", "gruppens",
+                         "organisationens", "grupperingens"},
                   "en": {"movement", "group", "organization", "organisation"}}
+# Of these, the ones that may also refer back to an intergovernmental organisation ("Europarådet ...
+# organisationens församling").
+IGO_ANAPHORS = {"organisationen", "organisationens", "organization", "organisation"}
 COUNTRY_ANAPHORS = {"sv": {"landet", "landets"}, "en": {"country", "country's"}}
 SECTOR_MEMORY = 3  # sentences a sector's last actor stays the referent of "regeringen", "armén", "polisen"
 COUNTRY_DECAY = 0.7  # weight kept by a country mention per following sentence (DiscourseState.dominant_country)
@@ -93,6 +97,8 @@ class DiscourseState:
     last_group: ResolvedActor | None = None
     last_org: ResolvedActor | None = None
     last_org_at: int = -1
+    last_igo: ResolvedActor | None = None
+    last_igo_at: int = -1
     sentences: int = 0
     """Sentences started so far (`build_sentence_actors` counts them), for the recency of anaphors."""
     countries: Counter = field(default_factory=Counter)
@@ -134,6 +140,8 @@ class DiscourseState:
             self.last_group = ra
         if kind in {"group", "org"} and ra.actor.resolution not in {"coref-pronoun", "coref-anaphor"}:
             self.last_org, self.last_org_at = ra, self.sentences
+        if kind == "igo" and ra.actor.resolution not in {"coref-pronoun", "coref-anaphor"}:
+            self.last_igo, self.last_igo_at = ra, self.sentences
 
     def new_sentence(self) -> None:
         """Start a sentence: older country mentions weigh less (DECAY per sentence), so a paragraph about Haiti
@@ -664,8 +672,19 @@ class SentenceActors:
             return None  # "det nya landet", "landet i norr": not a bare anaphor
         prev: ResolvedActor | None = None
         if low in GROUP_ANAPHORS.get(lang, set()):
-            prev = self.state.last_org  # named in this or one of the two sentences before
-            if prev is None or self.state.sentences - self.state.last_org_at > 2:
+            prev, at = self.state.last_org, self.state.last_org_at  # named in this or one of the two sentences before
+            if low in IGO_ANAPHORS and self.state.last_igo is not None and self.state.last_igo_at > at:
+                prev, at = self.state.last_igo, self.state.last_igo_at
+            kinds = {"group", "org", "igo"} if low in IGO_ANAPHORS else {"group", "org"}
+            for i in range(tok.i - 1, self.sent.start - 1, -1):  # "ansökan i Europarådet ... organisationens"
+                m = self.mentions.get(i)
+                ent = self.kb.get(m.entity_id) if m is not None and m.entity_id and m.kind == "name" else None
+                if ent is not None and ent.kind in kinds:
+                    found = self._from_mention(m)
+                    if found is not None:
+                        prev, at = found, self.state.sentences
+                        break
+            if prev is None or self.state.sentences - at > 2:
                 return None
         elif low in COUNTRY_ANAPHORS.get(lang, set()):
             speaker = self._speaker_antecedent(tok)

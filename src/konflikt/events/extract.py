@@ -802,7 +802,9 @@ def _linear_fallback(c: Candidate, sa: SentenceActors, lex, lang: str, chunks: d
         for lo, _hi, ra, weak in sa.units():
             if chunks.get(lo) == chunk + 1 and not weak and _prep_before(sent, lo) is None:
                 if ra.key in used:
-                    break  # "förnekar att landet [the actor itself] stöder M23": its own act, no recipient
+                    if c.event == "REJECT":
+                        break  # "förnekar att landet [the actor itself] stöder M23": its own act, no recipient
+                    continue
                 ra.confidence *= 0.6
                 c.recipients = [ra]
                 c.notes.append("recipient:content-clause")
@@ -849,7 +851,10 @@ def _subtree_fallback(c: Candidate, sa: SentenceActors) -> list[ResolvedActor]:
         for ch in c.token.children:
             if ch.dep_ == "ccomp":
                 subj = next((t for t in ch.children if t.dep_ in {"nsubj", "nsubj:pass"}), None)
-                ras = [ra for ra in _resolve(sa, subj) if ra.key not in used
+                subj_ras = _resolve(sa, subj)
+                if c.event == "REJECT" and subj_ras and all(ra.key in used for ra in subj_ras):
+                    return []  # "förnekar att landet [the actor] stöder M23": a denial of its own act
+                ras = [ra for ra in subj_ras if ra.key not in used
                        and ra.actor.resolution not in {"coref-pronoun", "sector"}]
                 if ras:
                     for ra in ras:
@@ -938,6 +943,9 @@ def extract(sent: Span, sa: SentenceActors, lex, lang: str) -> list[Candidate]:
             # "demanded that the US match the EU's support for X": a content clause with its own subject
             own_subject = (clause.dep_ == "ccomp" and clause.i != outer.token.i
                            and any(ch.dep_ in SUBJ_DEPS for ch in clause.children))
+            own_side = {e.id for a in outer.actors if a.entity is not None
+                        for e in (a.entity, sa.kb.roll_up(a.entity, sa.on_date)) if e is not None}
+            inner_actors = [a for a in inner_actors if a.entity is None or a.entity.id not in own_side]
             if (not outer.recipients and inner_actors and not _is_noun(c)
                     and (c.token.dep_ == "ccomp" or _complement_advcl(c.token, outer.event))
                     and any(ch.dep_ in {"nsubj", "nsubj:pass"} for ch in c.token.children)):

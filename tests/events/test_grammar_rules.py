@@ -391,3 +391,32 @@ def test_a_leaders_own_organisation_is_no_recipient_of_the_leaders_act(code_sv):
     events = code_sv("Hamas ledare Yahya Sinwar lovade att rörelsen ska hämnas.")
     threats = [e for e in events if e.event == "THREATEN"]
     assert threats and not any(r.name == "Hamas" for r in threats[0].recipient), _dyads(events)
+
+
+def test_the_government_in_a_capital_the_parser_cut_off_is_that_countrys(coder):
+    """'anklagar [NOUN] regeringen [nmod] i Kabul [nmod of the verb]': built by hand (the parse some sentences
+    get), so that the rule is tested whatever the model does."""
+    from datetime import date
+
+    from spacy.tokens import Doc
+
+    from konflikt.actors.resolver import DiscourseState, build_sentence_actors
+    from konflikt.events.extract import extract
+
+    res = coder.resources("sv")
+    words = ["Pakistan", "anklagar", "regeringen", "i", "Kabul", "."]
+    doc = Doc(res.nlp.vocab, words=words, pos=["PROPN", "NOUN", "NOUN", "ADP", "PROPN", "PUNCT"],
+              deps=["nsubj", "ROOT", "nmod", "case", "nmod", "punct"], heads=[1, 1, 1, 4, 1, 1],
+              lemmas=["Pakistan", "anklaga", "regering", "i", "Kabul", "."],
+              morphs=["", "", "Definite=Def", "", "", ""])
+    sent = doc[:]
+    sa = build_sentence_actors(sent, coder.kb, res.matcher, "sv", date(2024, 3, 15), DiscourseState())
+    cands = [c for c in extract(sent, sa, res.lexicon, "sv") if c.event == "ACCUSE"]
+    assert cands and [r.actor.country for r in cands[0].recipients] == ["AFG"], cands
+
+
+def test_fighters_of_another_country_are_not_the_group_named_just_before(code_sv):
+    events = code_sv("ELN-gerillan angrep en militärbas i Arauca.\n\n"
+                     "Kenyanska soldater strider mot islamistiska upprorsmän i Somalia.")
+    assert not any(e.sentence_index == 1 and r.name == "National Liberation Army (Colombia)"
+                   for e in events for r in e.recipient), _dyads(events)

@@ -262,8 +262,11 @@ class SentenceActors:
                 if c.dep_ == "conj" and c.pos_ in {"NOUN", "PROPN", "PRON", "X", "ADJ"}:
                     more = self.resolve(c, allow_adjective=allow_adjective, allow_poss=allow_poss)
                     if (found is not None and found.entity is not None and len(more) == 1
-                            and more[0].actor.resolution == "sector" and (found.actor.resolution or "").startswith(
-                                ("adjective", "sector-adjective"))):
+                            and self.mention_at(c) is None
+                            and not any(g.dep_ in {"amod", "nmod:poss", "nmod", "compound"} for g in c.children)
+                            and (more[0].actor.resolution or "").startswith(
+                                ("sector", "document", "coref-sector")) and more[0].actor.resolution != "sector-owner"
+                            and (found.actor.resolution or "").startswith(("adjective", "sector-adjective"))):
                         continue  # "Kinesiska militärfartyg och stridsflygplan": the adjective covers both nouns
                     out.extend(more)
         seen, uniq = set(), []
@@ -537,8 +540,12 @@ class SentenceActors:
         the sector noun, then a name (determiners/adjectives may come between)."""
         doc, lang = tok.doc, self.lang
         j = tok.i + 1
-        if j >= self.sent.end or doc[j].lower_ not in OWNER_PREPS.get(lang, set()) or doc[j].lower_ == "i":
+        if j >= self.sent.end or doc[j].lower_ not in OWNER_PREPS.get(lang, set()):
             return None
+        seat = doc[j].lower_ in {"i", "in"}
+        if seat and (self.kb.sector_for(tok.text, lang) or self.kb.sector_for(tok.lemma_ or "", lang)) not in {
+                "GOV", "LEG", "JUD"}:
+            return None  # "regeringen i Pristina" is Kosovo's, "trupperna i Syrien" need not be Syria's
         j += 1
         while j < self.sent.end and doc[j].pos_ in {"DET", "ADJ"} and j - tok.i <= 4:
             j += 1
@@ -546,6 +553,8 @@ class SentenceActors:
             return None
         m = self.mention_at(doc[j])
         if m is None or m.kind in {"adjective", "adjective_compound"}:
+            return None
+        if seat and not (m.kind in {"name", "metonym"} and _is_country(self.kb, m.entity_id or "")):
             return None
         return self._from_mention(m)
 
@@ -592,6 +601,9 @@ class SentenceActors:
         if (prev is None or prev.entity is None or prev.entity.kind not in {"group", "org"}
                 or self.state.sentences - self.state.by_sector_at.get(sector, -9) > 1):
             return None
+        here = self.sentence_countries() | self.sentence_place_countries()
+        if here and prev.actor.country and prev.actor.country not in here:
+            return None  # "... islamistiska upprorsmän i Cabo Delgado" after a sentence on ELN: other rebels
         a = prev.actor.model_copy(update={"raw_text": self._raw(start, end), "span": self._span_chars(start, end),
                                           "resolution": "coref-group"})
         return ResolvedActor(a, prev.entity, tok.i, 0.6)

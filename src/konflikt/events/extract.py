@@ -520,7 +520,8 @@ def _verb_arguments(c: Candidate, sa: SentenceActors, lex, lang: str, nouns: dic
         objs = [x for x in tok.children if x.dep_ == "obj" and x.lower_ not in REFLEXIVES
                 and not _is_temporal(x, lang)] + _second_subjects(tok)  # "demanded Friday that": no object
         # a bare oblique that is a named actor is an object the parser mislabelled ("uppmanade i februari Rwanda")
-        objs += [x for x in tok.children if x.dep_ == "obl" and x.i > tok.i and _bare_case(x, lang)
+        objs += [x for x in tok.children if (x.dep_ == "obl" or (x.dep_ == "nmod" and tok.pos_ == "NOUN"))
+                 and x.i > tok.i and _bare_case(x, lang)
                  and ((x.pos_ == "PROPN" and sa.mention_at(x) is not None) or x.i in nouns)
                  and not _is_temporal(x, lang)
                  and not any(t.is_punct for t in tok.doc[tok.i + 1: x.i])]  # (not "..., uppger FN")
@@ -1156,10 +1157,14 @@ def _extend_coordination(actors: list[ResolvedActor], sa: SentenceActors, stop: 
             out.append(prv[2])
             keys.add(prv[2].key)
         cur_start = prv[0]
+    by_adjective = (first.actor.resolution or "").startswith(("adjective", "sector-adjective"))
     while cur_end < stop and doc[cur_end].lower_ in COORDINATORS:
         nxt = next((u for u in units if u[0] == cur_end + 1 and not u[3]), None)
         if nxt is None or nxt[0] >= stop:
             break
+        if by_adjective and (nxt[2].actor.resolution or "") in {"sector", "document-country", "coref-sector"}:
+            cur_end = nxt[1]  # "Kinesiska militärfartyg och stridsflygplan": the adjective covers both nouns
+            continue
         if nxt[2].key not in keys and nxt[2].actor.entity_id not in keys:
             out.append(nxt[2])
             keys.add(nxt[2].key)

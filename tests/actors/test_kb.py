@@ -140,6 +140,29 @@ def test_people_acting_for_igos_and_groups(kb):
     assert kb.code_for("mohamed_hamdan_dagalo", date(2024, 3, 15)) == ("SDNREB", "SDN", "REB")
 
 
+def test_leaders_igos_and_groups_of_the_2020s(kb):
+    """Curated for unseen news: heads of state and ministers with dated roles, more IGOs and UN organs, armed
+    groups of current conflicts."""
+    on = date(2024, 6, 15)
+    assert kb.code_for("aleksandar_vucic", on) == ("SRBGOV", "SRB", "GOV")
+    assert kb.code_for("aleksandar_vucic", date(2015, 1, 1))[0] == "SRBGOV"  # then prime minister
+    assert kb.code_for("albin_kurti", on)[0] == "XKXGOV"
+    assert kb.code_for("yoon_suk_yeol", on)[0] == "KORGOV"
+    assert kb.code_for("yoon_suk_yeol", date(2025, 6, 1))[0] == "KOR"  # removed from office 2025-04-04
+    assert kb.code_for("donald_tusk", date(2017, 1, 1))[0] == "IGOEUREEC"
+    assert kb.code_for("donald_tusk", on)[0] == "POLGOV"
+    assert kb.code_for("jimmy_cherizier", on)[0] == "HTICRM"
+    assert kb.roll_up("jimmy_cherizier", on).id == "viv_ansanm"
+    assert kb.code_for("kyrylo_budanov", on)[0] == "UKRSPY"
+    assert kb.code_for("g7") == ("IGOGOS", None, "IGO")
+    assert kb.code_for("sadc")[0] == "IGOSAFSAD"
+    assert kb.roll_up("samim").id == "sadc"
+    assert kb.roll_up("ocha").id == "un"
+    assert kb.code_for("islamic_resistance_in_iraq")[0] == "IRQUAF"
+    assert kb.roll_up("is_sahel").id == "islamic_state"
+    assert {"tehrik-e-taliban pakistan"} <= {fold(n) for n in kb.get("ttp").names["sv"]}
+
+
 def test_units_roll_up_to_parent(kb):
     assert kb.roll_up("unsmil").id == "un"
     assert kb.roll_up("qassam_brigades").id == "hamas"

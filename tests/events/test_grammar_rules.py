@@ -180,3 +180,243 @@ def test_the_document_country_follows_the_recent_paragraphs(code_sv):
 def test_protests_by_people_the_text_does_not_name(code_sv):
     events = code_sv("Lagförslaget har utlöst veckolånga protester i Tbilisi.")
     assert any(e.event == "PROTEST" and not e.actor for e in events), _dyads(events)
+
+
+# ---- rules and knowledge added for unseen news (each on sentences of other conflicts than the held-out sets)
+
+def test_a_promise_of_force_is_a_threat_and_a_promise_of_restraint_is_not(code_sv):
+    events = code_sv("Hamas lovade att hämnas på Israel.\n\nTalibanerna lovade att driva ut IS ur provinsen.\n\n"
+                     "Iran lovade hämnd mot Israel.\n\nHamas lovade att inte anfalla Israel.")
+    got = _dyads(events)
+    assert ("THREATEN", frozenset({"Hamas"}), frozenset({"Israel"})) in got, got
+    assert ("THREATEN", frozenset({"Taliban"}), frozenset({"Islamic State"})) in got, got
+    assert ("THREATEN", frozenset({"Iran"}), frozenset({"Israel"})) in got, got
+    last = [e.event for e in events if e.sentence_index == 3]
+    assert "THREATEN" not in last and "AGREE" in last, got
+
+
+def test_the_attack_a_passive_killing_happened_in_is_its_agent(code_sv):
+    events = code_sv("Två poliser dödades i ett israeliskt flyganfall i Rafah.\n\n"
+                     "Flera civila dödades på söndagen i en rysk robotattack mot Charkiv, uppger ukrainska "
+                     "myndigheter.")
+    for i, country in ((0, "ISR"), (1, "RUS")):
+        attacks = [e for e in events if e.sentence_index == i and e.event == "ASSAULT"]
+        assert len(attacks) == 1 and attacks[0].actor and attacks[0].actor[0].country == country, _dyads(events)
+
+
+def test_an_s_passive_the_tagger_misses_is_passive(code_sv):
+    events = code_sv("Tre journalister greps av polisen i Minsk.")
+    arrests = [e for e in events if e.event == "COERCE"]
+    assert arrests and arrests[0].actor and arrests[0].actor[0].code == "BLRCOP", _dyads(events)
+    assert arrests[0].recipient and arrests[0].recipient[0].sector == "MED", _dyads(events)
+
+
+def test_an_irregular_verb_form_tagged_as_a_noun_still_triggers(code_sv):
+    events = code_sv("Svartahavsflottan besköt Odessa under natten.")
+    assert any(e.event == "ASSAULT" and e.actor and e.actor[0].name == "Black Sea Fleet" for e in events), \
+        _dyads(events)
+
+
+def test_a_person_named_before_is_known_by_one_part_of_the_name(code_sv):
+    events = code_sv("Nordkoreas ledare Kim Jong-un träffade Putin i Pyongyang.\n\n"
+                     "Kim hotade samtidigt USA med kärnvapen.\n\n"
+                     "Ibrahim Traoré besökte Moskva i maj.\n\nTraoré tackade Putin för stödet.")
+    got = _dyads(events)
+    assert ("THREATEN", frozenset({"Kim Jong Un"}), frozenset({"United States"})) in got, got
+    assert ("SUPPORT", frozenset({"Ibrahim Traoré"}), frozenset({"Vladimir Putin"})) in got, got
+
+
+def test_a_part_shared_by_two_people_named_before_is_nobody(code_sv):
+    events = code_sv("Kim Jong-un och Kim Yo-jong besökte en fabrik.\n\nKim hotade samtidigt USA.")
+    assert not any(e.sentence_index == 1 and e.actor and e.actor[0].name in {"Kim Jong Un", "Kim Yo Jong"}
+                   for e in events), _dyads(events)
+
+
+def test_ready_to_is_an_intention_and_the_infinitive_takes_the_subject(code_sv):
+    events = code_sv("Hamas är redo att underteckna avtalet om vapenvila.\n\n"
+                     "Egypten är berett att skicka soldater till Somalia.")
+    got = _dyads(events)
+    assert any(t == "AGREE" and a == frozenset({"Hamas"}) for t, a, _r in got), got
+    assert ("AGREE", frozenset({"Egypt"}), frozenset({"Somalia"})) in got, got
+
+
+def test_the_content_of_an_accusation_is_no_event_of_its_own(code_sv):
+    events = code_sv("Storbritannien anklagar Iran för att ha skickat drönare till Ryssland.")
+    got = _dyads(events)
+    assert ("ACCUSE", frozenset({"United Kingdom"}), frozenset({"Iran"})) in got, got
+    assert not any(t == "AID" for t, _a, _r in got), got
+
+
+def test_a_named_actor_the_parser_left_as_a_bare_oblique_is_the_object(code_sv):
+    events = code_sv("USA uppmanade i februari Rwanda att omedelbart dra tillbaka sina soldater från östra Kongo.")
+    assert any(e.event == "REQUEST" and e.recipient and e.recipient[0].name == "Rwanda" for e in events), \
+        _dyads(events)
+
+
+def test_deepening_cooperation_lends_its_subjects(code_sv):
+    events = code_sv("Ryssland har stärkt samarbetet med Nordkorea.")
+    assert ("COOPERATE", frozenset({"Russia"}), frozenset({"North Korea"})) in _dyads(events), _dyads(events)
+
+
+@pytest.mark.parametrize("text,etype,actor,recipient", [
+    ("G7-länderna fördömde Rysslands anfall mot Ukraina.", "ACCUSE", "G7", "Russia"),
+    ("FN:s generalförsamling fördömde Rysslands invasion.", "ACCUSE", "United Nations General Assembly", "Russia"),
+    ("Vučić träffade Kurti i Bryssel.", "CONSULT", "Aleksandar Vučić", "Albin Kurti"),
+    ("Pakistans arméchef Asim Munir hotade Indien med vedergällning.", "THREATEN", "Asim Munir", "India"),
+    ("Houthirebellerna vidtog motåtgärder mot USA.", "SANCTION", "Houthis", "United States"),
+])
+def test_igos_groups_and_people_added_to_the_knowledge_base(code_sv, text, etype, actor, recipient):
+    assert (etype, frozenset({actor}), frozenset({recipient})) in _dyads(code_sv(text))
+
+
+def test_a_condemned_threat_is_an_event_and_its_author_the_condemned_through_a_misattached_agent(code_sv):
+    events = code_sv("Rysslands hot mot Moldavien fördömdes i går av EU.")
+    got = _dyads(events)
+    assert ("ACCUSE", frozenset({"European Union"}), frozenset({"Russia"})) in got, got
+    assert ("THREATEN", frozenset({"Russia"}), frozenset({"Moldova"})) in got, got
+
+
+def test_the_police_of_a_sentence_about_one_country_are_that_countrys(code_sv):
+    events = code_sv("Oppositionen höll ett möte i Dhaka, där polisen grep tre ledare.")
+    assert any(e.event == "COERCE" and e.actor and e.actor[0].code == "BGDCOP" for e in events), _dyads(events)
+    text = ("Kenyanska poliser patrullerade i Port-au-Prince.\n\nVädret var varmt.\n\n"
+            "Tusentals studenter protesterade i Dhaka, och polisen grep tre ledare.")
+    events = code_sv(text)
+    arrests = [e for e in events if e.event == "COERCE" and e.sentence_index == 2]
+    assert arrests and arrests[0].actor and arrests[0].actor[0].code == "BGDCOP", _dyads(events)
+
+
+def test_a_past_tense_tagged_as_an_adjective_with_a_passive_subject_is_active(coder):
+    """The parse the tagger gives some sentences ("Kinesiska fartyg [nsubj:pass] omringade [ADJ] X"), built by hand
+    so that the rule is tested whatever the model does with this sentence."""
+    from datetime import date
+
+    from spacy.tokens import Doc
+
+    from konflikt.actors.resolver import DiscourseState, build_sentence_actors
+    from konflikt.events.extract import extract
+
+    res = coder.resources("sv")
+    words = ["Turkiska", "fartyg", "omringade", "i", "maj", "Cypern", "."]
+    doc = Doc(res.nlp.vocab, words=words, pos=["ADJ", "NOUN", "ADJ", "ADP", "NOUN", "PROPN", "PUNCT"],
+              deps=["amod", "nsubj:pass", "ROOT", "case", "nmod", "obl", "punct"], heads=[1, 2, 2, 4, 5, 2, 2],
+              lemmas=["turkisk", "fartyg", "omringad", "i", "maj", "Cypern", "."])
+    sent = doc[:]
+    sa = build_sentence_actors(sent, coder.kb, res.matcher, "sv", date(2024, 3, 15), DiscourseState())
+    cands = [c for c in extract(sent, sa, res.lexicon, "sv") if c.event == "COERCE"]
+    assert cands and [a.actor.name for a in cands[0].actors] == ["Turkey"], cands
+    assert [r.actor.name for r in cands[0].recipients] == ["Cyprus"], cands
+
+
+def test_one_nationality_adjective_covers_coordinated_nouns(code_sv):
+    events = code_sv("Ryska krigsfartyg och stridsflygplan omringade i juni Ormsö.")
+    enc = [e for e in events if e.event == "COERCE"]
+    assert enc and [a.name for a in enc[0].actor] == ["Russia"], _dyads(events)
+
+
+def test_the_source_named_after_a_comma_is_not_the_object(code_sv):
+    events = code_sv("Beväpnade män dödade på fredagen tolv bybor i delstaten Zamfara, uppger FN.")
+    assert not any(r.name == "United Nations" for e in events for r in e.recipient), _dyads(events)
+
+
+def test_a_definite_reaction_noun_refers_to_the_last_event_of_its_kind(code_sv):
+    events = code_sv("Ukraina anklagade Ryssland för krigsbrott i Butja.\n\n"
+                     "Kreml tillbakavisade anklagelserna på tisdagen.")
+    assert ("REJECT", frozenset({"Russia"}), frozenset({"Ukraine"})) in _dyads(events), _dyads(events)
+    events = code_sv("Kreml tillbakavisade anklagelserna på tisdagen.")
+    assert not any(e.recipient for e in events), _dyads(events)
+
+
+def test_a_verb_conjoined_to_the_last_noun_takes_the_subject_above(code_sv):
+    events = code_sv("Frankrike och Tyskland har infört sanktioner mot Rysslands centralbank Bank Rossii och anklagar "
+                     "Moskva för att ha attackerat civila.")
+    got = _dyads(events)
+    assert ("ACCUSE", frozenset({"France", "Germany"}), frozenset({"Russia"})) in got, got
+    assert not any(t == "ASSAULT" for t, _a, _r in got), got  # the accusation's content is no event
+    events = code_sv("Hamas ledare Yahya Sinwar anklagade Israel för bombningarna av sjukhus och skolor och lovade att "
+                     "rörelsen ska slå tillbaka.")
+    promise = [e for e in events if e.trigger == "lovade"]
+    assert promise and [a.name for a in promise[0].actor] == ["Yahya Sinwar"], _dyads(events)
+
+
+def test_the_attackers_of_a_when_clause_are_the_agent_of_the_killing(code_sv):
+    events = code_sv("Minst tjugo soldater dödades i söndags när jihadister från IS Sahel angrep en militärbas i "
+                     "Niger.")
+    attacks = [e for e in events if e.event == "ASSAULT"]
+    assert len(attacks) == 1 and attacks[0].actor[0].name == "Islamic State – Sahel Province", _dyads(events)
+
+
+def test_a_denial_about_the_actor_itself_has_no_recipient_from_its_content(code_sv):
+    events = code_sv("Ryssland förnekar att landet skickar vapen till Houthirebellerna.")
+    assert any(e.event == "REJECT" for e in events) and not any(
+        r.name == "Houthis" for e in events for r in e.recipient), _dyads(events)
+    events = code_sv("Iran, som enligt USA har levererat drönare till Ryssland, förnekar att landet beväpnar Moskva.")
+    assert any(e.event == "REJECT" and e.actor and e.actor[0].name == "Iran" for e in events), _dyads(events)
+
+
+def test_a_reaction_to_the_whole_clause_before_is_aimed_at_its_actor(code_sv):
+    got = _dyads(code_sv("Turkiet har skickat stridsflygplan till Azerbajdzjan, något som Armenien kallar en "
+                         "provokation."))
+    assert ("ACCUSE", frozenset({"Armenia"}), frozenset({"Turkey"})) in got, got
+    got = _dyads(code_sv("Israel bombade flygplatsen i Sanaa, vilket fördömdes av Iran."))
+    assert ("ACCUSE", frozenset({"Iran"}), frozenset({"Israel"})) in got, got
+
+
+def test_a_partner_fighting_alongside_is_a_co_actor_not_a_target(code_sv):
+    events = code_sv("Tchadiska soldater kämpar tillsammans med franska styrkor mot jihadister i Sahel.")
+    fights = [e for e in events if e.event == "ASSAULT"]
+    assert fights and {a.country for a in fights[0].actor} == {"TCD", "FRA"}, _dyads(events)
+    assert not any(r.country == "FRA" for e in events for r in e.recipient), _dyads(events)
+
+
+def test_a_visit_is_to_the_country_of_the_place_and_a_visit_to_no_country_is_no_event(code_sv):
+    events = code_sv("Iran och Venezuela har fördjupat sitt samarbete sedan Raisis besök i Caracas i februari.")
+    visits = [e for e in events if e.event == "CONSULT"]
+    assert visits and visits[0].actor[0].name == "Ebrahim Raisi" and visits[0].recipient[0].country == "VEN", \
+        _dyads(events)
+    events = code_sv("Kim Jong-un besökte en robotfabrik i veckan.")
+    assert not any(e.event == "CONSULT" for e in events), _dyads(events)
+
+
+def test_organisationen_may_refer_to_an_igo_named_in_the_sentence_or_before(code_sv):
+    got = _dyads(code_sv("Ukrainas ansökan om medlemskap i Nato stöddes i juli av organisationens parlamentariska "
+                         "församling."))
+    assert ("SUPPORT", frozenset({"NATO"}), frozenset({"Ukraine"})) in got, got
+    got = _dyads(code_sv("Natos toppmöte hölls i Vilnius.\n\nOrganisationen kräver att Ryssland drar tillbaka sina "
+                         "trupper."))
+    assert ("REQUEST", frozenset({"NATO"}), frozenset({"Russia"})) in got, got
+
+
+def test_a_leaders_own_organisation_is_no_recipient_of_the_leaders_act(code_sv):
+    events = code_sv("Hamas ledare Yahya Sinwar lovade att rörelsen ska hämnas.")
+    threats = [e for e in events if e.event == "THREATEN"]
+    assert threats and not any(r.name == "Hamas" for r in threats[0].recipient), _dyads(events)
+
+
+def test_the_government_in_a_capital_the_parser_cut_off_is_that_countrys(coder):
+    """'anklagar [NOUN] regeringen [nmod] i Kabul [nmod of the verb]': built by hand (the parse some sentences
+    get), so that the rule is tested whatever the model does."""
+    from datetime import date
+
+    from spacy.tokens import Doc
+
+    from konflikt.actors.resolver import DiscourseState, build_sentence_actors
+    from konflikt.events.extract import extract
+
+    res = coder.resources("sv")
+    words = ["Pakistan", "anklagar", "regeringen", "i", "Kabul", "."]
+    doc = Doc(res.nlp.vocab, words=words, pos=["PROPN", "NOUN", "NOUN", "ADP", "PROPN", "PUNCT"],
+              deps=["nsubj", "ROOT", "nmod", "case", "nmod", "punct"], heads=[1, 1, 1, 4, 1, 1],
+              lemmas=["Pakistan", "anklaga", "regering", "i", "Kabul", "."],
+              morphs=["", "", "Definite=Def", "", "", ""])
+    sent = doc[:]
+    sa = build_sentence_actors(sent, coder.kb, res.matcher, "sv", date(2024, 3, 15), DiscourseState())
+    cands = [c for c in extract(sent, sa, res.lexicon, "sv") if c.event == "ACCUSE"]
+    assert cands and [r.actor.country for r in cands[0].recipients] == ["AFG"], cands
+
+
+def test_fighters_of_another_country_are_not_the_group_named_just_before(code_sv):
+    events = code_sv("ELN-gerillan angrep en militärbas i Arauca.\n\n"
+                     "Kenyanska soldater strider mot islamistiska upprorsmän i Somalia.")
+    assert not any(e.sentence_index == 1 and r.name == "National Liberation Army (Colombia)"
+                   for e in events for r in e.recipient), _dyads(events)

@@ -46,6 +46,22 @@ CASES = [
     ("Hizbollah tog avstånd från attacken mot FN-styrkan.", "ACCUSE", "110", {"Hezbollah"}),
     ("Australien avböjde Kinas erbjudande om samtal.", "REJECT", "125", {"Australia"}),
     ("Säkerhetsrådet sammankallade ett krismöte om Sudan.", "REQUEST", "106", {"United Nations Security Council"}),
+    # added for unseen news: entering a territory, driving out, repelling, revenge, annexing, encircling,
+    # ceding land, name-calling, missile launches, countermeasures
+    ("Ukrainska förband trängde in i Kurskregionen i augusti.", "MOBILIZE", "154", {"Ukraine"}),
+    ("Turkiska trupper ryckte in i norra Syrien i oktober.", "MOBILIZE", "154", {"Turkey"}),
+    ("Ryska soldater har gått in på georgiskt territorium.", "MOBILIZE", "154", {"Russia"}),
+    ("Israeliska styrkor drev ut Hizbollahs krigare ur byn.", "ASSAULT", "190", {"Israel Defense Forces"}),
+    ("Armén slog tillbaka rebellernas anfall mot Goma.", "ASSAULT", "190",
+     {"Armed Forces of the Democratic Republic of the Congo"}),
+    ("Hizbollah hämnades med raketer mot norra Israel.", "ASSAULT", "190", {"Hezbollah"}),
+    ("Israels vedergällning mot Iran började på lördagen.", "ASSAULT", "190", {"Israel"}),
+    ("Ryssland har införlivat fyra ukrainska regioner.", "COERCE", "192", {"Russia"}),
+    ("Ryska styrkor har omringat staden Avdijivka.", "COERCE", "191", {"Russia"}),
+    ("Israel lämnade över området till den palestinska myndigheten.", "RETREAT", "0874", {"Israel"}),
+    ("Irans utrikesminister kallade Israel en terrorstat.", "ACCUSE", "111", {"Iran"}),
+    ("Nordkorea sköt på onsdagen upp en ballistisk robot.", "MOBILIZE", "150", {"North Korea"}),
+    ("Kina vidtog motåtgärder mot Litauen.", "SANCTION", "160", {"China"}),
 ]
 
 
@@ -68,6 +84,9 @@ NOTHING = [
     "Domaren ställde in matchen på grund av snön.",
     "Hon sökte jobb på flera företag.",
     "Han öppnade dörren till köket.",
+    "Kriget har gått in i en ny fas.",
+    "Ministern kallade mötet konstruktivt.",
+    "Regeringen sköt upp omröstningen.",
 ]
 
 

@@ -22,7 +22,7 @@ from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
-from konflikt.actors.kb import Entity, KnowledgeBase
+from konflikt.actors.kb import Entity, KnowledgeBase, fold
 from konflikt.actors.names import Mention, NameMatcher
 from konflikt.records import Actor
 
@@ -34,8 +34,12 @@ PERSONAL_SINGULAR = {"sv": {"han", "hon", "honom", "henne"}, "en": {"he", "she",
 PERSONAL_PLURAL = {"sv": {"de", "dem"}, "en": {"they", "them", "it"}}  # en "it": a state or organisation
 # Definite nouns that refer back to a non-state group or to a country ("rörelsen" = Hamas, "landet" = the
 # speaker's country); English forms need "the".
-GROUP_ANAPHORS = {"sv": {"rörelsen", "gruppen", "organisationen", "grupperingen"},
+GROUP_ANAPHORS = {"sv": {"rörelsen", "gruppen", "organisationen", "grupperingen", "rörelsens", "gruppens",
+                         "organisationens", "grupperingens"},
                   "en": {"movement", "group", "organization", "organisation"}}
+# Of these, the ones that may also refer back to an intergovernmental organisation ("Europarådet ...
+# organisationens församling").
+IGO_ANAPHORS = {"organisationen", "organisationens", "organization", "organisation"}
 COUNTRY_ANAPHORS = {"sv": {"landet", "landets"}, "en": {"country", "country's"}}
 SECTOR_MEMORY = 3  # sentences a sector's last actor stays the referent of "regeringen", "armén", "polisen"
 COUNTRY_DECAY = 0.7  # weight kept by a country mention per following sentence (DiscourseState.dominant_country)
@@ -57,6 +61,9 @@ STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "LEG", "JUD", "SPY"})
 ETHNIC_WORDS = {"sv": {"etniska", "etnisk", "etniskt"}, "en": {"ethnic"}}
 # Lower-case words inside a name: "Movement for the Actualization of the Sovereign State of Biafra".
 NAME_JOINERS = {"of", "for", "and", "the", "de", "al", "du", "la"}
+# Sectors that act at home: "polisen" in a sentence about one country is that country's police (a government or
+# army named so is often another country's: "Turkiet stöder regeringen").
+DOMESTIC_SECTORS = frozenset({"COP", "OPP", "CVL", "LAB", "EDU", "MED", "HLH", "REF", "CRM"})
 SECTOR_ONLY = {"GOV", "MIL", "COP", "LEG", "JUD", "SPY", "OPP", "LAB", "REB", "INS", "UAF", "CVL", "REF", "EDU",
                "MED", "HRI", "REL", "BUS", "CRM", "AGR"}
 
@@ -90,12 +97,37 @@ class DiscourseState:
     last_group: ResolvedActor | None = None
     last_org: ResolvedActor | None = None
     last_org_at: int = -1
+    last_igo: ResolvedActor | None = None
+    last_igo_at: int = -1
     sentences: int = 0
     """Sentences started so far (`build_sentence_actors` counts them), for the recency of anaphors."""
     countries: Counter = field(default_factory=Counter)
+    people: dict[str, ResolvedActor] = field(default_factory=dict)
+    """Knowledge-base people named so far (by entity id), for a later mention by one part of the name."""
+    events: list = field(default_factory=list)
+    """(sentence, PLOVER type, actors) of the events coded so far, for "kritiken", "kraven" (their authors)."""
+
+    def remember_event(self, etype: str, actors: list[ResolvedActor]) -> None:
+        if actors:
+            self.events.append((self.sentences, etype, actors))
+            del self.events[:-20]
+
+    def recent_event(self, etype: str, within: int = 2) -> list[ResolvedActor]:
+        """The actors of the last event of that type in the `within` sentences before this one."""
+        for at, t, actors in reversed(self.events):
+            if at >= self.sentences:
+                continue
+            if self.sentences - at > within:
+                break
+            if t == etype:
+                return actors
+        return []
 
     def remember(self, ra: ResolvedActor, kb: KnowledgeBase) -> None:
         a = ra.actor
+        if ra.entity is not None and ra.entity.kind == "person" and a.resolution == "name":
+            self.people.pop(ra.entity.id, None)
+            self.people[ra.entity.id] = ra
         if a.country:
             self.countries[a.country] += 1
         if a.sector:
@@ -108,6 +140,8 @@ class DiscourseState:
             self.last_group = ra
         if kind in {"group", "org"} and ra.actor.resolution not in {"coref-pronoun", "coref-anaphor"}:
             self.last_org, self.last_org_at = ra, self.sentences
+        if kind == "igo" and ra.actor.resolution not in {"coref-pronoun", "coref-anaphor"}:
+            self.last_igo, self.last_igo_at = ra, self.sentences
 
     def new_sentence(self) -> None:
         """Start a sentence: older country mentions weigh less (DECAY per sentence), so a paragraph about Haiti
@@ -184,6 +218,32 @@ class SentenceActors:
                       resolution="ner-person" if tok.ent_type_ in {"PER", "PERSON"} else "ner")
         return ResolvedActor(actor, None, tok.i, 0.6)
 
+    def _named_before(self, tok: Token) -> ResolvedActor | None:
+        """'Kim Jong-un besökte ... Kim hotade ...': a capitalised word that is the first or last part of the full
+        name of exactly one person the document named before is that person (the surname alone is not always a
+        name of the knowledge base: Korean family names come first, "Kim" is many people)."""
+        if not self.state.people or not tok.text[:1].isupper():
+            return None
+        word = fold(tok.text)
+        if self.lang == "sv" and word.endswith("s") and tok.morph.get("Case") == ["Gen"]:
+            word = word[:-1]
+        hits = []
+        for ra in self.state.people.values():
+            ent = ra.entity
+            parts = set()
+            for n in ent.names.get(self.lang, ()) or ():
+                pieces = [p for p in fold(n).split() if len(p) > 2]
+                if len(pieces) >= 2:
+                    parts.update({pieces[0], pieces[-1]})
+            if word in parts:
+                hits.append(ra)
+        if len({ra.entity.id for ra in hits}) != 1:
+            return None
+        prev = hits[0]
+        a = prev.actor.model_copy(update={"raw_text": tok.text, "span": self._span_chars(tok.i, tok.i + 1),
+                                          "resolution": "coref-name"})
+        return ResolvedActor(a, prev.entity, tok.i, 0.8)
+
     # ---- NP resolution ---------------------------------------------------------------------------
     def mention_at(self, tok: Token) -> Mention | None:
         return self.mentions.get(tok.i)
@@ -200,7 +260,15 @@ class SentenceActors:
         if with_conj:
             for c in tok.children:
                 if c.dep_ == "conj" and c.pos_ in {"NOUN", "PROPN", "PRON", "X", "ADJ"}:
-                    out.extend(self.resolve(c, allow_adjective=allow_adjective, allow_poss=allow_poss))
+                    more = self.resolve(c, allow_adjective=allow_adjective, allow_poss=allow_poss)
+                    if (found is not None and found.entity is not None and len(more) == 1
+                            and self.mention_at(c) is None
+                            and not any(g.dep_ in {"amod", "nmod:poss", "nmod", "compound"} for g in c.children)
+                            and (more[0].actor.resolution or "").startswith(
+                                ("sector", "document", "coref-sector")) and more[0].actor.resolution != "sector-owner"
+                            and (found.actor.resolution or "").startswith(("adjective", "sector-adjective"))):
+                        continue  # "Kinesiska militärfartyg och stridsflygplan": the adjective covers both nouns
+                    out.extend(more)
         seen, uniq = set(), []
         for ra in out:
             if ra.key not in seen:
@@ -275,6 +343,12 @@ class SentenceActors:
             r = self._titled_name(tok, depth)
             if r:
                 return r
+        if tok.pos_ == "PROPN" and tok.ent_type_ in {"PER", "PERSON", ""}:
+            ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+            if ent is None or ent.end - ent.start == 1:
+                r = self._named_before(tok)
+                if r is not None:
+                    return r
         if tok.ent_type_ in {"PER", "ORG", "PERSON", "NORP"} and tok.pos_ == "PROPN":
             ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
             if ent is not None and not any(i in self.mentions for i in range(ent.start, ent.end)):
@@ -466,8 +540,12 @@ class SentenceActors:
         the sector noun, then a name (determiners/adjectives may come between)."""
         doc, lang = tok.doc, self.lang
         j = tok.i + 1
-        if j >= self.sent.end or doc[j].lower_ not in OWNER_PREPS.get(lang, set()) or doc[j].lower_ == "i":
+        if j >= self.sent.end or doc[j].lower_ not in OWNER_PREPS.get(lang, set()):
             return None
+        seat = doc[j].lower_ in {"i", "in"}
+        if seat and (self.kb.sector_for(tok.text, lang) or self.kb.sector_for(tok.lemma_ or "", lang)) not in {
+                "GOV", "LEG", "JUD"}:
+            return None  # "regeringen i Pristina" is Kosovo's, "trupperna i Syrien" need not be Syria's
         j += 1
         while j < self.sent.end and doc[j].pos_ in {"DET", "ADJ"} and j - tok.i <= 4:
             j += 1
@@ -475,6 +553,8 @@ class SentenceActors:
             return None
         m = self.mention_at(doc[j])
         if m is None or m.kind in {"adjective", "adjective_compound"}:
+            return None
+        if seat and not (m.kind in {"name", "metonym"} and _is_country(self.kb, m.entity_id or "")):
             return None
         return self._from_mention(m)
 
@@ -491,7 +571,16 @@ class SentenceActors:
             return self._recent_group(tok, sector, start, end) or self._in_sentence_country(
                 tok, sector, start, end) or (self._sector_only(tok, sector, start, end) if sector_only else None)
         prev = self.state.by_sector.get(sector)
-        if prev is not None and self.state.sentences - self.state.by_sector_at.get(sector, -99) <= SECTOR_MEMORY:
+        age = self.state.sentences - self.state.by_sector_at.get(sector, -99)
+        here = (self.sentence_countries() or self.sentence_place_countries()) if sector in DOMESTIC_SECTORS else set()
+        if prev is not None and (age > SECTOR_MEMORY or (
+                age > 1 and len(here) == 1 and prev.actor.country not in here)):
+            prev = None  # "Kenyanska poliser ... [two sentences] ... i Tbilisi, och polisen grep": Georgia's police
+        if prev is None and len(here) == 1:
+            ent = self.kb.get(next(iter(here)))
+            if ent is not None:  # "protester i Jerevan, där polisen har gripit": the one country of the sentence
+                return self.actor_for_entity(ent, start, end, "sentence-country", sector=sector, conf=0.6)
+        if prev is not None and age <= SECTOR_MEMORY:
             a = prev.actor.model_copy(update={"raw_text": self._raw(start, end),
                                               "span": self._span_chars(start, end),
                                               "resolution": "coref-sector"})
@@ -512,6 +601,9 @@ class SentenceActors:
         if (prev is None or prev.entity is None or prev.entity.kind not in {"group", "org"}
                 or self.state.sentences - self.state.by_sector_at.get(sector, -9) > 1):
             return None
+        here = self.sentence_countries() | self.sentence_place_countries()
+        if here and prev.actor.country and prev.actor.country not in here:
+            return None  # "... islamistiska upprorsmän i Cabo Delgado" after a sentence on ELN: other rebels
         a = prev.actor.model_copy(update={"raw_text": self._raw(start, end), "span": self._span_chars(start, end),
                                           "resolution": "coref-group"})
         return ResolvedActor(a, prev.entity, tok.i, 0.6)
@@ -592,8 +684,19 @@ class SentenceActors:
             return None  # "det nya landet", "landet i norr": not a bare anaphor
         prev: ResolvedActor | None = None
         if low in GROUP_ANAPHORS.get(lang, set()):
-            prev = self.state.last_org  # named in this or one of the two sentences before
-            if prev is None or self.state.sentences - self.state.last_org_at > 2:
+            prev, at = self.state.last_org, self.state.last_org_at  # named in this or one of the two sentences before
+            if low in IGO_ANAPHORS and self.state.last_igo is not None and self.state.last_igo_at > at:
+                prev, at = self.state.last_igo, self.state.last_igo_at
+            kinds = {"group", "org", "igo"} if low in IGO_ANAPHORS else {"group", "org"}
+            for i in range(tok.i - 1, self.sent.start - 1, -1):  # "ansökan i Europarådet ... organisationens"
+                m = self.mentions.get(i)
+                ent = self.kb.get(m.entity_id) if m is not None and m.entity_id and m.kind == "name" else None
+                if ent is not None and ent.kind in kinds:
+                    found = self._from_mention(m)
+                    if found is not None:
+                        prev, at = found, self.state.sentences
+                        break
+            if prev is None or self.state.sentences - at > 2:
                 return None
         elif low in COUNTRY_ANAPHORS.get(lang, set()):
             speaker = self._speaker_antecedent(tok)
@@ -620,6 +723,8 @@ class SentenceActors:
                 return None
             clause = clause.head
             subj = next((c for c in clause.children if c.dep_ in {"nsubj", "nsubj:pass"} and c.i < tok.i), None)
+            if subj is not None and subj.lower_ in {"som", "who", "which", "that"} and clause.dep_.startswith("acl"):
+                subj = clause.head  # "Rwanda, som [...], förnekar att landet ...": the relative's antecedent
             if subj is not None and subj.pos_ != "PRON":
                 return self._resolve_one(subj, allow_adjective=False, allow_poss=True, depth=1)
         return None
@@ -668,7 +773,10 @@ class SentenceActors:
                     out.append((tok.i, tok.i + 1, ra, False))
             elif tok.ent_type_ in {"PER", "ORG"} and tok.ent_iob_ == "B":
                 ent = next((e for e in tok.doc.ents if e.start == tok.i), None)
-                if ent is not None and not any(i in self.mentions for i in range(ent.start, ent.end)):
+                known = self._named_before(tok) if ent is not None and ent.end - ent.start == 1 else None
+                if known is not None:
+                    out.append((tok.i, tok.i + 1, known, False))
+                elif ent is not None and not any(i in self.mentions for i in range(ent.start, ent.end)):
                     unk = self._unknown(tok, ent.start, ent.end)
                     if unk is not None:
                         out.append((ent.start, ent.end, unk, False))

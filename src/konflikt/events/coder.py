@@ -101,15 +101,21 @@ def to_events(cands: list[Candidate], sa: SentenceActors, onto: Ontology, *, doc
         non_state = bool(c.actors) and all(a.actor.sector and a.actor.sector not in STATE_SECTORS
                                            and a.actor.code != a.actor.country for a in c.actors)
         # an actor is never its own recipient; "the junta ... its own country" is internal, not a dyad
+        # a person's own organisation is not a party to their act ("Hamas ledare lovade att rörelsen ska hämnas")
+        own_orgs = {sa.kb.roll_up(a.entity, sa.on_date).id for a in c.actors
+                    if a.entity is not None and a.entity.kind == "person"}
         recips = [r for r in c.recipients
-                  if r.key not in actor_keys and not _internal(r, actor_countries, etype, non_state)]
-        passive_verb = is_passive(c.token) and c.token.pos_ in {"VERB", "AUX"}
+                  if r.key not in actor_keys and not _internal(r, actor_countries, etype, non_state)
+                  and not (r.entity is not None and r.entity.kind != "country" and r.entity.id in own_orgs)]
+        passive_verb = (is_passive(c.token) and c.token.pos_ in {"VERB", "AUX"}) or "s-passive" in c.notes
         if not c.actors and not (recips and passive_verb) and etype not in ACTORLESS_TYPES:
             continue  # an event needs an actor, except an agentless passive verb ("Gaddafi avsattes") or a
             # protest by people the text does not name ("veckolånga protester i Jerevan")
         if not recips and onto.requires_recipient(etype) and not (
                 etype in PLACE_TARGET_TYPES and c.token.pos_ in {"VERB", "AUX"}):
             continue  # (a verb's place may still give the recipient: konflikt.events.targets)
+        if etype == "CONSULT" and c.mode == "visit" and not recips and len(c.actors) < 2:
+            continue  # a visit to a factory or a town of one's own country is no interaction with anybody
         if mode and mode not in onto.modes(etype):
             mode = None
         key = (etype, tuple(sorted(actor_keys)), tuple(sorted(r.key for r in recips)), negated)

@@ -31,10 +31,14 @@ VERBAL_TYPES = {"AGREE", "REQUEST", "THREATEN", "REJECT", "ACCUSE", "CONCEDE", "
 REACTION_TYPES = {"ACCUSE", "REJECT", "PROTEST", "REQUEST"}
 MATERIAL_CONFLICT = {"ASSAULT", "COERCE", "MOBILIZE", "SANCTION"}
 COOP_TO_AGREE = {"CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"}
+# A promise or offer of these is a threat (PLOVER THREATEN): (mode, CAMEO code) of the threat.
+PROMISED_FORCE = {"ASSAULT": ("violence", "138"), "COERCE": ("restrict", "137"), "SANCTION": ("relations", "1312")}
 REL_PRONOUNS = {"som", "vilken", "vilket", "vilka", "who", "which", "that", "whom"}
 REFLEXIVES = {"sig", "mig", "dig", "oss", "er", "itself", "themselves", "himself", "herself"}
 SUBJ_DEPS = {"nsubj", "nsubj:pass", "csubj", "nsubj:outer"}
 AGENT_PREPS = {"sv": {"av"}, "en": {"by"}}
+# Prepositions of an event noun that tells how a verb's event happened ("dödades i ett flyganfall").
+CIRCUMSTANCE_PREPS = {"sv": {"i", "vid", "under", "genom"}, "en": {"in", "during"}}
 
 
 @dataclass
@@ -155,6 +159,8 @@ def find_triggers(sent: Span, lex, lang: str) -> list[Candidate]:
             pos = "VERB"  # participles and supines the tagger calls adjectives ("har erbjudit")
         elif tok.pos_ in {"ADV", "X"} and any(c.dep_ in {"aux", "aux:pass", "nsubj"} for c in tok.children):
             pos = "VERB"  # a supine the tagger calls an adverb: "Juntan har [aux] stängt av internet"
+        elif tok.pos_ in {"ADV", "X"} and tok.dep_ in {"obj", "nsubj", "nsubj:pass", "obl", "nmod"}:
+            pos = "NOUN"  # a noun the tagger calls an adverb: "lovade hämnd [ADV, obj]", "i en drönarattack [ADV]"
         else:
             continue
         entry, prefix = None, None
@@ -180,6 +186,11 @@ def find_triggers(sent: Span, lex, lang: str) -> list[Candidate]:
                 entry = _pick(tok, [e for e in lex.lookup(lem, "VERB") if lem != tok.lower_ or lem.endswith("a")])
                 if entry is not None:
                     break
+        if entry is None and pos == "NOUN" and tok.pos_ == "NOUN":
+            # an irregular verb form the lexicon lists ("besköt", "drog") is a verb whatever the tagger says
+            entry = _pick(tok, [e for e in lex.lookup(tok.lower_, "VERB")
+                                if tok.lower_ != e.lemma.lower() and tok.lower_ in getattr(e, "variants", ())
+                                and _finite_irregular(tok.lower_, e.lemma.lower())])
         if entry is None and pos == "NOUN":
             for lem in _lemmas(tok, lang):
                 for pre, e in lex.compound_heads(lem):
@@ -205,6 +216,12 @@ def _finite_form_of(form: str, lemma: str, lang: str) -> bool:
         return False
     stem = lemma[:-1]
     return form in {lemma + "r", lemma + "de", stem + "er", stem + "de", stem + "te", lemma + "t"}
+
+
+def _finite_irregular(form: str, lemma: str) -> bool:
+    """A listed variant that is an inflected form of the lemma, not another verb ("besköt" of "beskjuta", not
+    "sända" of "skicka"): it shares the lemma's first letters and does not end like an infinitive."""
+    return form[:2] == lemma[:2] and not form.endswith("a")
 
 
 def _verbal_dependents(tok: Token) -> bool:
@@ -350,6 +367,9 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
         return subject_of(verb.head, depth + 1)  # the perfect auxiliary parsed as the main verb
     if verb.dep_ == "xcomp":
         return subject_of(verb.head, depth + 1)
+    if verb.dep_ == "ccomp" and "VerbForm=Inf" in str(verb.morph) and any(
+            c.dep_ == "mark" and c.lower_ in {"att", "to"} for c in verb.children):
+        return subject_of(verb.head, depth + 1)  # "Egypten är berett att skicka": an infinitive has no subject
     if verb.dep_ == "advcl" and any(c.lower_ in {"att", "to"} and c.dep_ == "mark" for c in verb.children):
         up = verb.head  # "efter att ha kritiserat Moskva": the main clause's subject, through mis-attachments
         for _ in range(3):
@@ -360,8 +380,24 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
     if (verb.dep_ == "advcl" and verb.i > verb.head.i and verb.head.pos_ in {"VERB", "AUX"}
             and _present_participle(verb) and not any(c.dep_ in {"mark"} | SUBJ_DEPS for c in verb.children)):
         return subject_of(verb.head, depth + 1)  # "opened fire on protesters, killing two": the main subject
-    if verb.dep_ == "conj" and verb.head.dep_ in {"ROOT", "root"} and verb.head.pos_ in {"NOUN", "PROPN", "ADJ"}:
+    if verb.dep_ in {"conj", "advcl"} and verb.head.dep_ in {"ROOT", "root"} and verb.head.pos_ in {
+            "NOUN", "PROPN", "ADJ"} and (verb.dep_ == "conj" or "VerbForm=Fin" in str(verb.morph)):
         return verb.head  # the parser made the subject the root: "Malis militärjunta, ..., får stöd"
+    if (verb.dep_ == "advcl" and verb.head.pos_ in {"VERB", "AUX"} and verb.head.dep_.startswith("acl")
+            and "VerbForm=Fin" in str(verb.morph) and not any(c.dep_ in {"mark", "obl"} for c in verb.children
+                                                             if c.i < verb.i)):
+        # a main verb the parser hung on a relative clause: "Rwanda, som ... har soldater i Kongo, förnekar"
+        return subject_of(verb.head, depth + 1)
+    if verb.dep_ == "conj" and verb.head.pos_ not in {"VERB", "AUX"}:
+        # a verb conjoined to the last noun of the clause before ("anklagade Israel för explosionerna ... och
+        # lovade", "har infört sanktioner mot ... Iran Air och anklagar"): the subject of the verb above
+        up = verb.head
+        for _ in range(4):
+            if up.pos_ in {"VERB", "AUX"} or up.head is up:
+                break
+            up = up.head
+        if up.pos_ in {"VERB", "AUX"} and up.i < verb.i:
+            return subject_of(up, depth + 1)
     if verb.dep_ == "acl" and verb.head.pos_ in {"NOUN", "PROPN"}:
         return verb.head
     return None
@@ -377,6 +413,12 @@ def agent_of(verb: Token, lang: str) -> Token | None:
     for c in verb.children:
         if c.dep_ == "obl:agent" or (c.dep_ in {"obl", "nmod"} and _case_of(c) in preps):
             return c
+    # the agent hung on a temporal oblique of the verb: "fördömdes på fredagen [obl] av G7-länderna [nmod]"
+    for c in verb.children:
+        if c.dep_ in {"obl", "obl:tmod"} and c.i > verb.i and _is_temporal(c, lang):
+            for g in c.children:
+                if g.dep_ in {"nmod", "obl"} and _case_of(g) in preps and g.i > c.i:
+                    return g
     return None
 
 
@@ -406,10 +448,27 @@ def _resolve(sa: SentenceActors, tok: Token | None, **kw) -> list[ResolvedActor]
     return sa.resolve(tok, **kw)
 
 
+COMITATIVE_BEFORE = {"tillsammans", "sida", "together", "side"}
+
+
+def _comitative(tok: Token) -> bool:
+    """'tillsammans med X', 'sida vid sida med X', 'together with X', 'alongside X': X acts with the actor."""
+    cases = [c for c in tok.children if c.dep_ == "case" and c.i < tok.i]
+    if not cases:
+        return False
+    first = cases[0]
+    if first.lower_ in {"alongside", "jämte"}:
+        return True
+    return first.lower_ in {"med", "with"} and first.i > tok.sent.start and \
+        tok.doc[first.i - 1].lower_ in COMITATIVE_BEFORE
+
+
 def _recipient_obliques(tok: Token, lex, prep: str | None) -> list[Token]:
     preps = {p.lower() for p in lex.recipient_preps}
     first, rest = [], []
     for c in tok.children:
+        if _comitative(c):
+            continue  # a partner, not a target: "strider sida vid sida med moçambikiska styrkor"
         if c.dep_ in {"obl", "nmod", "obl:arg", "iobj"}:
             case = _case_of(c)
             if prep and case == prep.lower():
@@ -430,10 +489,23 @@ def _verb_arguments(c: Candidate, sa: SentenceActors, lex, lang: str, nouns: dic
     # "enas", "slåss", and the s-form of a reciprocal verb ("X och Y möttes"): active, not passive
     deponent = lang == "sv" and (getattr(entry, "lemma", "").endswith("s") or (tok.lower_.endswith("s") and (
         getattr(entry, "reciprocal", False) or c.event in {"CONSULT", "COOPERATE"})))
-    passive = (is_passive(tok) and tok.pos_ != "NOUN" and not deponent) or attributive
+    # a past tense the tagger calls an adjective ("Kinesiska fartyg omringade [ADJ] Taiwan") is active
+    finite_adj = (tok.pos_ == "ADJ" and not attributive and tok.lower_.endswith("de")
+                  and _finite_form_of(tok.lower_, getattr(entry, "lemma", ""), lang)
+                  and not any(ch.dep_ in {"aux", "aux:pass", "cop"} for ch in tok.children))
+    passive = (is_passive(tok) and tok.pos_ != "NOUN" and not deponent and not finite_adj) or attributive
+    if (not passive and not deponent and lang == "sv" and tok.pos_ != "NOUN" and tok.lower_.endswith("s")
+            and not any(ch.dep_ == "obj" for ch in tok.children)  # "frös [active past] sina bidrag"
+            and not getattr(entry, "lemma", "").endswith("s") and tok.lower_ != getattr(entry, "lemma", "")
+            and (tok.lemma_.lower() == tok.lower_ or "Voice=Pass" in str(tok.morph))):
+        passive = True  # the s-form of a verb that is not deponent is passive, whatever the tagger says ("greps")
+        c.notes.append("s-passive")
     if passive:
         c.actors = _resolve(sa, agent_of(tok, lang))
-        c.recipients = _resolve(sa, tok.head if attributive else subject_of(tok), allow_adjective=True)
+        subj = tok.head if attributive else subject_of(tok)
+        if subj is not None and subj.i in nouns and not attributive:
+            c.recipients = _noun_owner(subj, sa, lex)  # "Kinas påtryckningar [...] fördömdes": China is condemned
+        c.recipients = c.recipients or _resolve(sa, subj, allow_adjective=True)
         if not c.recipients:
             for o in _recipient_obliques(tok, lex, prep):
                 c.recipients = _resolve(sa, o, allow_adjective=True)
@@ -447,6 +519,12 @@ def _verb_arguments(c: Candidate, sa: SentenceActors, lex, lang: str, nouns: dic
             order.append(_obl_with_prep(tok, prep))
         objs = [x for x in tok.children if x.dep_ == "obj" and x.lower_ not in REFLEXIVES
                 and not _is_temporal(x, lang)] + _second_subjects(tok)  # "demanded Friday that": no object
+        # a bare oblique that is a named actor is an object the parser mislabelled ("uppmanade i februari Rwanda")
+        objs += [x for x in tok.children if (x.dep_ == "obl" or (x.dep_ == "nmod" and tok.pos_ == "NOUN"))
+                 and x.i > tok.i and _bare_case(x, lang)
+                 and ((x.pos_ == "PROPN" and sa.mention_at(x) is not None) or x.i in nouns)
+                 and not _is_temporal(x, lang)
+                 and not any(t.is_punct for t in tok.doc[tok.i + 1: x.i])]  # (not "..., uppger FN")
         # the object hung on the verb particle: "kallade upp [prt] Rysslands ambassadör [nsubj of upp]"
         objs = [g for p in tok.children if p.dep_ in {"compound:prt", "prt"} for g in p.children
                 if g.dep_ in {"nsubj", "obj"} and g.i > p.i] + objs
@@ -486,7 +564,7 @@ def _verb_arguments(c: Candidate, sa: SentenceActors, lex, lang: str, nouns: dic
         if not c.recipients:
             for o in objs:
                 if o.i in nouns:  # "avvisade kraven från Kiev": the demand's author is the recipient
-                    c.recipients = _noun_owner(o, sa, lex)
+                    c.recipients = _noun_owner(o, sa, lex) or _event_antecedent(o, nouns[o.i], sa)
                     if c.recipients:
                         break
         if not c.recipients and c.event == "REQUEST" and lex.actor_preps:
@@ -510,6 +588,14 @@ def _verb_arguments(c: Candidate, sa: SentenceActors, lex, lang: str, nouns: dic
                         break
     if c.actors and c.token.i > min(a.head for a in c.actors):
         c.actors = _extend_coordination(c.actors, sa, c.token.i)
+    if c.actors and not passive:
+        keys = {a.key for a in c.actors}
+        for x in tok.children:  # the partners join the actors ("höll en övning tillsammans med Australien")
+            if _comitative(x):
+                for ra in _resolve(sa, x, allow_adjective=True):
+                    if ra.key not in keys:
+                        c.actors.append(ra)
+                        keys.add(ra.key)
     if getattr(entry, "converse", False):
         c.actors, c.recipients = c.recipients, c.actors
         if passive:
@@ -520,9 +606,13 @@ def _noun_arguments(c: Candidate, sa: SentenceActors, lex, lang: str) -> None:
     tok = c.token
     actor_preps = {p.lower() for p in lex.actor_preps}
     benef = {p.lower() for p in lex.beneficiary_preps}
-    false_poss = [ch for ch in tok.children if ch.dep_ == "nmod:poss" and _not_genitive(ch, lang)]
+    # a nationality adjective the tagger made a possessor ("en rysk [nmod:poss] robotattack") is the actor
+    adjective_poss = [ch for ch in tok.children if ch.dep_ == "nmod:poss"
+                      and getattr(sa.mention_at(ch), "kind", None) == "adjective"]
+    false_poss = [ch for ch in tok.children if ch.dep_ == "nmod:poss" and _not_genitive(ch, lang)
+                  and ch not in adjective_poss]
     for ch in tok.children:
-        if ch in false_poss:
+        if ch in false_poss or ch in adjective_poss:
             continue  # "gett armén [not genitive] politiskt stöd": an indirect object, not an owner
         if ch.dep_ == "nmod:poss":
             if ch.lower_ in POSSESSIVE_REFLEXIVE.get(lang, set()):
@@ -536,8 +626,8 @@ def _noun_arguments(c: Candidate, sa: SentenceActors, lex, lang: str) -> None:
     if not c.actors:
         for ch in tok.children:
             m = sa.mention_at(ch)
-            if (ch.dep_ in {"amod", "compound"} or (ch.dep_ == "nmod" and _case_of(ch) is None)) and (
-                    m is not None and m.kind in {"adjective", "name"}):
+            if (ch.dep_ in {"amod", "compound"} or ch in adjective_poss or (
+                    ch.dep_ == "nmod" and _case_of(ch) is None)) and m is not None and m.kind in {"adjective", "name"}:
                 ids = list(getattr(m, "entity_ids", ()) or ([m.entity_id] if m.entity_id else []))
                 for eid in ids:
                     ent = sa.kb.get(eid)
@@ -551,6 +641,14 @@ def _noun_arguments(c: Candidate, sa: SentenceActors, lex, lang: str) -> None:
         c.recipients = _resolve(sa, o, allow_adjective=True)
         if c.recipients:
             break
+    if not c.recipients and c.mode == "visit":
+        for o in tok.children:  # "Putins besök i Pyongyang": the host is the place visited
+            if o.dep_ in {"nmod", "obl"} and _case_of(o) in VISIT_PREPS:
+                c.recipients = [r for r in _resolve(sa, o, allow_adjective=True)
+                                if r.entity is not None and r.entity.kind == "country"]
+                if c.recipients:
+                    c.notes.append("recipient:visited")
+                    break
     head = tok.head
     if (tok.dep_ == "nmod" and head.dep_ in {"obj", "nsubj:pass"} and head.head.pos_ in {"VERB", "AUX"}
             and head.pos_ in {"NOUN", "NUM"}):
@@ -689,6 +787,8 @@ def _linear_fallback(c: Candidate, sa: SentenceActors, lex, lang: str, chunks: d
             prep = _prep_before(sent, lo)
             if (is_noun and prep not in rec_preps) or (not is_noun and prep is not None and prep not in rec_preps):
                 continue
+            if prep is not None and _comitative(sent.doc[ra.head]):
+                continue
             if passive and prep in act_preps:
                 continue
             ra.confidence *= 0.7
@@ -701,7 +801,11 @@ def _linear_fallback(c: Candidate, sa: SentenceActors, lex, lang: str, chunks: d
                 ch.dep_ == "obj" for ch in tok.children)):
         # the content clause right after a verbal trigger: "demanded that the US ...": its first actor
         for lo, _hi, ra, weak in sa.units():
-            if chunks.get(lo) == chunk + 1 and not weak and ra.key not in used and _prep_before(sent, lo) is None:
+            if chunks.get(lo) == chunk + 1 and not weak and _prep_before(sent, lo) is None:
+                if ra.key in used:
+                    if c.event == "REJECT":
+                        break  # "förnekar att landet [the actor itself] stöder M23": its own act, no recipient
+                    continue
                 ra.confidence *= 0.6
                 c.recipients = [ra]
                 c.notes.append("recipient:content-clause")
@@ -748,7 +852,10 @@ def _subtree_fallback(c: Candidate, sa: SentenceActors) -> list[ResolvedActor]:
         for ch in c.token.children:
             if ch.dep_ == "ccomp":
                 subj = next((t for t in ch.children if t.dep_ in {"nsubj", "nsubj:pass"}), None)
-                ras = [ra for ra in _resolve(sa, subj) if ra.key not in used
+                subj_ras = _resolve(sa, subj)
+                if c.event == "REJECT" and subj_ras and all(ra.key in used for ra in subj_ras):
+                    return []  # "förnekar att landet [the actor] stöder M23": a denial of its own act
+                ras = [ra for ra in subj_ras if ra.key not in used
                        and ra.actor.resolution not in {"coref-pronoun", "sector"}]
                 if ras:
                     for ra in ras:
@@ -782,8 +889,9 @@ def extract(sent: Span, sa: SentenceActors, lex, lang: str) -> list[Candidate]:
         if getattr(verbs.get(h.i, n).entry, "requires_qualifier", False):
             pass  # "lämna stöd till X": a light verb with a trigger object, not the qualified verb "lämna Ecowas"
         elif n.token.dep_ in {"obj", "nsubj:pass"} and h.i in verbs and h.i != i:
-            if not (verbs[h.i].event in REACTION_TYPES and n.event in MATERIAL_CONFLICT):
-                n.absorbed_into = verbs[h.i]
+            if not (verbs[h.i].event in REACTION_TYPES and n.event in MATERIAL_CONFLICT) and not (
+                    verbs[h.i].event == "ACCUSE" and _genitive_owner(n.token) is not None):
+                n.absorbed_into = verbs[h.i]  # (condemned pressure, threats, demands of a named actor stay events)
             # else "FN fördömde Rysslands robotattack mot Kiev": the condemned attack is an event too
         elif (n.token.dep_ == "nmod" and h.dep_ == "obj" and h.head.i in verbs and h.i not in nouns
               and verbs[h.head.i].event in VERBAL_TYPES | {"AID"}):
@@ -791,6 +899,9 @@ def extract(sent: Span, sa: SentenceActors, lex, lang: str) -> list[Candidate]:
         elif (n.token.dep_ in {"obj", "obl"} and h.pos_ in {"VERB", "AUX"} and h.i not in by_tok
               and h.dep_ in {"xcomp", "ccomp"} and h.head.i in verbs and verbs[h.head.i].event in VERBAL_TYPES):
             n.absorbed_into = verbs[h.head.i]  # "offered to resume talks with X", "refused to return to talks"
+        elif _circumstance_of(n, verbs, lang) is not None:
+            n.absorbed_into = _circumstance_of(n, verbs, lang)  # "dödades i ett israeliskt flyganfall": one event
+            n.notes.append("circumstance")
         elif n.token.dep_ in {"nsubj", "nsubj:pass"} and h.i in verbs and verbs[h.i].event == n.event:
             n.absorbed_into = verbs[h.i]  # "Demonstranter samlades ...": the protesters of the protest verb
         elif n.token.dep_ in {"nmod", "conj"} and _trigger_noun_above(n.token, nouns) is not None:
@@ -801,10 +912,15 @@ def extract(sent: Span, sa: SentenceActors, lex, lang: str) -> list[Candidate]:
                 n.absorbed_into = v  # a mis-parsed object: "har erbjudit militärstöd till X"
     for v in verbs.values():
         tok = v.token
-        if tok.dep_ in {"xcomp", "ccomp"} and tok.head.i in verbs and verbs[tok.head.i].event in VERBAL_TYPES:
+        accuser = _accusation_before(tok, verbs)  # "anklagar Moskva [för att ha attackerat civila]"
+        if tok.head.i in verbs and verbs[tok.head.i].event in VERBAL_TYPES and tok.head.i != tok.i and (
+                tok.dep_ in {"xcomp", "ccomp"} or _complement_advcl(tok, verbs[tok.head.i].event)):
             v.absorbed_into = verbs[tok.head.i]
+        elif accuser is not None and _complement_advcl(tok, "ACCUSE"):
+            v.absorbed_into = accuser  # the content of the accusation, wherever the parser hung it
         elif tok.dep_ in {"advcl", "xcomp"} and tok.head.i in verbs and verbs[tok.head.i].event == v.event:
             v.absorbed_into = verbs[tok.head.i]  # "samlades ... för att protestera": one protest, told twice
+            v.notes.append("circumstance")  # "dödades ... när jihadister angrep byn": the attackers are the agent
     for c in cands:
         if _is_noun(c):
             _noun_arguments(c, sa, lex, lang)
@@ -828,11 +944,28 @@ def extract(sent: Span, sa: SentenceActors, lex, lang: str) -> list[Candidate]:
             # "demanded that the US match the EU's support for X": a content clause with its own subject
             own_subject = (clause.dep_ == "ccomp" and clause.i != outer.token.i
                            and any(ch.dep_ in SUBJ_DEPS for ch in clause.children))
-            if (not outer.recipients and inner_actors and not _is_noun(c) and c.token.dep_ == "ccomp"
+            own_side = {e.id for a in outer.actors if a.entity is not None
+                        for e in (a.entity, sa.kb.roll_up(a.entity, sa.on_date)) if e is not None}
+            inner_actors = [a for a in inner_actors if a.entity is None or a.entity.id not in own_side]
+            if (not outer.recipients and inner_actors and not _is_noun(c)
+                    and (c.token.dep_ == "ccomp" or _complement_advcl(c.token, outer.event))
                     and any(ch.dep_ in {"nsubj", "nsubj:pass"} for ch in c.token.children)):
                 outer.recipients = inner_actors  # "kräver att Israel drar tillbaka": the demand is on Israel
-            elif not outer.recipients and c.recipients and not own_subject:
+            elif not outer.recipients and c.recipients and not own_subject and not (
+                    outer.event == "ACCUSE" and c.token.dep_ == "advcl"):  # (the accused is not the content's target)
                 outer.recipients = [r for r in c.recipients if r.key not in outer_keys]
+            if "circumstance" in c.notes and not outer.actors and inner_actors:
+                outer.actors = inner_actors  # the agent of an agentless passive is the attack's author
+                outer.recipients = outer.recipients or [r for r in c.recipients if r.key not in outer_keys]
+            if (outer.event == "AGREE" and c.event in PROMISED_FORCE and not (c.modality and c.modality.negated)
+                    and not _qualified(outer)):
+                # "lovade att hämnas", "vowed to drive out the invaders": a promise of force is a threat (PLOVER)
+                outer.mode, outer.cameo = PROMISED_FORCE[c.event]
+                outer.event = "THREATEN"
+                outer.notes.append(f"AGREE->THREATEN (promised {c.event})")
+    for c in cands:
+        if c.absorbed_into is None and not c.recipients:
+            c.recipients = _clause_antecedent(c, cands)
     chunks = clause_chunks(sent)
     for c in cands:
         if c.absorbed_into is not None:
@@ -843,7 +976,93 @@ def extract(sent: Span, sa: SentenceActors, lex, lang: str) -> list[Candidate]:
                 c.notes.append("recipient:subclause")
         if not c.actors or not c.recipients:
             _linear_fallback(c, sa, lex, lang, chunks)
-    return recipient_qualifiers([c for c in cands if c.absorbed_into is None])
+    out = recipient_qualifiers([c for c in cands if c.absorbed_into is None])
+    for c in out:
+        if c.actors and not (c.modality and c.modality.negated):
+            sa.state.remember_event(c.event, [a for a in c.actors if a.actor.resolution != "coref-event"])
+    return out
+
+
+CLAUSE_PRONOUNS = {"vilket", "något", "which", "something"}
+VISIT_PREPS = {"i", "till", "in", "to"}
+# Prepositions of time: "samarbete sedan Putins besök" is no content of the cooperation.
+TEMPORAL_PREPS = {"sedan", "efter", "före", "inför", "innan", "under", "since", "after", "before", "during"}
+
+
+def _clause_antecedent(c: Candidate, cands: list[Candidate]) -> list[ResolvedActor]:
+    """'X skickade vapen till Y, något som Z kallar ett hot' / ', vilket fördömdes av Z': a reaction to the whole
+    clause before is directed at the actors of that clause's event."""
+    tok = c.token
+    pron = next((ch for ch in tok.children if ch.dep_ in {"obj", "nsubj", "nsubj:pass"}
+                 and ch.lower_ in CLAUSE_PRONOUNS), None)
+    if pron is None and tok.dep_.startswith("acl") and tok.head.lower_ in CLAUSE_PRONOUNS:
+        pron = tok.head
+    if pron is None:
+        return []
+    before = [p for p in cands if p.token.i < pron.i and p is not c and p.actors]
+    if not before:
+        return []
+    prev = max(before, key=lambda p: (p.absorbed_into is None, p.token.i))
+    prev = prev.absorbed_into or prev
+    own = {a.key for a in c.actors}
+    out = []
+    for ra in prev.actors:
+        if ra.key not in own:
+            out.append(ResolvedActor(ra.actor.model_copy(update={"resolution": "coref-clause"}), ra.entity, ra.head,
+                                     0.6 * ra.confidence))
+    if out:
+        c.notes.append("recipient:clause-antecedent")
+    return out
+
+
+def _accusation_before(tok: Token, verbs: dict[int, Candidate]) -> Candidate | None:
+    """An ACCUSE trigger right before the clause's "för att" with only its object between: "anklagar Moskva för
+    att ..."."""
+    marks = [m for m in tok.children if m.dep_ == "mark" and m.i < tok.i]
+    if not marks:
+        return None
+    i = marks[0].i - 1
+    while i >= tok.sent.start and marks[0].i - i <= 6:
+        if i in verbs:
+            return verbs[i] if verbs[i].event == "ACCUSE" and i != tok.i else None
+        if tok.doc[i].pos_ not in {"PROPN", "NOUN", "DET", "ADJ", "PRON", "NUM"}:
+            return None
+        i -= 1
+    return None
+
+
+def _bare_case(tok: Token, lang: str) -> bool:
+    """An oblique without a preposition, or whose 'preposition' ends a time expression ("anklagade dagen innan
+    [case] Israel")."""
+    cases = [c for c in tok.children if c.dep_ == "case" and c.i < tok.i]
+    return not cases or all(_is_temporal(c, lang) for c in cases)
+
+
+def _complement_advcl(tok: Token, outer_event: str) -> bool:
+    """An infinitive complement the parser made an adverbial clause: "lovade att [advcl] driva ut", and the
+    content of an accusation: "anklagar Teheran för att [advcl] ha levererat robotar"."""
+    if tok.dep_ != "advcl":
+        return False
+    marks = [m.lower_ for m in tok.children if m.dep_ == "mark" and m.i < tok.i]
+    if marks == ["att"] or marks == ["to"]:
+        return True
+    return outer_event == "ACCUSE" and marks[:1] in (["för"], ["for"])
+
+
+def _circumstance_of(n: Candidate, verbs: dict[int, Candidate], lang: str) -> Candidate | None:
+    """The trigger verb whose event a nominal event of the same kind tells the manner of: "dödades i ett
+    israeliskt flyganfall", "greps vid en razzia" (the PP on the verb, or on a temporal oblique of it: "dödades på
+    söndagen i en rysk robotattack")."""
+    tok = n.token
+    if tok.dep_ not in {"obl", "nmod"} or _case_of(tok) not in CIRCUMSTANCE_PREPS.get(lang, ()):
+        return None
+    h = tok.head
+    if h.i not in verbs and h.dep_ in {"obl", "obl:tmod"} and h.head.i in verbs:
+        h = h.head
+    v = verbs.get(h.i)
+    if v is None or v.token.i == tok.i:
+        return None
+    return v if n.event == v.event or (v.event, n.event) == ("ASSAULT", "COERCE") else None
 
 
 def _is_noun(c: Candidate) -> bool:
@@ -879,11 +1098,37 @@ def _adjacent_case(tok: Token) -> bool:
     return all(t.pos_ in {"DET", "ADJ", "NUM"} or t.dep_ == "fixed" for t in between)
 
 
+def _event_antecedent(tok: Token, noun: Candidate, sa: SentenceActors) -> list[ResolvedActor]:
+    """'G7 fördömde Kina. Kina tillbakavisade kritiken': a definite event noun without an author of its own
+    ("kritiken", "anklagelserna", "kraven") refers to the last event of its type in the two sentences before;
+    that event's actors are its authors."""
+    if tok.morph.get("Definite") != ["Def"] and not any(ch.dep_ == "det" and ch.lower_ in {"the", "this", "these"}
+                                                         for ch in tok.children):
+        return []
+    found = sa.state.recent_event(noun.event, within=2)
+    out = []
+    for ra in found:
+        a = ra.actor.model_copy(update={"resolution": "coref-event"})
+        out.append(ResolvedActor(a, ra.entity, tok.i, 0.6 * ra.confidence))
+    return out
+
+
+def _genitive_owner(tok: Token) -> Token | None:
+    """A genitive before an event noun, also when the parser gave it another relation ("Kinas [nsubj]
+    påtryckningar"); not a possessive pronoun."""
+    for ch in tok.children:
+        if ch.i < tok.i and (ch.dep_ == "nmod:poss" or (ch.pos_ == "PROPN" and ch.morph.get("Case") == ["Gen"])) \
+                and ch.pos_ != "PRON":
+            return ch
+    return None
+
+
 def _noun_owner(tok: Token, sa: SentenceActors, lex) -> list[ResolvedActor]:
     """The author of an event noun: its genitive possessor or a från/av phrase."""
     actor_preps = {p.lower() for p in lex.actor_preps}
-    for ch in tok.children:
-        if ch.dep_ == "nmod:poss" or (ch.dep_ in {"nmod", "obl"} and _case_of(ch) in actor_preps):
+    gen = _genitive_owner(tok)
+    for ch in ([gen] if gen is not None else []) + list(tok.children):
+        if ch.dep_ == "nmod:poss" or ch is gen or (ch.dep_ in {"nmod", "obl"} and _case_of(ch) in actor_preps):
             found = _resolve(sa, ch)
             if found:
                 return found
@@ -912,10 +1157,14 @@ def _extend_coordination(actors: list[ResolvedActor], sa: SentenceActors, stop: 
             out.append(prv[2])
             keys.add(prv[2].key)
         cur_start = prv[0]
+    by_adjective = (first.actor.resolution or "").startswith(("adjective", "sector-adjective"))
     while cur_end < stop and doc[cur_end].lower_ in COORDINATORS:
         nxt = next((u for u in units if u[0] == cur_end + 1 and not u[3]), None)
         if nxt is None or nxt[0] >= stop:
             break
+        if by_adjective and (nxt[2].actor.resolution or "") in {"sector", "document-country", "coref-sector"}:
+            cur_end = nxt[1]  # "Kinesiska militärfartyg och stridsflygplan": the adjective covers both nouns
+            continue
         if nxt[2].key not in keys and nxt[2].actor.entity_id not in keys:
             out.append(nxt[2])
             keys.add(nxt[2].key)
@@ -938,6 +1187,8 @@ def _plural_antecedents(actors: list[ResolvedActor], sa: SentenceActors) -> list
 
 def _trigger_noun_above(tok: Token, nouns: dict[int, Candidate]) -> Candidate | None:
     """The event noun whose content this one names: "avtal om samarbete", "krav på vapenvila"."""
+    if _case_of(tok) in TEMPORAL_PREPS:
+        return None
     cur = tok
     for _ in range(3):
         if cur.dep_ not in {"nmod", "conj"} or cur.head is cur:

@@ -100,6 +100,9 @@ def analyse(trigger: Token, lex, *, verb: Token | None = None) -> Modality:
             if (hl in negators or _is_negated(head, negators)) and dep == "xcomp" and not out.negated:
                 out.negated = True
                 out.add("negation")
+        elif dep == "advcl" and _lemma(head) in intent and head.pos_ == "ADJ" and any(
+                m.dep_ == "mark" and m.lower_ in {"att", "to"} for m in cur.children):
+            out.add("intent")  # "är redo att underteckna", "is ready to sign": the adjective's infinitive
         if (dep == "advcl" and not out.negated and _is_negated(head, negators)
                 and any(m.dep_ in {"mark", "case"} and m.lower_ in purpose for m in cur.children)):
             out.negated = True  # "skickade aldrig trupper för att strida": the purpose is negated with its act

@@ -177,6 +177,13 @@ WIRE_CASES = [
      "said.", {"COERCE"}, {"SYRMIL"}, set()),
     # burning villages (CAMEO 1712, destroy property)
     ("2020-05-01", "Burmese soldiers burned three villages in the Sagaing region.", {"ASSAULT"}, {"MMRMIL"}, set()),
+    # office holders, armed groups and state bodies of 2020s news, by surname or full name on the day
+    ("2025-06-01", "Wadephul met Barrot in Paris on Monday.", {"CONSULT"}, {"DEUGOV"}, {"FRAGOV"}),
+    ("2025-06-01", "Sikorski accused Moscow of sabotage.", {"ACCUSE"}, {"POLGOV"}, {"RUSGOV"}),
+    ("2025-06-01", "The Lebanese Armed Forces deployed troops to the border villages.", {"MOBILIZE"}, {"LBNMIL"},
+     set()),
+    ("2025-06-01", "Tren de Aragua gunmen attacked a police station in Caracas.", {"ASSAULT"}, {"VENCRM"},
+     {"VENCOP"}),
     # launching missiles: at a target an attack, a ballistic missile into the sea a show of force (CAMEO 150)
     ("2020-05-01", "The Houthis launched drones at a commercial ship in the Red Sea.", {"ASSAULT"}, {"YEMREB"}, set()),
     ("2020-05-01", "North Korea launched a ballistic missile into the sea off its east coast.", {"MOBILIZE"}, {"PRK"},

@@ -161,6 +161,33 @@ def test_leaders_igos_and_groups_of_the_2020s(kb):
     assert kb.code_for("islamic_resistance_in_iraq")[0] == "IRQUAF"
     assert kb.roll_up("is_sahel").id == "islamic_state"
     assert {"tehrik-e-taliban pakistan"} <= {fold(n) for n in kb.get("ttp").names["sv"]}
+def test_office_holders_of_2020s_news_have_dated_roles(kb):
+    # handover days belong to the successor (half-open ranges)
+    assert kb.code_for("herzi_halevi", date(2025, 3, 4))[0] == "ISRMIL"
+    assert kb.code_for("herzi_halevi", date(2025, 3, 5))[0] == "ISR"
+    assert kb.code_for("eyal_zamir", date(2025, 3, 5))[0] == "ISRMIL"
+    assert kb.roll_up("eyal_zamir", date(2025, 6, 1)).id == "idf"
+    assert kb.code_for("shigeru_ishiba", date(2025, 10, 20))[0] == "JPNGOV"
+    assert kb.code_for("shigeru_ishiba", date(2025, 10, 21))[0] == "JPN"
+    assert kb.code_for("sanae_takaichi", date(2025, 10, 21))[0] == "JPNGOV"
+    assert kb.code_for("lee_jae_myung", date(2024, 1, 1))[0] == "KOROPP"
+    assert kb.code_for("lee_jae_myung", date(2025, 6, 4))[0] == "KORGOV"
+    assert kb.code_for("yoon_suk_yeol", date(2025, 5, 1))[0] == "KOR"
+    assert kb.code_for("annalena_baerbock", date(2023, 1, 1))[0] == "DEUGOV"
+    assert kb.roll_up("annalena_baerbock", date(2025, 10, 1)).id == "un"
+    assert kb.roll_up("corneille_nangaa", date(2025, 2, 1)).id == "m23"
+    assert kb.code_for("zabihullah_mujahid", date(2019, 1, 1))[0] == "AFGREB"
+    assert kb.code_for("zabihullah_mujahid", date(2022, 1, 1))[0] == "AFGGOV"
+    assert kb.code_for("antonio_costa", date(2025, 1, 1))[0] == "IGOEUREEC"
+
+
+def test_armed_groups_and_bodies_of_2020s_news(kb):
+    assert kb.get("tren_de_aragua").code == "VENCRM"
+    assert kb.entity_for_code("LBNMIL").id == "lebanese_armed_forces"  # "the Lebanese army"
+    assert kb.get("peshmerga").code != "IRQMIL"  # not "the Iraqi army"
+    assert kb.roll_up("hurras_al_din").id == "al_qaeda"
+    assert kb.roll_up("ocha").id == "un"
+    assert kb.get("tnla").code == kb.get("arakan_army").code == "MMRREB"
 
 
 def test_units_roll_up_to_parent(kb):

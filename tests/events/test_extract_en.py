@@ -118,3 +118,120 @@ def test_one_capitalised_word_is_no_actor(code_en):
 def test_sanction_without_any_recipient_is_dropped(code_en):
     events = code_en("Red Cross officials suspended aid deliveries on Tuesday.")
     assert not [e for e in events if e.event == "SANCTION"]
+
+
+# Grammar and lexicon of modern wire news, each proved on a sentence of its own (date, text, types, actors,
+# recipients). None of these is a sentence of the held-out sets.
+WIRE_CASES = [
+    # a past-tense verb the parser read as a participle modifying the name after it: the name before it acts
+    # (and English has no verb-second inversion: the object after the verb is no subject)
+    ("2024-03-01", "In a televised speech, Hamas leader Yahya Sinwar blamed Egypt for the closure of the crossing.",
+     {"ACCUSE"}, {"PSEREBHMS"}, {"EGY"}),
+    # a weapon's nationality one modifier down ("an Israeli armed drone"); the place gives the recipient
+    ("2020-05-01", "An Israeli armed drone struck a car in southern Lebanon.", {"ASSAULT"}, {"ISRMIL"}, {"LBN"}),
+    # civilians hit in a place are the people of that place, not of the attacker's country
+    ("2020-05-01", "A Saudi air strike hit a market in Saada, killing 12 people.", {"ASSAULT"}, {"SAU"}, {"YEMCVL"}),
+    # "X and Y each ...": the coordination before the distributive quantifier acts
+    ("2020-05-01", "Last week, Sudan and South Sudan each released 20 prisoners of war.", {"RETREAT"},
+     {"SDN", "SSD"}, set()),
+    # a state organ is not its own recipient under another name (Erdoğan, TURGOV -> "Ankara", TURGOV)
+    ("2020-05-01", "Turkish President Recep Tayyip Erdoğan urged Ankara to reopen the border crossing.", {"REQUEST"},
+     {"TURGOV"}, set()),
+    # a summary apposition ("..., a move condemned by X"): the act is on the main clause's subject
+    ("2020-05-01", "Serbia recalled its ambassador from Montenegro, a move condemned by the European Union.",
+     {"ACCUSE"}, {"IGOEUREEC"}, {"SRB"}),
+    # a subjectless -ing clause after a subordinator shares the main subject, also when hung on the object
+    ("2020-05-01", "Colombia expelled two Venezuelan diplomats after accusing Caracas of spying.", {"ACCUSE"},
+     {"COL"}, {"VENGOV"}),
+    # a nominal gerund's "by" phrase is its actor
+    ("2020-05-01", "Houthi fighters retreated from the port after heavy shelling by the Yemeni army.", {"ASSAULT"},
+     {"YEMMIL"}, set()),
+    # causing a reaction: "prompting a rebuke from X" - X reacts to the subject (light verb role receive)
+    ("2020-05-01", "Beijing held large-scale drills around the island, prompting a rebuke from Washington.",
+     {"ACCUSE"}, {"USAGOV"}, {"CHNGOV"}),
+    # agreeing is reciprocal between coordinated parties
+    ("2020-05-01", "Serbia and Kosovo agreed on a plan to normalise relations.", {"AGREE"}, {"SRB"}, {"XKX"}),
+    ("2020-05-01", "Serbia and Kosovo agreed on a plan to normalise relations.", {"AGREE"}, {"XKX"}, {"SRB"}),
+    # "in close cooperation with X": the clause's subject cooperates
+    ("2020-05-01", "Kenyan police arrested the suspects in close cooperation with Ethiopia.", {"COOPERATE"},
+     {"KENCOP"}, {"ETH"}),
+    # "despite demands from X": X demands of the clause's subject
+    ("2020-05-01", "Eritrea has not withdrawn its troops from Tigray despite demands from Addis Ababa.", {"REQUEST"},
+     {"ETHGOV"}, {"ERI"}),
+    # vowing that another will pay a price, or to hunt down attackers, is a threat
+    ("2020-05-01", "The Taliban blamed Pakistan for the air strikes and vowed that Islamabad would pay a heavy price.",
+     {"THREATEN"}, {"AFGREB"}, {"PAKGOV"}),
+    ("2024-03-01", "Houthi leader Abdul-Malik al-Houthi vowed to hunt down the attackers.", {"THREATEN"}, {"YEMREB"},
+     set()),
+    # "N dollars in aid to rebuild X's ports": the sum is the light verb's object, the purpose names the recipient
+    ("2020-05-01", "Japan announced 50 million dollars in aid to rebuild Sri Lanka's ports.", {"AID"}, {"JPN"},
+     {"LKA"}),
+    # joint drills are cooperation between coordinated nationalities ("Russian" read as a demonym, the claimed
+    # army keeps its sector); a name inside a sea's name is no party
+    ("2020-05-01", "Iranian and Russian warships held joint drills in the Gulf of Oman.", {"COOPERATE"}, {"IRNMIL"},
+     {"RUSMIL"}),
+    ("2020-05-01", "Serbian and Hungarian police patrolled the border together.", {"MOBILIZE"}, {"SRBCOP", "HUNCOP"},
+     set()),
+    # a trailing reporting clause (", the defence ministry in Damascus said") is no apposition of the object
+    ("2020-05-01", "Syrian troops have recaptured two villages in the Idlib region, the defence ministry in Damascus "
+     "said.", {"COERCE"}, {"SYRMIL"}, set()),
+    # burning villages (CAMEO 1712, destroy property)
+    ("2020-05-01", "Burmese soldiers burned three villages in the Sagaing region.", {"ASSAULT"}, {"MMRMIL"}, set()),
+    # office holders, armed groups and state bodies of 2020s news, by surname or full name on the day
+    ("2025-06-01", "Wadephul met Barrot in Paris on Monday.", {"CONSULT"}, {"DEUGOV"}, {"FRAGOV"}),
+    ("2025-06-01", "Sikorski accused Moscow of sabotage.", {"ACCUSE"}, {"POLGOV"}, {"RUSGOV"}),
+    ("2025-06-01", "The Lebanese Armed Forces deployed troops to the border villages.", {"MOBILIZE"}, {"LBNMIL"},
+     set()),
+    ("2025-06-01", "Tren de Aragua gunmen attacked a police station in Caracas.", {"ASSAULT"}, {"VENCRM"},
+     {"VENCOP"}),
+    # launching missiles: at a target an attack, a ballistic missile into the sea a show of force (CAMEO 150)
+    ("2020-05-01", "The Houthis launched drones at a commercial ship in the Red Sea.", {"ASSAULT"}, {"YEMREB"}, set()),
+    ("2020-05-01", "North Korea launched a ballistic missile into the sea off its east coast.", {"MOBILIZE"}, {"PRK"},
+     set()),
+    # a condemned event's agent hung on its complement ("the launch of missiles by X") is the one condemned
+    ("2020-05-01", "Japan condemned the launch of two ballistic missiles by North Korea.", {"ACCUSE"}, {"JPN"},
+     {"PRK"}),
+    ("2020-05-01", "Japan condemned the launch of two ballistic missiles by North Korea.", {"MOBILIZE"}, {"PRK"},
+     set()),
+]
+
+
+@pytest.mark.parametrize("date,text,types,actors,recipients", WIRE_CASES,
+                         ids=[f"{i}:{c[1][:40]}" for i, c in enumerate(WIRE_CASES)])
+def test_wire_sentence_codes_expected_event(code_en, date, text, types, actors, recipients):
+    found = []
+    for ev in code_en(text, date=date):
+        a, r = _codes(ev.actor), _codes(ev.recipient)
+        found.append((ev.event, a, r))
+        if ev.event in types and a == actors and r == recipients:
+            return
+    pytest.fail(f"no {types} {actors}->{recipients} in {found}")
+
+
+def test_despite_demands_do_not_qualify_the_act(code_en):
+    """'has not withdrawn its troops despite demands': a negated withdrawal, not a refusal coded from 'demands'."""
+    events = code_en("Eritrea has not withdrawn its troops from Tigray despite demands from Addis Ababa.")
+    assert any(e.event == "RETREAT" and e.negated for e in events), [(e.event, e.negated) for e in events]
+    assert not any(e.event == "REJECT" for e in events)
+
+
+def test_a_plot_to_kill_has_no_actor_from_the_nearest_name(code_en):
+    events = code_en("Venezuelan security forces arrested four Colombians over an alleged plot to kill the governor.")
+    assert not any(e.event == "ASSAULT" for e in events), [(e.event, _codes(e.actor)) for e in events]
+
+
+def test_a_weapon_without_an_owner_is_of_no_country(code_en):
+    events = code_en("Drones struck a car in southern Lebanon.")
+    assert not any(a.country == "LBN" for e in events for a in e.actor), [(e.event, _codes(e.actor)) for e in events]
+
+
+def test_the_government_of_the_country_the_sentence_is_about(code_en):
+    """'Argentines ... demand that the government ...' is Argentina's government, not the one of the sentence
+    before (Venezuela)."""
+    text = ("Venezuela's government seized the plane.\n\n"
+            "Thousands of Argentines marched in Buenos Aires on Sunday to demand that the government recall its "
+            "ambassador.")
+    events = [e for e in code_en(text) if e.event == "REQUEST"]
+    got = [_codes(e.recipient) for e in events]
+    assert events and all(r.code != "VENGOV" for e in events for r in e.recipient), got
+    assert any(rs == {"ARGGOV"} for rs in got), got

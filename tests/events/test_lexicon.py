@@ -478,7 +478,40 @@ EN_CASES = [
     ("deploy", "VERB", "MOBILIZE"), ("arrest", "VERB", "COERCE"), ("blockade", "NOUN", "COERCE"),
     ("attack", "VERB", "ASSAULT"), ("airstrike", "NOUN", "ASSAULT"), ("shelling", "NOUN", "ASSAULT"),
     ("kidnap", "VERB", "ASSAULT"),
+    # modern wire news (CAMEO.2.0 verb classes, CAMEO2PLOVER)
+    ("barrage", "NOUN", "ASSAULT"), ("onslaught", "NOUN", "ASSAULT"), ("repel", "VERB", "ASSAULT"),
+    ("repulse", "VERB", "ASSAULT"), ("strafe", "VERB", "ASSAULT"), ("pummel", "VERB", "ASSAULT"),
+    ("flatten", "VERB", "ASSAULT"), ("lynch", "VERB", "ASSAULT"), ("wrest", "VERB", "COERCE"),
+    ("tariff", "NOUN", "SANCTION"), ("broker", "VERB", "CONSULT"), ("airdrop", "VERB", "AID"),
+    ("airdrop", "NOUN", "AID"), ("airlift", "VERB", "AID"), ("disburse", "VERB", "AID"),
+    ("berate", "VERB", "ACCUSE"), ("lambast", "VERB", "ACCUSE"), ("rebuke", "NOUN", "ACCUSE"),
 ]
+
+
+def test_en_verbs_coded_only_with_their_objects():
+    """Verbs that are events only with certain objects (requires_qualifier): the object decides the type."""
+    lex = _lex("en")
+
+    def entry(lemma, pos="VERB", prep=None):
+        return next(e for e in lex.lookup(lemma, pos) if e.prep == prep and e.requires_qualifier)
+
+    launch = entry("launch")
+    assert launch.resolve(["ballistic", "missile"]).event == "MOBILIZE"  # a missile test shows force (150)
+    assert launch.resolve(["drone"]).event == "ASSAULT"
+    assert entry("launch", prep="at").resolve(["missile"]).event == "ASSAULT"
+    assert entry("launch", "NOUN").resolve(["ballistic"]).cameo == "150"
+    assert entry("intercept").resolve(["tanker"]).event == "COERCE"
+    assert entry("designate").resolve(["terrorist"]).event == "SANCTION"
+    assert entry("scrap").resolve(["visit"]).event == "SANCTION"
+    assert entry("transfer").resolve(["tank"]).event == "AID"
+    assert entry("scramble").resolve(["jet"]).event == "MOBILIZE"
+    assert entry("burn").resolve(["village"]).event == "ASSAULT"
+    for e in (launch, entry("intercept"), entry("transfer"), entry("burn")):
+        assert e.qualifier_for(["plan"]) is None, e.id
+    assert lex.light_verb("prompt").role == "receive"  # "prompting a protest from Tokyo"
+    assert lex.light_verb("attend").role == "do"  # "did not attend the talks"
+    assert "despite" in lex.beneficiary_preps  # "despite demands from X": the clause subject is the recipient
+    assert any(e.reciprocal for e in lex.lookup("agree", "VERB"))
 
 
 @pytest.mark.parametrize(("lemma", "pos", "event"), EN_CASES)

@@ -64,6 +64,14 @@ NAME_JOINERS = {"of", "for", "and", "the", "de", "al", "du", "la"}
 # Sectors that act at home: "polisen" in a sentence about one country is that country's police (a government or
 # army named so is often another country's: "Turkiet stöder regeringen").
 DOMESTIC_SECTORS = frozenset({"COP", "OPP", "CVL", "LAB", "EDU", "MED", "HLH", "REF", "CRM"})
+# Weapons among the military sector words: without a named owner they are of no country.
+WEAPON_WORDS = {"en": {"missile", "drone", "rocket", "artillery", "aircraft", "bomber", "helicopter", "gunship",
+                       "jet", "warplane", "tank", "warship", "gunboat", "frigate", "destroyer", "submarine"}}
+# Capitalised geographic features whose "of X" names a place, not the actor X ("the Sea of Japan").
+GEO_FEATURES = {"en": {"Sea", "Gulf", "Bay", "Strait", "Straits", "Horn", "Cape", "Isle", "Isles", "Coast",
+                       "Lake", "Island", "Islands"}}
+# Verbs of a trailing attribution ("..., the ministry said"): their subject is no apposition of the NP before.
+REPORTING_VERBS = {"en": {"say", "tell", "add", "report", "announce", "confirm", "claim", "state", "write", "note"}}
 SECTOR_ONLY = {"GOV", "MIL", "COP", "LEG", "JUD", "SPY", "OPP", "LAB", "REB", "INS", "UAF", "CVL", "REF", "EDU",
                "MED", "HRI", "REL", "BUS", "CRM", "AGR"}
 
@@ -301,12 +309,16 @@ class SentenceActors:
         for c in adjs:
             for cc in [*c.children, *adjs]:
                 mm = self.mention_at(cc)
-                if cc is not c and cc.dep_ in {"conj", "amod"} and mm is not None and mm.kind == "adjective" \
+                # (a conjoined form like "Russian" in "Chinese and Russian warships" may be read as a demonym)
+                if cc is not c and cc.dep_ in {"conj", "amod"} and mm is not None and (
+                        mm.kind == "adjective" or (mm.kind == "demonym" and cc.dep_ == "conj")) \
                         and mm.entity_id and mm.entity_id != found.actor.entity_id:
                     ent = self.kb.get(mm.entity_id)
                     if ent is not None:
-                        sector = found.actor.sector if found.entity is not None and found.entity.kind == "country" \
-                            else None
+                        # the sector of the phrase, also when it was resolved to a claim ("Chinese [PLA] and Russian
+                        # warships")
+                        sector = found.actor.sector if found.entity is not None and (
+                            found.entity.kind == "country" or "+claim" in (found.actor.resolution or "")) else None
                         out.append(self.actor_for_entity(ent, cc.i, cc.i + 1, "adjective", sector=sector,
                                                          conf=found.confidence))
         return out
@@ -334,6 +346,8 @@ class SentenceActors:
                 return r
         # a name in an apposition / flat structure, or a genitive owner ("regeringens ställning")
         for c in tok.children:
+            if c.dep_ == "appos" and self._reporting_subject(c):
+                continue
             if c.dep_ in {"appos", "flat", "flat:name"} or (allow_poss and c.dep_ == "nmod:poss"):
                 r = self._resolve_one(c, allow_adjective=False, allow_poss=False, depth=depth + 1)
                 if r:
@@ -392,8 +406,18 @@ class SentenceActors:
                     if r:
                         r.confidence *= 0.8
                         return r
-            # people qualified by a nationality: "Palestinian leaders", "ukrainska drönare"
-            for c in tok.children:
+            # people qualified by a nationality: "Palestinian leaders", "ukrainska drönare", also one modifier
+            # down: "a Russian [amod of guided] guided bomb"
+            mods = [c for c in tok.children if c.dep_ in {"amod", "compound"}]
+            for c in mods:  # a sector word before the head names the group: "Ugandan opposition candidates"
+                sec = kb.sector_for(c.text, lang) if c.i < tok.i and c.pos_ in {"NOUN", "PROPN"} else None
+                if sec and self.mention_at(c) is None and any(
+                        g.dep_ in {"amod", "compound"} and g.i < c.i for g in c.children):
+                    r = self._sector_np(c, sec, depth + 1)
+                    if r is not None:
+                        return r
+            mods += [g for c in mods if c.i < tok.i for g in c.children if g.dep_ in {"amod", "compound"} and g.i < c.i]
+            for c in mods:
                 mm = self.mention_at(c)
                 if c.dep_ in {"amod", "compound"} and mm is not None and mm.kind == "adjective" and mm.entity_id:
                     ent = kb.get(mm.entity_id)
@@ -408,6 +432,16 @@ class SentenceActors:
                     if ent is not None and ent.kind in {"group", "igo", "org"}:
                         return self._from_mention(mm)
         return None
+
+    def _reporting_subject(self, tok: Token) -> bool:
+        """An 'apposition' that is the subject of a reporting verb right after it: "recaptured two villages, the
+        defence ministry said" (the ministry is the source, not the villages' owner)."""
+        verbs = REPORTING_VERBS.get(self.lang)
+        nxt = tok.right_edge.i + 1
+        if not verbs or nxt >= self.sent.end:
+            return False
+        v = tok.doc[nxt]
+        return v.pos_ in {"VERB", "AUX"} and (v.lemma_ or v.lower_).lower() in verbs
 
     def _proper_name_span(self, tok: Token) -> tuple[int, int] | None:
         """The token range of an unknown capitalised name headed by `tok` ("the Ceasefire Violations
@@ -494,7 +528,7 @@ class SentenceActors:
                     break
         # a name inside the NP wins: "presidenten Recep Tayyip Erdogan", "militärledaren Khalifa Haftar"
         for c in tok.children:
-            if c.dep_ in {"appos", "flat", "flat:name"}:
+            if c.dep_ in {"appos", "flat", "flat:name"} and not (c.dep_ == "appos" and self._reporting_subject(c)):
                 r = self._resolve_one(c, allow_adjective=False, allow_poss=False, depth=depth + 1)
                 if r:
                     return r
@@ -572,6 +606,14 @@ class SentenceActors:
                 tok, sector, start, end) or (self._sector_only(tok, sector, start, end) if sector_only else None)
         prev = self.state.by_sector.get(sector)
         age = self.state.sentences - self.state.by_sector_at.get(sector, -99)
+        if prev is not None and lang == "en" and sector in STATE_SECTORS:
+            # "Israelis rallied in Tel Aviv to demand that the government ...": a sentence about one other country
+            # speaks of that country's government, not of the last government the text named
+            one = self.sentence_countries()
+            if len(one) == 1 and prev.actor.country not in one:
+                ent = self.kb.get(next(iter(one)))
+                if ent is not None and ent.kind == "country":
+                    return self.actor_for_entity(ent, start, end, "sentence-government", sector=sector, conf=0.6)
         here = (self.sentence_countries() or self.sentence_place_countries()) if sector in DOMESTIC_SECTORS else set()
         if prev is not None and (age > SECTOR_MEMORY or (
                 age > 1 and len(here) == 1 and prev.actor.country not in here)):
@@ -611,8 +653,8 @@ class SentenceActors:
     def _in_sentence_country(self, tok: Token, sector: str, start: int, end: int) -> ResolvedActor | None:
         """'Police dispersed demonstrators in Algiers': a group without a country in a sentence about exactly
         one country is of that country (then the document's dominant country, if the sentence names none)."""
-        if sector not in SECTOR_ONLY:
-            return None
+        if sector not in SECTOR_ONLY or self._weapon(tok):
+            return None  # an unattributed weapon ("drones attacked Belgorod") has no country from the sentence
         countries = self.sentence_countries() or self.sentence_place_countries()
         if len(countries) > 1:
             return None
@@ -621,6 +663,11 @@ class SentenceActors:
         if ent is None:
             return None
         return self.actor_for_entity(ent, start, end, "sentence-country", sector=sector, conf=0.55)
+
+    def _weapon(self, tok: Token) -> bool:
+        words = WEAPON_WORDS.get(self.lang, ())
+        low = tok.lower_
+        return bool(words) and ((tok.lemma_ or low).lower() in words or low in words or low.removesuffix("s") in words)
 
     def sentence_countries(self) -> set[str]:
         """The countries the sentence's knowledge-base mentions belong to."""
@@ -643,8 +690,9 @@ class SentenceActors:
         return out
 
     def _sector_only(self, tok: Token, sector: str, start: int, end: int) -> ResolvedActor | None:
-        """'Workers', 'opposition supporters': a sector without a country - an actor of that sector only."""
-        if sector not in SECTOR_ONLY:
+        """'Workers', 'opposition supporters': a sector without a country - an actor of that sector only (not a
+        weapon: "drones struck a car" does not say whose)."""
+        if sector not in SECTOR_ONLY or self._weapon(tok):
             return None
         actor = Actor(raw_text=self._raw(start, end), name=self._raw(start, end), sector=sector,
                       span=self._span_chars(start, end), resolution="sector")
@@ -916,13 +964,16 @@ def build_sentence_actors(sent: Span, kb: KnowledgeBase, matcher: NameMatcher, l
         gm = _shift(m, sent.start)
         if gm.kind == "demonym" and gm.end - gm.start == 1:
             t = sent.doc[gm.start]  # a demonym form modifying a noun is the adjective: "Rwandan rebels"
-            if t.dep_ in {"amod", "compound"} and t.head.pos_ in {"NOUN", "PROPN"} and t.head.i > t.i:
+            h = t.head  # (also one modifier further: "an Israeli [-> armed] armed drone")
+            if t.dep_ in {"amod", "compound"} and h.i > t.i and (h.pos_ in {"NOUN", "PROPN"} or (
+                    h.dep_ in {"amod", "compound"} and h.head.pos_ in {"NOUN", "PROPN"} and h.head.i > h.i)):
                 from dataclasses import replace
 
                 gm = replace(gm, kind="adjective")
         for i in range(gm.start, gm.end):
             by_tok[i] = gm
     _ethnic_minorities(sent, kb, lang, by_tok)
+    _drop_feature_names(sent, lang, by_tok)
     return SentenceActors(sent, kb, lang, on_date, state, by_tok, char_offset)
 
 
@@ -942,6 +993,18 @@ def remember_unparsed(sent: Span, kb: KnowledgeBase, matcher: NameMatcher, lang:
     for ra in out:
         state.remember(ra, kb)
     return out
+def _drop_feature_names(sent: Span, lang: str, by_tok: dict[int, Mention]) -> None:
+    """'the Sea of Japan', 'the Strait of Hormuz', 'the Gulf of Mexico': a name inside the name of a sea or
+    another geographic feature is a place, not an actor."""
+    features = GEO_FEATURES.get(lang)
+    if not features:
+        return
+    doc = sent.doc
+    for m in list({id(m): m for m in by_tok.values()}.values()):
+        if m.kind == "name" and m.start - 2 >= sent.start and doc[m.start - 1].lower_ == "of" \
+                and doc[m.start - 2].text in features:
+            for i in range(m.start, m.end):
+                by_tok.pop(i, None)
 
 
 def _ethnic_minorities(sent: Span, kb: KnowledgeBase, lang: str, by_tok: dict[int, Mention]) -> None:

@@ -40,7 +40,11 @@ def _reciprocal(cands: list[Candidate]) -> list[Candidate]:
 
     out: list[Candidate] = []
     for c in cands:
-        if (c.event in RECIPROCAL_TYPES or getattr(c.entry, "reciprocal", False)) and not c.recipients and len(
+        actor_countries = {a.actor.country for a in c.actors}
+        # (a recipient that is only one of the actors' own countries again does not count: "Chinese and Russian
+        # warships held joint drills as part of Russia's exercise")
+        own = all(r.actor.country in actor_countries and r.actor.code == r.actor.country for r in c.recipients)
+        if (c.event in RECIPROCAL_TYPES or getattr(c.entry, "reciprocal", False)) and own and len(
                 c.actors) >= 2:
             for a in c.actors:
                 for b in c.actors:
@@ -104,9 +108,12 @@ def to_events(cands: list[Candidate], sa: SentenceActors, onto: Ontology, *, doc
         # a person's own organisation is not a party to their act ("Hamas ledare lovade att rörelsen ska hämnas")
         own_orgs = {sa.kb.roll_up(a.entity, sa.on_date).id for a in c.actors
                     if a.entity is not None and a.entity.kind == "person"}
+        # ... nor is a state organ the same organ again under another name (Zelenskiy, UKRGOV -> "Kyiv", UKRGOV)
+        state_codes = {a.actor.code for a in c.actors if a.actor.code and a.actor.sector in STATE_SECTORS}
         recips = [r for r in c.recipients
                   if r.key not in actor_keys and not _internal(r, actor_countries, etype, non_state)
-                  and not (r.entity is not None and r.entity.kind != "country" and r.entity.id in own_orgs)]
+                  and not (r.entity is not None and r.entity.kind != "country" and r.entity.id in own_orgs)
+                  and not (r.actor.code in state_codes and r.actor.sector in STATE_SECTORS)]
         passive_verb = (is_passive(c.token) and c.token.pos_ in {"VERB", "AUX"}) or "s-passive" in c.notes
         if not c.actors and not (recips and passive_verb) and etype not in ACTORLESS_TYPES:
             continue  # an event needs an actor, except an agentless passive verb ("Gaddafi avsattes") or a

@@ -39,6 +39,10 @@ SUBJ_DEPS = {"nsubj", "nsubj:pass", "csubj", "nsubj:outer"}
 AGENT_PREPS = {"sv": {"av"}, "en": {"by"}}
 # Prepositions of an event noun that tells how a verb's event happened ("dödades i ett flyganfall").
 CIRCUMSTANCE_PREPS = {"sv": {"i", "vid", "under", "genom"}, "en": {"in", "during"}}
+# English subordinators of a subjectless -ing clause, whose subject is the main clause's ("after accusing X").
+GERUND_MARKS = {"after", "before", "while", "by", "since", "upon", "without", "when", "despite", "on", "in"}
+DISTRIBUTIVES = {"each", "both"}
+CONCESSIVE_PREPS = {"en": {"despite", "in spite of", "notwithstanding"}}
 
 
 @dataclass
@@ -260,9 +264,15 @@ def _apply_qualifiers(cand: Candidate, tok: Token, prefix: str | None, lang: str
         words.add(prefix.lower().rstrip("s-"))
         words.add(prefix.lower())
     scope = [tok] + [c for c in tok.children if c.dep_ in {"obj", "nsubj:pass"}]
+    deps = {"amod", "nmod", "compound", "obj", "obl", "conj", "nsubj:pass", "xcomp"}
+    if lang == "en":  # "vowed that Israel would face a reckoning": the content clause's verb and object
+        deps.add("ccomp")
+        scope += [c for c in tok.children if c.dep_ == "ccomp"]
     for t in scope:
         for c in t.children if t is not tok else list(t.children):
-            if c.dep_ in {"amod", "nmod", "compound", "obj", "obl", "conj", "nsubj:pass", "xcomp"}:
+            if c.dep_ == "obl" and _case_of(c) in CONCESSIVE_PREPS.get(lang, ()):
+                continue  # "has not withdrawn its troops despite demands": the demands do not qualify withdrawing
+            if c.dep_ in deps:
                 words.update(_lemmas(c, lang))
                 for cc in c.children:
                     if cc.dep_ in {"conj", "amod", "compound"}:
@@ -380,9 +390,22 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
     if (verb.dep_ == "advcl" and verb.i > verb.head.i and verb.head.pos_ in {"VERB", "AUX"}
             and _present_participle(verb) and not any(c.dep_ in {"mark"} | SUBJ_DEPS for c in verb.children)):
         return subject_of(verb.head, depth + 1)  # "opened fire on protesters, killing two": the main subject
-    if verb.dep_ in {"conj", "advcl"} and verb.head.dep_ in {"ROOT", "root"} and verb.head.pos_ in {
-            "NOUN", "PROPN", "ADJ"} and (verb.dep_ == "conj" or "VerbForm=Fin" in str(verb.morph)):
-        return verb.head  # the parser made the subject the root: "Malis militärjunta, ..., får stöd"
+    marks = GERUND_MARKS if verb.dep_ == "advcl" else GERUND_MARKS - {"by", "on", "in"}  # "involvement in killing"
+    if (verb.dep_ in {"advcl", "acl"} and _present_participle(verb)
+            and any(c.dep_ == "mark" and c.lower_ in marks for c in verb.children)
+            and not any(c.dep_ in SUBJ_DEPS | {"amod", "det", "nmod:poss"} or (c.dep_ in {"obl", "nmod"} and _case_of(
+                c) in AGENT_PREPS["en"]) for c in verb.children)):  # not a nominal one: "after heavy shelling by X"
+        # "imposed sanctions after accusing Tehran of ...": the main subject (also when the parser hung the clause
+        # on the object: "expelled two diplomats [after accusing ...]")
+        up = verb.head
+        while up.pos_ not in {"VERB", "AUX"} and up.head is not up:
+            up = up.head
+        return subject_of(up, depth + 1) if up.pos_ in {"VERB", "AUX"} else None
+    if ((verb.dep_ == "conj" or (verb.dep_ == "advcl" and "VerbForm=Fin" in str(verb.morph))
+         or (verb.dep_ == "parataxis" and verb.i > verb.head.i))
+            and verb.head.dep_ in {"ROOT", "root"} and verb.head.pos_ in {"NOUN", "PROPN", "ADJ"}):
+        return verb.head  # the parser made the subject the root: "Malis militärjunta, ..., får stöd", "Ursula von
+        # der Leyen [root], who arrived in Kyiv, announced [parataxis] ..."
     if (verb.dep_ == "advcl" and verb.head.pos_ in {"VERB", "AUX"} and verb.head.dep_.startswith("acl")
             and "VerbForm=Fin" in str(verb.morph) and not any(c.dep_ in {"mark", "obl"} for c in verb.children
                                                              if c.i < verb.i)):
@@ -500,7 +523,13 @@ def _verb_arguments(c: Candidate, sa: SentenceActors, lex, lang: str, nouns: dic
             and (tok.lemma_.lower() == tok.lower_ or "Voice=Pass" in str(tok.morph))):
         passive = True  # the s-form of a verb that is not deponent is passive, whatever the tagger says ("greps")
         c.notes.append("s-passive")
-    if passive:
+    misread = _finite_read_as_modifier(tok, sa) if lang == "en" else None
+    if misread is not None:
+        # "In a speech, Hamas leader Yahya Sinwar blamed [amod] Egypt [root] ...": the name before is the subject
+        c.actors = [misread]
+        c.recipients = [ra for ra in _resolve(sa, tok.head, allow_adjective=True) if ra.key != misread.key]
+        c.notes.append("actor:finite-read-as-modifier")
+    elif passive:
         c.actors = _resolve(sa, agent_of(tok, lang))
         subj = tok.head if attributive else subject_of(tok)
         if subj is not None and subj.i in nouns and not attributive:
@@ -512,7 +541,16 @@ def _verb_arguments(c: Candidate, sa: SentenceActors, lex, lang: str, nouns: dic
                 if c.recipients:
                     break
     else:
-        c.actors = _plural_antecedents(_resolve(sa, subject_of(tok)), sa)
+        subj = subject_of(tok)
+        c.actors = _plural_antecedents(_resolve(sa, subj), sa)
+        if not c.actors and lang == "en" and "Ger" in tok.morph.get("VerbForm"):
+            c.actors = _resolve(sa, agent_of(tok, lang))  # a nominal gerund: "after heavy shelling by the army"
+        if not c.actors and lang == "en" and subj is not None and subj.lower_ in DISTRIBUTIVES:
+            # "Russia and Ukraine each freed 103 prisoners": the coordination right before the quantifier
+            prev = next((u for u in sa.units() if u[1] == subj.i and not u[3]), None)
+            if prev is not None:
+                c.actors = _extend_coordination([prev[2]], sa, subj.i)
+                c.notes.append("actor:distributive")
         order: list[Token] = []
         order += [x for x in tok.children if x.dep_ == "iobj"]
         if prep and _obl_with_prep(tok, prep) is not None:
@@ -532,7 +570,8 @@ def _verb_arguments(c: Candidate, sa: SentenceActors, lex, lang: str, nouns: dic
         if particle:  # the particle read as a preposition: "bjudit in [case] Tshisekedi [nmod]"
             objs += [x for x in tok.children if x.dep_ in {"obl", "nmod"} and _case_of(x) == particle[0].lower()]
         fronted = any(ch.dep_ in {"obl", "advmod", "obl:tmod"} and ch.i < tok.i for ch in tok.children)
-        if not c.actors and objs and objs[0].i == tok.i + 1 and (len(objs) > 1 or fronted) and not any(
+        v2 = lang != "en"  # English has no verb-second inversion: "In a speech, blamed Israel" has no subject there
+        if v2 and not c.actors and objs and objs[0].i == tok.i + 1 and (len(objs) > 1 or fronted) and not any(
                 ch.dep_ in SUBJ_DEPS for ch in tok.children) and (
                 sa.mention_at(objs[0]) is not None):
             # verb-second after a fronted adverbial: "I november släppte Hamas hundra gisslan"
@@ -540,7 +579,7 @@ def _verb_arguments(c: Candidate, sa: SentenceActors, lex, lang: str, nouns: dic
             if c.actors:
                 objs = objs[1:]
                 c.notes.append("actor:inverted-subject")
-        if not c.actors and getattr(entry, "particle", None) and objs and objs[0].i > tok.i:
+        if v2 and not c.actors and getattr(entry, "particle", None) and objs and objs[0].i > tok.i:
             # verb-second inversion the parser read as an object: "Förra veckan gick trupper ... ombord"
             c.actors = _resolve(sa, objs[0])
             if c.actors:
@@ -586,6 +625,14 @@ def _verb_arguments(c: Candidate, sa: SentenceActors, lex, lang: str, nouns: dic
                     c.recipients = _resolve(sa, x, allow_adjective=True)
                     if c.recipients:
                         break
+    if (lang == "en" and not c.recipients and tok.dep_ in {"acl", "acl:relcl"} and _summary_apposition(tok.head)
+            and not sa.resolve(tok.head)):
+        # "..., a request backed by Poland", "..., a charge Washington rejected": the noun sums up the main
+        # clause, so the act is on the main clause's subject
+        keys = {a.key for a in c.actors}
+        c.recipients = [ra for ra in _resolve(sa, subject_of(tok.sent.root)) if ra.key not in keys]
+        if c.recipients:
+            c.notes.append("recipient:summary-apposition")
     if c.actors and c.token.i > min(a.head for a in c.actors):
         c.actors = _extend_coordination(c.actors, sa, c.token.i)
     if c.actors and not passive:
@@ -600,6 +647,25 @@ def _verb_arguments(c: Candidate, sa: SentenceActors, lex, lang: str, nouns: dic
         c.actors, c.recipients = c.recipients, c.actors
         if passive:
             c.actors = _resolve(sa, agent_of(tok, lang)) or c.actors
+
+
+def _finite_read_as_modifier(tok: Token, sa: SentenceActors) -> ResolvedActor | None:
+    """A past-tense verb the parser read as a participle modifying the name after it, right after another name:
+    "Hamas leader Yahya Sinwar blamed [amod] Egypt". The actor mention ending right before the verb, or None."""
+    if not (tok.pos_ == "VERB" and tok.dep_ == "amod" and tok.head.i > tok.i and tok.i > tok.sent.start
+            and tok.doc[tok.i - 1].pos_ == "PROPN" and tok.head.pos_ in {"PROPN", "NOUN"}):
+        return None
+    unit = next((u for u in sa.units() if u[1] == tok.i and not u[3]), None)
+    return unit[2] if unit is not None else None
+
+
+def _summary_apposition(noun: Token) -> bool:
+    """A noun phrase after a comma that sums up the clause before it: "..., a request backed by Poland",
+    "..., a move condemned by Beijing" (an indefinite common noun right after the comma, after the main verb)."""
+    sent = noun.sent
+    start = min([noun.i] + [t.left_edge.i for t in noun.lefts if t.dep_ != "punct"])
+    return (noun.pos_ == "NOUN" and start - 1 >= sent.start and noun.doc[start - 1].text == ","
+            and noun.i > sent.root.i and any(d.dep_ == "det" and d.lower_ in {"a", "an"} for d in noun.children))
 
 
 def _noun_arguments(c: Candidate, sa: SentenceActors, lex, lang: str) -> None:
@@ -623,6 +689,14 @@ def _noun_arguments(c: Candidate, sa: SentenceActors, lex, lang: str) -> None:
             c.actors = _resolve(sa, ch)
         if c.actors:
             break
+    if not c.actors and lang == "en":
+        # the agent hung on the noun's complement: "the launch of two missiles [by North Korea]"
+        for ch in tok.children:
+            if ch.dep_ == "nmod" and ch.i > tok.i and not c.actors and _case_of(ch) == "of":
+                for g in ch.children:
+                    if g.dep_ in {"nmod", "obl"} and _case_of(g) in AGENT_PREPS["en"]:
+                        c.actors = _resolve(sa, g)
+                        break
     if not c.actors:
         for ch in tok.children:
             m = sa.mention_at(ch)
@@ -635,6 +709,10 @@ def _noun_arguments(c: Candidate, sa: SentenceActors, lex, lang: str) -> None:
                         c.actors.append(sa.actor_for_entity(ent, m.start, m.end, "adjective", conf=0.8))
                 if c.actors:
                     break
+    if (not c.actors and lang == "en" and c.event in {"COOPERATE", "CONSULT"} and tok.dep_ in {"obl", "nmod"}
+            and _case_of(tok) == "in"):
+        # "stepped up surveillance in close cooperation with the US": the clause's subject cooperates
+        c.actors = _resolve(sa, subject_of(clause_verb(tok.head)))
     for o in _recipient_obliques(tok, lex, getattr(c.entry, "prep", None)) + false_poss:
         if _case_of(o) in actor_preps:
             continue
@@ -654,13 +732,19 @@ def _noun_arguments(c: Candidate, sa: SentenceActors, lex, lang: str) -> None:
             and head.pos_ in {"NOUN", "NUM"}):
         tok, head = head, head.head  # a measure of the event noun: "gave X 5 million dollars of aid"
     # light verb: "inleda en offensiv mot X", "få stöd från X", "ge stöd till X"
-    if tok.dep_ in {"obj", "nsubj:pass", "obl"} and head.pos_ in {"VERB", "AUX"}:
+    # (an English object the parser split off as a predicate: "launched its surprise [obj] incursion [xcomp]")
+    if (tok.dep_ in {"obj", "nsubj:pass", "obl"} or (lang == "en" and tok.dep_ == "xcomp")) and head.pos_ in {
+            "VERB", "AUX"}:
         lv = _light_verb_of(head, lex, lang)
         if lv is not None and tok.dep_ == "obl":
             # "svara med flyganfall" (the light verb's own preposition) - not "stöd till X"/"stöd från X"
             case = _case_of(tok)
             own = (getattr(lv, "prep", None) or "").lower()
-            if not ((own and case == own) or (
+            # a sum of money in the event: "announced 50 million dollars [obj] in aid [obl]"
+            measure = lang == "en" and case == "in" and any(
+                o.dep_ == "obj" and (o.pos_ == "NUM" or any(n.dep_ == "nummod" for n in o.children))
+                for o in head.children)
+            if not ((own and case == own) or measure or (
                     case not in {p.lower() for p in lex.recipient_preps} | actor_preps and not _adjacent_case(tok))):
                 lv = None  # a genuine PP ("får ... i striderna") is not the light verb's object
         if lv is not None:
@@ -683,6 +767,18 @@ def _noun_arguments(c: Candidate, sa: SentenceActors, lex, lang: str) -> None:
                         c.recipients = _resolve(sa, o, allow_adjective=True)
                         if c.recipients:
                             break
+    if not c.recipients and lang == "en" and c.event in {"AID", "SUPPORT"}:
+        # the purpose says who is helped: "160 million euros in aid to repair Ukraine's power grid"
+        for ch in [*c.token.children, *(c.light_verb.children if c.light_verb is not None else ())]:
+            if ch.dep_ in {"acl", "advcl", "xcomp"} and ch.i > c.token.i and any(
+                    m.dep_ == "mark" and m.lower_ == "to" for m in ch.children):
+                for o in ch.children:
+                    if o.dep_ in {"obj", "iobj"} and not c.recipients:
+                        c.recipients = [ra for ra in _resolve(sa, o, allow_adjective=True)
+                                        if ra.key not in {a.key for a in c.actors}]
+                if c.recipients:
+                    c.notes.append("recipient:purpose")
+                    break
     # "Y avancerar tack vare X:s stöd": the clause subject benefits
     if tok.dep_ in {"obl", "nmod", "advcl"} and _case_of(tok) in benef:
         c.recipients = c.recipients or _resolve(sa, subject_of(clause_verb(tok.head)))
@@ -745,7 +841,10 @@ def _linear_fallback(c: Candidate, sa: SentenceActors, lex, lang: str, chunks: d
     trig_hi = max(t.i for t in c.tokens)
     is_noun = _is_noun(c)
     passive = not is_noun and (is_passive(tok) or is_attributive(tok))
-    if not c.actors:
+    # "a plot to kill X", "a plan to attack Y": the noun's owner is the actor or nobody (not the nearest name)
+    noun_infinitive = lang == "en" and not is_noun and tok.dep_ == "acl" and tok.head.pos_ == "NOUN" and any(
+        ch.dep_ == "mark" and ch.lower_ == "to" for ch in tok.children)
+    if not c.actors and not noun_infinitive:
         pick = None
         if is_noun:
             # a genitive right before the noun ("ryssarnas militära stöd") or "från X" after it
@@ -855,8 +954,9 @@ def _subtree_fallback(c: Candidate, sa: SentenceActors) -> list[ResolvedActor]:
                 subj_ras = _resolve(sa, subj)
                 if c.event == "REJECT" and subj_ras and all(ra.key in used for ra in subj_ras):
                     return []  # "förnekar att landet [the actor] stöder M23": a denial of its own act
-                ras = [ra for ra in subj_ras if ra.key not in used
-                       and ra.actor.resolution not in {"coref-pronoun", "sector"}]
+                # a pronoun only with its antecedent in this sentence ("vowed that it [Israel] would face ...")
+                ras = [ra for ra in subj_ras if ra.key not in used and ra.actor.resolution != "sector"
+                       and (ra.actor.resolution != "coref-pronoun" or ra.antecedent is not None)]
                 if ras:
                     for ra in ras:
                         ra.confidence *= 0.8
@@ -933,6 +1033,16 @@ def extract(sent: Span, sa: SentenceActors, lex, lang: str) -> list[Candidate]:
             _verb_arguments(c, sa, lex, lang, nouns)
             c.modality = analyse(c.token, lex)
     for c in cands:
+        if c.recipients or _is_noun(c) or c.event not in REACTION_TYPES:
+            continue
+        for o in c.token.children:  # "condemned the launch of missiles by North Korea": the launcher
+            if o.dep_ == "obj" and o.i in nouns and nouns[o.i].actors:
+                keys = {a.key for a in c.actors}
+                c.recipients = [a for a in nouns[o.i].actors if a.key not in keys]
+                if c.recipients:
+                    c.notes.append("recipient:condemned-event")
+                    break
+    for c in cands:
         if c.absorbed_into is not None:
             outer = c.absorbed_into
             for ctx in c.context:
@@ -970,6 +1080,11 @@ def extract(sent: Span, sa: SentenceActors, lex, lang: str) -> list[Candidate]:
     for c in cands:
         if c.absorbed_into is not None:
             continue
+        head = by_tok.get(c.token.head.i)
+        if (not c.actors and lang == "en" and c.token.dep_ == "conj" and not _is_noun(c) and head is not None
+                and head is not c and not _is_noun(head) and head.actors):
+            c.actors = list(head.actors)  # "X blamed Israel ... and vowed ...": the conjoined trigger's subject
+            c.notes.append("actor:conjoined-trigger")
         if not c.recipients and c.token.pos_ in {"VERB", "AUX"}:
             c.recipients = _subtree_fallback(c, sa)
             if c.recipients:

@@ -132,6 +132,8 @@ def _trailing_speech(trigger: Token, speech: set[str], out: Modality) -> None:
         prev = t.doc[t.i - 1]
         if prev.text not in {",", "”", '"', "»", "’"} or not ({_lemma(t), t.lower_} & speech):
             continue
+        if any(ch.dep_ in {"obj", "ccomp", "xcomp"} for ch in t.children):
+            continue  # "..., announced 160 million euros in aid": a clause of its own, no attribution
         out.add("reported")
         out.speaker = _subject(t) or next(
             (x for x in t.doc[t.i + 1: min(t.i + 4, sent.end)] if x.pos_ in {"NOUN", "PROPN"}), None)

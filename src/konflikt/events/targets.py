@@ -60,13 +60,35 @@ def _place_actor(ev: Event, kb: KnowledgeBase) -> Event:
     return ev.model_copy(update={"actor": actors}) if changed else ev
 
 
+# Sectors that are the people of a place rather than of a state's institutions.
+POPULATION_SECTORS = frozenset({"CVL", "REF"})
+
+
+def _placed_population(ev: Event, kb: KnowledgeBase) -> Event:
+    """Civilians whose country was only guessed from the sentence ("A Russian bomb hit a building in Kharkiv,
+    wounding 40 people": not Russians) are the people of the place the event happened: UKRCVL."""
+    loc = ev.location
+    if loc is None or not loc.country or loc.method not in PLACE_METHODS:
+        return ev
+    recips, changed = [], False
+    for r in ev.recipient:
+        if r.resolution == "sentence-country" and r.sector in POPULATION_SECTORS and r.country != loc.country:
+            placed = _country_actor(kb, loc.country, r.raw_text, "sector-place", sector=r.sector)
+            if placed is not None:
+                recips.append(placed.model_copy(update={"span": r.span}))
+                changed = True
+                continue
+        recips.append(r)
+    return ev.model_copy(update={"recipient": recips}) if changed else ev
+
+
 def place_recipients(events: list[Event], kb: KnowledgeBase) -> list[Event]:
     """The events, with a recipient from their place (or, for protests, the government) where they have none,
     and sector-only actors placed in the event's country."""
     out = []
     onto = load_ontology()
     for ev in events:
-        ev = _place_actor(ev, kb)
+        ev = _placed_population(_place_actor(ev, kb), kb)
         out += _with_place_recipient(ev, kb, onto)
     return out
 

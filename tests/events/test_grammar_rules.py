@@ -420,3 +420,33 @@ def test_fighters_of_another_country_are_not_the_group_named_just_before(code_sv
                      "Kenyanska soldater strider mot islamistiska upprorsmän i Somalia.")
     assert not any(e.sentence_index == 1 and r.name == "National Liberation Army (Colombia)"
                    for e in events for r in e.recipient), _dyads(events)
+
+
+def test_the_object_inside_a_time_phrase_is_the_object(code_sv):
+    events = code_sv("Ryssland utvisade i maj fyra polska diplomater, som anklagades för spionage.")
+    got = _dyads(events)
+    assert ("SANCTION", frozenset({"Russia"}), frozenset({"Poland"})) in got, got
+    assert ("ACCUSE", frozenset(), frozenset({"Poland"})) in got, got
+
+
+def test_a_relative_clause_hung_on_the_main_verb_refers_to_the_noun_before_it(coder):
+    """'utvisade [...] diplomater, som [nsubj:pass] anklagades [acl:relcl of utvisade]': built by hand."""
+    from datetime import date
+
+    from spacy.tokens import Doc
+
+    from konflikt.actors.resolver import DiscourseState, build_sentence_actors
+    from konflikt.events.extract import extract
+
+    res = coder.resources("sv")
+    words = ["Mali", "utvisade", "tre", "franska", "diplomater", ",", "som", "anklagades", "för", "spionage", "."]
+    doc = Doc(res.nlp.vocab, words=words,
+              pos=["PROPN", "VERB", "NUM", "ADJ", "NOUN", "PUNCT", "PRON", "VERB", "ADP", "NOUN", "PUNCT"],
+              deps=["nsubj", "ROOT", "nummod", "amod", "obj", "punct", "nsubj:pass", "acl:relcl", "case", "obl",
+                    "punct"], heads=[1, 1, 4, 4, 1, 7, 7, 1, 9, 7, 1],
+              lemmas=["Mali", "utvisa", "tre", "fransk", "diplomat", ",", "som", "anklaga", "för", "spionage", "."],
+              morphs=["", "VerbForm=Fin", "", "", "", "", "", "VerbForm=Fin|Voice=Pass", "", "", ""])
+    sent = doc[:]
+    sa = build_sentence_actors(sent, coder.kb, res.matcher, "sv", date(2024, 3, 15), DiscourseState())
+    acc = [c for c in extract(sent, sa, res.lexicon, "sv") if c.event == "ACCUSE"]
+    assert acc and [r.actor.country for r in acc[0].recipients] == ["FRA"], acc

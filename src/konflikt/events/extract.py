@@ -353,6 +353,13 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
     for c in verb.children:
         if c.dep_ in SUBJ_DEPS:
             if c.lower_ in REL_PRONOUNS and verb.dep_.startswith("acl"):
+                if verb.head.pos_ in {"VERB", "AUX"}:
+                    # the relative clause hung on the main verb: the noun right before the pronoun is its antecedent
+                    i = c.i - 1
+                    while i > verb.sent.start and verb.doc[i].is_punct:
+                        i -= 1
+                    if verb.doc[i].pos_ in {"NOUN", "PROPN"}:
+                        return verb.doc[i]
                 return verb.head
             return c
     for c in verb.children:  # the subject hung on the auxiliary: "Lourenço [nsubj<-] har bjudit in"
@@ -522,9 +529,14 @@ def _verb_arguments(c: Candidate, sa: SentenceActors, lex, lang: str, nouns: dic
         # a bare oblique that is a named actor is an object the parser mislabelled ("uppmanade i februari Rwanda")
         objs += [x for x in tok.children if (x.dep_ == "obl" or (x.dep_ == "nmod" and tok.pos_ == "NOUN"))
                  and x.i > tok.i and _bare_case(x, lang)
-                 and ((x.pos_ == "PROPN" and sa.mention_at(x) is not None) or x.i in nouns)
+                 and ((x.pos_ == "PROPN" and sa.mention_at(x) is not None) or x.i in nouns
+                      or (_case_of(x) is not None and x.pos_ in {"NOUN", "PROPN"}))  # "i maj [case] fyra diplomater"
                  and not _is_temporal(x, lang)
                  and not any(t.is_punct for t in tok.doc[tok.i + 1: x.i])]  # (not "..., uppger FN")
+        # the object hung on a time phrase: "utvisade i maj [obl] fyra polska diplomater [nmod of maj]"
+        objs += [g for x in tok.children if x.dep_ in {"obl", "obl:tmod"} and x.i > tok.i and _is_temporal(x, lang)
+                 for g in x.children if g.dep_ in {"nmod", "obj"} and g.i > x.i and _case_of(g) is None
+                 and g.pos_ in {"NOUN", "PROPN"} and not _is_temporal(g, lang)]
         # the object hung on the verb particle: "kallade upp [prt] Rysslands ambassadör [nsubj of upp]"
         objs = [g for p in tok.children if p.dep_ in {"compound:prt", "prt"} for g in p.children
                 if g.dep_ in {"nsubj", "obj"} and g.i > p.i] + objs

@@ -450,3 +450,17 @@ def test_a_relative_clause_hung_on_the_main_verb_refers_to_the_noun_before_it(co
     sa = build_sentence_actors(sent, coder.kb, res.matcher, "sv", date(2024, 3, 15), DiscourseState())
     acc = [c for c in extract(sent, sa, res.lexicon, "sv") if c.event == "ACCUSE"]
     assert acc and [r.actor.country for r in acc[0].recipients] == ["FRA"], acc
+
+
+@pytest.mark.parametrize("text", [
+    "Det danska landslaget i handboll möter Serbien och Kroatien i två vänskapsmatcher i juni.",
+    "Det finska landslaget möter Israel i Budapest på torsdag.",
+    "Riksbankens direktion höll ett möte om räntan på torsdagen.",
+])
+def test_sports_and_meetings_without_a_counterpart_code_nothing(code_sv, text):
+    assert not code_sv(text)
+
+
+def test_a_proposal_is_no_sports_team(code_sv):
+    events = code_sv("Förslaget kritiserades av Ungern och Polen.")
+    assert any(e.event == "ACCUSE" for e in events), _dyads(events)

@@ -114,8 +114,8 @@ def to_events(cands: list[Candidate], sa: SentenceActors, onto: Ontology, *, doc
         if not recips and onto.requires_recipient(etype) and not (
                 etype in PLACE_TARGET_TYPES and c.token.pos_ in {"VERB", "AUX"}):
             continue  # (a verb's place may still give the recipient: konflikt.events.targets)
-        if etype == "CONSULT" and c.mode == "visit" and not recips and len(c.actors) < 2:
-            continue  # a visit to a factory or a town of one's own country is no interaction with anybody
+        if etype == "CONSULT" and not recips and len(c.actors) < 2:
+            continue  # a visit to a factory, a board's own meeting: no interaction with anybody
         if mode and mode not in onto.modes(etype):
             mode = None
         key = (etype, tuple(sorted(actor_keys)), tuple(sorted(r.key for r in recips)), negated)

@@ -988,7 +988,7 @@ def extract(sent: Span, sa: SentenceActors, lex, lang: str) -> list[Candidate]:
                 c.notes.append("recipient:subclause")
         if not c.actors or not c.recipients:
             _linear_fallback(c, sa, lex, lang, chunks)
-    out = recipient_qualifiers([c for c in cands if c.absorbed_into is None])
+    out = recipient_qualifiers([c for c in cands if c.absorbed_into is None and not _sports_subject(c.token)])
     for c in out:
         if c.actors and not (c.modality and c.modality.negated):
             sa.state.remember_event(c.event, [a for a in c.actors if a.actor.resolution != "coref-event"])
@@ -996,6 +996,19 @@ def extract(sent: Span, sa: SentenceActors, lex, lang: str) -> list[Candidate]:
 
 
 CLAUSE_PRONOUNS = {"vilket", "något", "which", "something"}
+# Subjects that make a clause sports news ("Det svenska herrlandslaget möter Portugal"): no political event.
+SPORTS_TEAMS = ("landslag", "landslaget", "landslagets")
+SPORTS_WORDS = {"laget", "lagets", "klubben", "team", "squad"}
+
+
+def _sports_subject(tok: Token) -> bool:
+    subj = subject_of(tok) if tok.pos_ in {"VERB", "AUX", "ADJ", "NOUN"} else None
+    if subj is None or subj.i > tok.i:
+        # the parse lost the subject ("Det svenska herrlandslaget [ROOT] i fotboll möter [nmod] Portugal"): the
+        # clause's first noun before the trigger
+        subj = next((t for t in tok.sent if t.i < tok.i and t.pos_ == "NOUN"), None)
+    return subj is not None and subj.pos_ == "NOUN" and (subj.lower_.endswith(SPORTS_TEAMS)
+                                                         or subj.lower_ in SPORTS_WORDS)
 VISIT_PREPS = {"i", "till", "in", "to"}
 # Prepositions of time: "samarbete sedan Putins besök" is no content of the cooperation.
 TEMPORAL_PREPS = {"sedan", "efter", "före", "inför", "innan", "under", "since", "after", "before", "during"}

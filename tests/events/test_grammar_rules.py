@@ -464,3 +464,8 @@ def test_sports_and_meetings_without_a_counterpart_code_nothing(code_sv, text):
 def test_a_proposal_is_no_sports_team(code_sv):
     events = code_sv("Förslaget kritiserades av Ungern och Polen.")
     assert any(e.event == "ACCUSE" for e in events), _dyads(events)
+
+
+def test_an_unknown_bodys_warning_at_nobody_is_no_threat_a_states_is(code_sv):
+    assert not code_sv("Trafikverket varnar för halka på vägarna i Norrland.")
+    assert any(e.event == "THREATEN" for e in code_sv("Ryssland varnar för en ny konflikt i Europa."))

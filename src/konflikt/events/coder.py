@@ -114,6 +114,8 @@ def to_events(cands: list[Candidate], sa: SentenceActors, onto: Ontology, *, doc
         if not recips and onto.requires_recipient(etype) and not (
                 etype in PLACE_TARGET_TYPES and c.token.pos_ in {"VERB", "AUX"}):
             continue  # (a verb's place may still give the recipient: konflikt.events.targets)
+        if etype == "THREATEN" and not recips and c.actors and all(a.entity is None for a in c.actors):
+            continue  # "SMHI varnar för åskskurar": an unknown body's warning at nobody is no threat
         if etype == "CONSULT" and not recips and len(c.actors) < 2:
             continue  # a visit to a factory, a board's own meeting: no interaction with anybody
         if mode and mode not in onto.modes(etype):

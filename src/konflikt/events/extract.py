@@ -990,6 +990,9 @@ def extract(sent: Span, sa: SentenceActors, lex, lang: str) -> list[Candidate]:
             _linear_fallback(c, sa, lex, lang, chunks)
     out = recipient_qualifiers([c for c in cands if c.absorbed_into is None and not _sports_subject(c.token)])
     for c in out:
+        if c.event in {"COOPERATE", "SUPPORT", "AID"}:  # "gemensamma insatser mot gängen": the target is no partner
+            c.recipients = [r for r in c.recipients if _case_of(sent.doc[r.head]) not in {"mot", "against"}]
+    for c in out:
         if c.actors and not (c.modality and c.modality.negated):
             sa.state.remember_event(c.event, [a for a in c.actors if a.actor.resolution != "coref-event"])
     return out

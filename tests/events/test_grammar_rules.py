@@ -469,3 +469,25 @@ def test_a_proposal_is_no_sports_team(code_sv):
 def test_an_unknown_bodys_warning_at_nobody_is_no_threat_a_states_is(code_sv):
     assert not code_sv("Trafikverket varnar för halka på vägarna i Norrland.")
     assert any(e.event == "THREATEN" for e in code_sv("Ryssland varnar för en ny konflikt i Europa."))
+
+
+def test_a_name_in_s_right_before_an_event_noun_is_its_author_whatever_its_relation(coder):
+    """'Moldaviens [nsubj] ansökan [nsubj:pass] godkändes av EU': built by hand (the parse some sentences get)."""
+    from datetime import date
+
+    from spacy.tokens import Doc
+
+    from konflikt.actors.resolver import DiscourseState, build_sentence_actors
+    from konflikt.events.extract import extract
+
+    res = coder.resources("sv")
+    words = ["Moldaviens", "ansökan", "godkändes", "av", "EU", "."]
+    doc = Doc(res.nlp.vocab, words=words, pos=["PROPN", "NOUN", "VERB", "ADP", "PROPN", "PUNCT"],
+              deps=["nsubj", "nsubj:pass", "ROOT", "case", "obl:agent", "punct"], heads=[1, 2, 2, 4, 2, 2],
+              lemmas=["Moldavien", "ansökan", "godkänna", "av", "EU", "."],
+              morphs=["Case=Nom", "", "VerbForm=Fin|Voice=Pass", "", "", ""])
+    sent = doc[:]
+    sa = build_sentence_actors(sent, coder.kb, res.matcher, "sv", date(2024, 3, 15), DiscourseState())
+    ok = [c for c in extract(sent, sa, res.lexicon, "sv") if c.event == "SUPPORT"]
+    assert ok and [a.actor.name for a in ok[0].actors] == ["European Union"], ok
+    assert [r.actor.name for r in ok[0].recipients] == ["Moldova"], ok

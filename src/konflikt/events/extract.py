@@ -1148,6 +1148,10 @@ def _genitive_owner(tok: Token) -> Token | None:
         if ch.i < tok.i and (ch.dep_ == "nmod:poss" or (ch.pos_ == "PROPN" and ch.morph.get("Case") == ["Gen"])) \
                 and ch.pos_ != "PRON":
             return ch
+    for ch in tok.children:  # "Kosovos [nsubj, Case=Nom] ansökan": a name in -s right before the noun
+        if (ch.i < tok.i and ch.pos_ == "PROPN" and ch.lower_.endswith("s") and ch.lang_ == "sv"
+                and all(t.pos_ in {"ADJ", "ADV"} for t in tok.doc[ch.i + 1: tok.i])):
+            return ch
     return None
 
 

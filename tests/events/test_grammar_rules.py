@@ -491,3 +491,10 @@ def test_a_name_in_s_right_before_an_event_noun_is_its_author_whatever_its_relat
     ok = [c for c in extract(sent, sa, res.lexicon, "sv") if c.event == "SUPPORT"]
     assert ok and [a.actor.name for a in ok[0].actors] == ["European Union"], ok
     assert [r.actor.name for r in ok[0].recipients] == ["Moldova"], ok
+
+
+def test_a_denial_that_the_country_itself_helps_a_group_is_not_aimed_at_the_group(code_sv):
+    events = code_sv("Iran, som enligt Israel har rådgivare i Libanon, förnekar att landet stöder Hizbollah militärt.")
+    denials = [e for e in events if e.event == "REJECT"]
+    assert denials and denials[0].actor[0].name == "Iran", _dyads(events)
+    assert not any(r.name == "Hezbollah" for r in denials[0].recipient), _dyads(events)

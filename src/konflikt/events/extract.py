@@ -812,6 +812,10 @@ def _linear_fallback(c: Candidate, sa: SentenceActors, lex, lang: str, chunks: d
             and opener.pos_ == "SCONJ" and opener.i <= trig_hi + 3 and not any(
                 ch.dep_ == "obj" for ch in tok.children)):
         # the content clause right after a verbal trigger: "demanded that the US ...": its first actor
+        first = next((t for t in sent if chunks.get(t.i) == chunk + 1 and t.pos_ in {"NOUN", "PROPN", "PRON"}), None)
+        first_ras = _resolve(sa, first) if first is not None and c.event == "REJECT" else []
+        if first_ras and all(ra.key in used for ra in first_ras):
+            return  # "förnekar att landet [the actor] stöder M23": a denial of its own act
         for lo, _hi, ra, weak in sa.units():
             if chunks.get(lo) == chunk + 1 and not weak and _prep_before(sent, lo) is None:
                 if ra.key in used:

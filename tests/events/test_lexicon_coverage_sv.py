@@ -62,6 +62,11 @@ CASES = [
     ("Irans utrikesminister kallade Israel en terrorstat.", "ACCUSE", "111", {"Iran"}),
     ("Nordkorea sköt på onsdagen upp en ballistisk robot.", "MOBILIZE", "150", {"North Korea"}),
     ("Kina vidtog motåtgärder mot Litauen.", "SANCTION", "160", {"China"}),
+    ("Kina har infört exportrestriktioner mot USA som svar på de amerikanska tullarna.", "SANCTION", "163",
+     {"China"}),
+    # a light verb's object whose parse took the preposition of the time phrase before it
+    ("Europeiska unionen antog på måndagen ett nytt sanktionspaket mot Ryssland.", "SANCTION", "163",
+     {"European Union"}),
 ]
 
 

@@ -668,7 +668,8 @@ def _noun_arguments(c: Candidate, sa: SentenceActors, lex, lang: str) -> None:
     # light verb: "inleda en offensiv mot X", "få stöd från X", "ge stöd till X"
     if tok.dep_ in {"obj", "nsubj:pass", "obl"} and head.pos_ in {"VERB", "AUX"}:
         lv = _light_verb_of(head, lex, lang)
-        if lv is not None and tok.dep_ == "obl":
+        if lv is not None and tok.dep_ == "obl" and not _bare_case(tok, lang):  # ("antog på måndagen [case] ett
+            # sanktionspaket": the time phrase's preposition is none of the object's)
             # "svara med flyganfall" (the light verb's own preposition) - not "stöd till X"/"stöd från X"
             case = _case_of(tok)
             own = (getattr(lv, "prep", None) or "").lower()

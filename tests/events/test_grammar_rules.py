@@ -498,3 +498,10 @@ def test_a_denial_that_the_country_itself_helps_a_group_is_not_aimed_at_the_grou
     denials = [e for e in events if e.event == "REJECT"]
     assert denials and denials[0].actor[0].name == "Iran", _dyads(events)
     assert not any(r.name == "Hezbollah" for r in denials[0].recipient), _dyads(events)
+
+
+def test_the_arrested_are_never_the_arresters(code_sv):
+    events = code_sv("Tre personer greps misstänkta för spioneri.")
+    assert not any(e.event == "COERCE" and e.actor for e in events), _dyads(events)
+    events = code_sv("Flera givarländer, däribland USA, frös i januari sina bidrag till organisationen.")
+    assert not any(r.name == "United States" for e in events for r in e.recipient), _dyads(events)

@@ -502,9 +502,10 @@ def _verb_arguments(c: Candidate, sa: SentenceActors, lex, lang: str, nouns: dic
                   and not any(ch.dep_ in {"aux", "aux:pass", "cop"} for ch in tok.children))
     passive = (is_passive(tok) and tok.pos_ != "NOUN" and not deponent and not finite_adj) or attributive
     if (not passive and not deponent and lang == "sv" and tok.pos_ != "NOUN" and tok.lower_.endswith("s")
-            and not any(ch.dep_ == "obj" for ch in tok.children)  # "frös [active past] sina bidrag"
+            and not any(ch.dep_ == "obj" and ch.pos_ != "ADJ" for ch in tok.children)  # "frös [active] sina bidrag"
             and not getattr(entry, "lemma", "").endswith("s") and tok.lower_ != getattr(entry, "lemma", "")
-            and (tok.lemma_.lower() == tok.lower_ or "Voice=Pass" in str(tok.morph))):
+            and (tok.lemma_.lower() == tok.lower_ or "Voice=Pass" in str(tok.morph)
+                 or tok.lower_ in getattr(entry, "variants", ())) and not tok.lower_.endswith("ös")):
         passive = True  # the s-form of a verb that is not deponent is passive, whatever the tagger says ("greps")
         c.notes.append("s-passive")
     if passive:

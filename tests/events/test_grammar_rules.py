@@ -505,3 +505,27 @@ def test_the_arrested_are_never_the_arresters(code_sv):
     assert not any(e.event == "COERCE" and e.actor for e in events), _dyads(events)
     events = code_sv("Flera givarländer, däribland USA, frös i januari sina bidrag till organisationen.")
     assert not any(r.name == "United States" for e in events for r in e.recipient), _dyads(events)
+
+
+def test_the_source_of_a_report_is_no_recipient(coder):
+    """'grep tio misstänkta, enligt polisen [appos of the object]': built by hand, in a document about China."""
+    from datetime import date
+
+    from spacy.tokens import Doc
+
+    from konflikt.actors.resolver import DiscourseState, build_sentence_actors
+    from konflikt.events.extract import extract
+
+    res = coder.resources("sv")
+    words = ["Turkiet", "grep", "tio", "misstänkta", ",", "enligt", "polisen", "."]
+    doc = Doc(res.nlp.vocab, words=words, pos=["PROPN", "VERB", "NUM", "NOUN", "PUNCT", "ADP", "NOUN", "PUNCT"],
+              deps=["nsubj", "ROOT", "nummod", "obj", "punct", "case", "appos", "punct"],
+              heads=[1, 1, 3, 1, 6, 6, 3, 1],
+              lemmas=["Turkiet", "gripa", "tio", "misstänkt", ",", "enligt", "polis", "."],
+              morphs=["", "VerbForm=Fin", "", "", "", "", "Definite=Def", ""])
+    state = DiscourseState()
+    state.countries["CHN"] = 5.0
+    sent = doc[:]
+    sa = build_sentence_actors(sent, coder.kb, res.matcher, "sv", date(2024, 3, 15), state)
+    arrests = [c for c in extract(sent, sa, res.lexicon, "sv") if c.event == "COERCE"]
+    assert arrests and not arrests[0].recipients, arrests

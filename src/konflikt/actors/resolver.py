@@ -61,6 +61,8 @@ STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "LEG", "JUD", "SPY"})
 ETHNIC_WORDS = {"sv": {"etniska", "etnisk", "etniskt"}, "en": {"ethnic"}}
 # Lower-case words inside a name: "Movement for the Actualization of the Sovereign State of Biafra".
 NAME_JOINERS = {"of", "for", "and", "the", "de", "al", "du", "la"}
+# Prepositions introducing the source of a report ("enligt armén", "according to the army").
+SOURCE_PREPS = {"enligt", "according to"}
 # Sectors that act at home: "polisen" in a sentence about one country is that country's police (a government or
 # army named so is often another country's: "Turkiet stöder regeringen").
 DOMESTIC_SECTORS = frozenset({"COP", "OPP", "CVL", "LAB", "EDU", "MED", "HLH", "REF", "CRM"})
@@ -334,6 +336,8 @@ class SentenceActors:
                 return r
         # a name in an apposition / flat structure, or a genitive owner ("regeringens ställning")
         for c in tok.children:
+            if _case_of(c) in SOURCE_PREPS:
+                continue  # "..., enligt armén": the source of the report is no part of this noun phrase
             genitive_name = (c.dep_ in {"amod", "det", "nmod"} and c.i < tok.i and getattr(
                 self.mention_at(c), "genitive", False) and self.mention_at(c).kind in {"name", "metonym"})
             if c.dep_ in {"appos", "flat", "flat:name"} or (allow_poss and (c.dep_ == "nmod:poss" or genitive_name)):

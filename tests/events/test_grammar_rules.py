@@ -529,3 +529,13 @@ def test_the_source_of_a_report_is_no_recipient(coder):
     sa = build_sentence_actors(sent, coder.kb, res.matcher, "sv", date(2024, 3, 15), state)
     arrests = [c for c in extract(sent, sa, res.lexicon, "sv") if c.event == "COERCE"]
     assert arrests and not arrests[0].recipients, arrests
+
+
+@pytest.mark.parametrize("text,actor,recipient", [
+    ("Irans utrikesminister kritiserade dagen efter USA för attacken.", "IRN", "USA"),
+    ("Turkiets president anklagade dagen innan Grekland för provokationer i Egeiska havet.", "TUR", "GRC"),
+])
+def test_a_time_phrase_before_the_object_is_not_the_object(code_sv, text, actor, recipient):
+    events = code_sv(text)
+    assert any(e.event == "ACCUSE" and e.actor[0].country == actor and e.recipient
+               and e.recipient[0].country == recipient for e in events), _dyads(events)

@@ -534,6 +534,11 @@ def _verb_arguments(c: Candidate, sa: SentenceActors, lex, lang: str, nouns: dic
                       or (_case_of(x) is not None and x.pos_ in {"NOUN", "PROPN"}))  # "i maj [case] fyra diplomater"
                  and not _is_temporal(x, lang)
                  and not any(t.is_punct for t in tok.doc[tok.i + 1: x.i])]  # (not "..., uppger FN")
+        # "anklagade dagen innan Israel": the time phrase the parser took for the object; the name after it is
+        for x in [x for x in tok.children if x.dep_ == "obj" and x.lower_ in TIME_NOUNS]:
+            nxt = tok.doc[x.i + 2] if x.i + 2 < tok.sent.end else None
+            if nxt is not None and _ends_time_noun(tok.doc[x.i + 1]) and sa.mention_at(nxt) is not None:
+                objs = [nxt] + [o for o in objs if o is not x]
         # the object hung on a time phrase: "utvisade i maj [obl] fyra polska diplomater [nmod of maj]"
         objs += [g for x in tok.children if x.dep_ in {"obl", "obl:tmod"} and x.i > tok.i and _is_temporal(x, lang)
                  for g in x.children if g.dep_ in {"nmod", "obj"} and g.i > x.i and _case_of(g) is None
@@ -1069,7 +1074,17 @@ def _bare_case(tok: Token, lang: str) -> bool:
     """An oblique without a preposition, or whose 'preposition' ends a time expression ("anklagade dagen innan
     [case] Israel")."""
     cases = [c for c in tok.children if c.dep_ == "case" and c.i < tok.i]
-    return not cases or all(_is_temporal(c, lang) for c in cases)
+    return not cases or all(_is_temporal(c, lang) or _ends_time_noun(c) for c in cases)
+
+
+TIME_NOUNS = {"dag", "dagen", "veckan", "kvällen", "natten", "morgonen", "året", "månaden", "day", "week", "night"}
+
+
+def _ends_time_noun(case: Token) -> bool:
+    """'dagen innan [case] Israel': the adverb closing a time phrase, which the parser took for a preposition."""
+    prev = case.doc[case.i - 1] if case.i > case.sent.start else None
+    return case.lower_ in {"innan", "efter", "före", "before", "after", "earlier"} and prev is not None and (
+        prev.lower_ in TIME_NOUNS)
 
 
 def _complement_advcl(tok: Token, outer_event: str) -> bool:

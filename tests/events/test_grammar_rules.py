@@ -539,3 +539,8 @@ def test_a_time_phrase_before_the_object_is_not_the_object(code_sv, text, actor,
     events = code_sv(text)
     assert any(e.event == "ACCUSE" and e.actor[0].country == actor and e.recipient
                and e.recipient[0].country == recipient for e in events), _dyads(events)
+
+
+def test_an_order_asking_nobody_is_no_request(code_sv):
+    events = code_sv("Irans högsta ledare beordrade i går en kraftig utökning av landets robotarsenal.")
+    assert not any(e.event == "REQUEST" for e in events), _dyads(events)

@@ -62,6 +62,11 @@ CASES = [
     ("Irans utrikesminister kallade Israel en terrorstat.", "ACCUSE", "111", {"Iran"}),
     ("Nordkorea sköt på onsdagen upp en ballistisk robot.", "MOBILIZE", "150", {"North Korea"}),
     ("Kina vidtog motåtgärder mot Litauen.", "SANCTION", "160", {"China"}),
+    ("Kina har infört exportrestriktioner mot USA som svar på de amerikanska tullarna.", "SANCTION", "163",
+     {"China"}),
+    # a light verb's object whose parse took the preposition of the time phrase before it
+    ("Europeiska unionen antog på måndagen ett nytt sanktionspaket mot Ryssland.", "SANCTION", "163",
+     {"European Union"}),
 ]
 
 
@@ -94,3 +99,28 @@ NOTHING = [
 def test_homonym_codes_nothing(code_sv, text):
     events = code_sv(text)
     assert not events, _events(events)
+
+
+def test_standing_by_a_side_and_joint_or_military_operations(code_sv):
+    def dy(text):
+        return {(e.event, frozenset(a.name for a in e.actor), frozenset(r.name for r in e.recipient))
+                for e in code_sv(text)}
+
+    assert ("SUPPORT", frozenset({"United States"}), frozenset({"Israel"})) in dy(
+        "USA står vid Israels sida, sade Biden.")
+    assert ("SUPPORT", frozenset({"Hungary"}), frozenset({"Russia"})) in dy(
+        "Ungern ställde sig på Rysslands sida i omröstningen.")
+    assert ("SUPPORT", frozenset({"Poland"}), frozenset({"Lithuania"})) in dy(
+        "Litauen kritiserade Ryssland, och Polen står vid landets sida.")
+    got = dy("Kenya och Haiti inledde i juli gemensamma insatser mot gängen.")
+    assert ("COOPERATE", frozenset({"Kenya"}), frozenset({"Haiti"})) in got, got
+    assert any(t == "MOBILIZE" and a == frozenset({"United Nations"})
+               for t, a, _r in dy("FN inledde en militär insats i Sydsudan 2011."))
+    for text in ("Soldaterna stod vid gränsen hela natten.", "Hon gjorde en stor insats för kommunen."):
+        assert not code_sv(text), text
+
+
+def test_support_against_someone_is_not_for_them(code_sv):
+    events = code_sv("Frankrike gav Armenien militärt stöd mot Azerbajdzjan.")
+    assert not any(r.name == "Azerbaijan" for e in events if e.event in {"AID", "SUPPORT"} for r in e.recipient), \
+        [(e.event, [r.name for r in e.recipient]) for e in events]

@@ -61,6 +61,8 @@ STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "LEG", "JUD", "SPY"})
 ETHNIC_WORDS = {"sv": {"etniska", "etnisk", "etniskt"}, "en": {"ethnic"}}
 # Lower-case words inside a name: "Movement for the Actualization of the Sovereign State of Biafra".
 NAME_JOINERS = {"of", "for", "and", "the", "de", "al", "du", "la"}
+# Prepositions introducing the source of a report ("enligt armén", "according to the army").
+SOURCE_PREPS = {"enligt", "according to"}
 # Sectors that act at home: "polisen" in a sentence about one country is that country's police (a government or
 # army named so is often another country's: "Turkiet stöder regeringen").
 DOMESTIC_SECTORS = frozenset({"COP", "OPP", "CVL", "LAB", "EDU", "MED", "HLH", "REF", "CRM"})
@@ -348,7 +350,12 @@ class SentenceActors:
         for c in tok.children:
             if c.dep_ == "appos" and self._reporting_subject(c):
                 continue
-            if c.dep_ in {"appos", "flat", "flat:name"} or (allow_poss and c.dep_ == "nmod:poss"):
+            if _case_of(c) in SOURCE_PREPS:
+                continue  # "..., enligt armén": the source of the report is no part of this noun phrase
+            genitive_name = (c.dep_ in {"amod", "det", "nmod"} and c.i < tok.i and getattr(
+                self.mention_at(c), "genitive", False) and self.mention_at(c).kind in {"name", "metonym"})
+            if c.dep_ in {"appos", "flat", "flat:name"} or (allow_poss and (c.dep_ == "nmod:poss" or genitive_name)):
+                # (a genitive name the tagger made an adjective: "vid Israels [amod] sida")
                 r = self._resolve_one(c, allow_adjective=False, allow_poss=False, depth=depth + 1)
                 if r:
                     r.confidence *= 0.9 if c.dep_ != "nmod:poss" else 0.8
@@ -751,7 +758,8 @@ class SentenceActors:
             country = speaker.actor.country if speaker is not None else None
             if country is None:
                 found = self.sentence_countries()
-                country = next(iter(found)) if len(found) == 1 else self.state.dominant_country()
+                country = next(iter(found)) if len(found) == 1 else (
+                    self._first_subject_country(tok) if found else None) or self.state.dominant_country()
             ent = self.kb.get(country) if country else None
             if ent is None:
                 return None
@@ -761,6 +769,34 @@ class SentenceActors:
         a = prev.actor.model_copy(update={"raw_text": tok.text, "span": self._span_chars(tok.i, tok.i + 1),
                                           "resolution": "coref-anaphor"})
         return ResolvedActor(a, prev.entity, tok.i, 0.65)
+
+    def _first_subject_country(self, tok: Token) -> str | None:
+        """'Guyana har bett ICJ ..., och USA har lovat att stå vid landets sida': in a second clause, "landet" is the
+        country the sentence's first clause is about (its subject), not the second clause's own subject."""
+        root = self.sent.root
+        subj = next((c for c in root.children if c.dep_ in {"nsubj", "nsubj:pass"} and c.i < tok.i), None)
+        if subj is None or subj.pos_ == "PRON" or getattr(self, "_in_first_subject", False):
+            return None
+        self._in_first_subject = True
+        try:
+            return self._first_subject_country_of(tok, root, subj)
+        finally:
+            self._in_first_subject = False
+
+    def _first_subject_country_of(self, tok: Token, root: Token, subj: Token) -> str | None:
+        first = self._resolve_one(subj, allow_adjective=False, allow_poss=True, depth=1)
+        if first is None or not first.actor.country:
+            return None
+        own = tok.head
+        for _ in range(5):  # the subject of the anaphor's own clause chain must be another country
+            s2 = next((c for c in own.children if c.dep_ in {"nsubj", "nsubj:pass"}), None)
+            if s2 is not None and s2.i != subj.i:
+                other = self._resolve_one(s2, allow_adjective=False, allow_poss=True, depth=1)
+                return first.actor.country if other is None or other.actor.country != first.actor.country else None
+            if own.head is own or own is root:
+                break
+            own = own.head
+        return None
 
     def _speaker_antecedent(self, tok: Token) -> ResolvedActor | None:
         """The subject of the clause a pronoun's clause depends on: "Iraq said it would ...", "Palestinian

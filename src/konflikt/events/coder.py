@@ -121,8 +121,12 @@ def to_events(cands: list[Candidate], sa: SentenceActors, onto: Ontology, *, doc
         if not recips and onto.requires_recipient(etype) and not (
                 etype in PLACE_TARGET_TYPES and c.token.pos_ in {"VERB", "AUX"}):
             continue  # (a verb's place may still give the recipient: konflikt.events.targets)
-        if etype == "CONSULT" and c.mode == "visit" and not recips and len(c.actors) < 2:
-            continue  # a visit to a factory or a town of one's own country is no interaction with anybody
+        if etype == "THREATEN" and not recips and c.actors and all(a.entity is None for a in c.actors):
+            continue  # "SMHI varnar för åskskurar": an unknown body's warning at nobody is no threat
+        if etype == "REQUEST" and not recips and getattr(c.entry, "lemma", "") in {"beordra", "befalla", "order"}:
+            continue  # an order to one's own forces ("beordrade en utökning av arsenalen") asks nobody else
+        if etype == "CONSULT" and not recips and len(c.actors) < 2:
+            continue  # a visit to a factory, a board's own meeting: no interaction with anybody
         if mode and mode not in onto.modes(etype):
             mode = None
         key = (etype, tuple(sorted(actor_keys)), tuple(sorted(r.key for r in recips)), negated)

@@ -363,6 +363,13 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
     for c in verb.children:
         if c.dep_ in SUBJ_DEPS:
             if c.lower_ in REL_PRONOUNS and verb.dep_.startswith("acl"):
+                if verb.head.pos_ in {"VERB", "AUX"}:
+                    # the relative clause hung on the main verb: the noun right before the pronoun is its antecedent
+                    i = c.i - 1
+                    while i > verb.sent.start and verb.doc[i].is_punct:
+                        i -= 1
+                    if verb.doc[i].pos_ in {"NOUN", "PROPN"}:
+                        return verb.doc[i]
                 return verb.head
             return c
     for c in verb.children:  # the subject hung on the auxiliary: "Lourenço [nsubj<-] har bjudit in"
@@ -518,9 +525,10 @@ def _verb_arguments(c: Candidate, sa: SentenceActors, lex, lang: str, nouns: dic
                   and not any(ch.dep_ in {"aux", "aux:pass", "cop"} for ch in tok.children))
     passive = (is_passive(tok) and tok.pos_ != "NOUN" and not deponent and not finite_adj) or attributive
     if (not passive and not deponent and lang == "sv" and tok.pos_ != "NOUN" and tok.lower_.endswith("s")
-            and not any(ch.dep_ == "obj" for ch in tok.children)  # "frös [active past] sina bidrag"
+            and not any(ch.dep_ == "obj" and ch.pos_ != "ADJ" for ch in tok.children)  # "frös [active] sina bidrag"
             and not getattr(entry, "lemma", "").endswith("s") and tok.lower_ != getattr(entry, "lemma", "")
-            and (tok.lemma_.lower() == tok.lower_ or "Voice=Pass" in str(tok.morph))):
+            and (tok.lemma_.lower() == tok.lower_ or "Voice=Pass" in str(tok.morph)
+                 or tok.lower_ in getattr(entry, "variants", ())) and not tok.lower_.endswith("ös")):
         passive = True  # the s-form of a verb that is not deponent is passive, whatever the tagger says ("greps")
         c.notes.append("s-passive")
     misread = _finite_read_as_modifier(tok, sa) if lang == "en" else None
@@ -560,9 +568,19 @@ def _verb_arguments(c: Candidate, sa: SentenceActors, lex, lang: str, nouns: dic
         # a bare oblique that is a named actor is an object the parser mislabelled ("uppmanade i februari Rwanda")
         objs += [x for x in tok.children if (x.dep_ == "obl" or (x.dep_ == "nmod" and tok.pos_ == "NOUN"))
                  and x.i > tok.i and _bare_case(x, lang)
-                 and ((x.pos_ == "PROPN" and sa.mention_at(x) is not None) or x.i in nouns)
+                 and ((x.pos_ == "PROPN" and sa.mention_at(x) is not None) or x.i in nouns
+                      or (_case_of(x) is not None and x.pos_ in {"NOUN", "PROPN"}))  # "i maj [case] fyra diplomater"
                  and not _is_temporal(x, lang)
                  and not any(t.is_punct for t in tok.doc[tok.i + 1: x.i])]  # (not "..., uppger FN")
+        # "anklagade dagen innan Israel": the time phrase the parser took for the object; the name after it is
+        for x in [x for x in tok.children if x.dep_ == "obj" and x.lower_ in TIME_NOUNS]:
+            nxt = tok.doc[x.i + 2] if x.i + 2 < tok.sent.end else None
+            if nxt is not None and _ends_time_noun(tok.doc[x.i + 1]) and sa.mention_at(nxt) is not None:
+                objs = [nxt] + [o for o in objs if o is not x]
+        # the object hung on a time phrase: "utvisade i maj [obl] fyra polska diplomater [nmod of maj]"
+        objs += [g for x in tok.children if x.dep_ in {"obl", "obl:tmod"} and x.i > tok.i and _is_temporal(x, lang)
+                 for g in x.children if g.dep_ in {"nmod", "obj"} and g.i > x.i and _case_of(g) is None
+                 and g.pos_ in {"NOUN", "PROPN"} and not _is_temporal(g, lang)]
         # the object hung on the verb particle: "kallade upp [prt] Rysslands ambassadör [nsubj of upp]"
         objs = [g for p in tok.children if p.dep_ in {"compound:prt", "prt"} for g in p.children
                 if g.dep_ in {"nsubj", "obj"} and g.i > p.i] + objs
@@ -736,7 +754,8 @@ def _noun_arguments(c: Candidate, sa: SentenceActors, lex, lang: str) -> None:
     if (tok.dep_ in {"obj", "nsubj:pass", "obl"} or (lang == "en" and tok.dep_ == "xcomp")) and head.pos_ in {
             "VERB", "AUX"}:
         lv = _light_verb_of(head, lex, lang)
-        if lv is not None and tok.dep_ == "obl":
+        if lv is not None and tok.dep_ == "obl" and not _bare_case(tok, lang):  # ("antog på måndagen [case] ett
+            # sanktionspaket": the time phrase's preposition is none of the object's)
             # "svara med flyganfall" (the light verb's own preposition) - not "stöd till X"/"stöd från X"
             case = _case_of(tok)
             own = (getattr(lv, "prep", None) or "").lower()
@@ -899,6 +918,10 @@ def _linear_fallback(c: Candidate, sa: SentenceActors, lex, lang: str, chunks: d
             and opener.pos_ == "SCONJ" and opener.i <= trig_hi + 3 and not any(
                 ch.dep_ == "obj" for ch in tok.children)):
         # the content clause right after a verbal trigger: "demanded that the US ...": its first actor
+        first = next((t for t in sent if chunks.get(t.i) == chunk + 1 and t.pos_ in {"NOUN", "PROPN", "PRON"}), None)
+        first_ras = _resolve(sa, first) if first is not None and c.event == "REJECT" else []
+        if first_ras and all(ra.key in used for ra in first_ras):
+            return  # "förnekar att landet [the actor] stöder M23": a denial of its own act
         for lo, _hi, ra, weak in sa.units():
             if chunks.get(lo) == chunk + 1 and not weak and _prep_before(sent, lo) is None:
                 if ra.key in used:
@@ -1091,7 +1114,10 @@ def extract(sent: Span, sa: SentenceActors, lex, lang: str) -> list[Candidate]:
                 c.notes.append("recipient:subclause")
         if not c.actors or not c.recipients:
             _linear_fallback(c, sa, lex, lang, chunks)
-    out = recipient_qualifiers([c for c in cands if c.absorbed_into is None])
+    out = recipient_qualifiers([c for c in cands if c.absorbed_into is None and not _sports_subject(c.token)])
+    for c in out:
+        if c.event in {"COOPERATE", "SUPPORT", "AID"}:  # "gemensamma insatser mot gängen": the target is no partner
+            c.recipients = [r for r in c.recipients if _case_of(sent.doc[r.head]) not in {"mot", "against"}]
     for c in out:
         if c.actors and not (c.modality and c.modality.negated):
             sa.state.remember_event(c.event, [a for a in c.actors if a.actor.resolution != "coref-event"])
@@ -1099,6 +1125,19 @@ def extract(sent: Span, sa: SentenceActors, lex, lang: str) -> list[Candidate]:
 
 
 CLAUSE_PRONOUNS = {"vilket", "något", "which", "something"}
+# Subjects that make a clause sports news ("Det svenska herrlandslaget möter Portugal"): no political event.
+SPORTS_TEAMS = ("landslag", "landslaget", "landslagets")
+SPORTS_WORDS = {"laget", "lagets", "klubben", "team", "squad"}
+
+
+def _sports_subject(tok: Token) -> bool:
+    subj = subject_of(tok) if tok.pos_ in {"VERB", "AUX", "ADJ", "NOUN"} else None
+    if subj is None or subj.i > tok.i:
+        # the parse lost the subject ("Det svenska herrlandslaget [ROOT] i fotboll möter [nmod] Portugal"): the
+        # clause's first noun before the trigger
+        subj = next((t for t in tok.sent if t.i < tok.i and t.pos_ == "NOUN"), None)
+    return subj is not None and subj.pos_ == "NOUN" and (subj.lower_.endswith(SPORTS_TEAMS)
+                                                         or subj.lower_ in SPORTS_WORDS)
 VISIT_PREPS = {"i", "till", "in", "to"}
 # Prepositions of time: "samarbete sedan Putins besök" is no content of the cooperation.
 TEMPORAL_PREPS = {"sedan", "efter", "före", "inför", "innan", "under", "since", "after", "before", "during"}
@@ -1150,7 +1189,17 @@ def _bare_case(tok: Token, lang: str) -> bool:
     """An oblique without a preposition, or whose 'preposition' ends a time expression ("anklagade dagen innan
     [case] Israel")."""
     cases = [c for c in tok.children if c.dep_ == "case" and c.i < tok.i]
-    return not cases or all(_is_temporal(c, lang) for c in cases)
+    return not cases or all(_is_temporal(c, lang) or _ends_time_noun(c) for c in cases)
+
+
+TIME_NOUNS = {"dag", "dagen", "veckan", "kvällen", "natten", "morgonen", "året", "månaden", "day", "week", "night"}
+
+
+def _ends_time_noun(case: Token) -> bool:
+    """'dagen innan [case] Israel': the adverb closing a time phrase, which the parser took for a preposition."""
+    prev = case.doc[case.i - 1] if case.i > case.sent.start else None
+    return case.lower_ in {"innan", "efter", "före", "before", "after", "earlier"} and prev is not None and (
+        prev.lower_ in TIME_NOUNS)
 
 
 def _complement_advcl(tok: Token, outer_event: str) -> bool:
@@ -1234,6 +1283,10 @@ def _genitive_owner(tok: Token) -> Token | None:
     for ch in tok.children:
         if ch.i < tok.i and (ch.dep_ == "nmod:poss" or (ch.pos_ == "PROPN" and ch.morph.get("Case") == ["Gen"])) \
                 and ch.pos_ != "PRON":
+            return ch
+    for ch in tok.children:  # "Kosovos [nsubj, Case=Nom] ansökan": a name in -s right before the noun
+        if (ch.i < tok.i and ch.pos_ == "PROPN" and ch.lower_.endswith("s") and ch.lang_ == "sv"
+                and all(t.pos_ in {"ADJ", "ADV"} for t in tok.doc[ch.i + 1: tok.i])):
             return ch
     return None
 

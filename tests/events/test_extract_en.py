@@ -184,6 +184,25 @@ WIRE_CASES = [
      set()),
     ("2025-06-01", "Tren de Aragua gunmen attacked a police station in Caracas.", {"ASSAULT"}, {"VENCRM"},
      {"VENCOP"}),
+    # "X and Y held their talks": the possessive stands for the whole coordinated subject (reciprocal)
+    ("2025-06-01", "India and Pakistan held their first talks in years in Geneva.", {"CONSULT"}, {"IND"}, {"PAK"}),
+    # agreeing on sanctions is sanctioning
+    ("2025-06-01", "G7 leaders agreed new sanctions against Iran.", {"SANCTION"}, {"IGOGOS"}, {"IRN"}),
+    # a hyphenated participle modifier: the first part acts on the noun
+    ("2025-06-01", "Iran-backed Houthis attacked a ship in the Gulf of Aden.", {"SUPPORT"}, {"IRN"}, {"YEMREB"}),
+    # "X of Y" nouns of the lexicon ("state of emergency")
+    ("2025-06-01", "Ecuador's president declared a state of emergency on Monday.", {"COERCE"}, {"ECUGOV"}, set()),
+    # claiming responsibility for an attack: the claimant did it
+    ("2025-06-01", "Islamic State claimed responsibility for the bombing of a mosque in Peshawar.", {"ASSAULT"},
+     {"IMGMUSISI"}, {"PAK"}),
+    # trading fire/accusations is mutual
+    ("2025-06-01", "Thai and Cambodian troops traded fire along the disputed border.", {"ASSAULT"}, {"THAMIL"},
+     {"KHMMIL"}),
+    # initialling is signing, mutual; "at the White House" is where, not whom
+    ("2025-06-01", "Serbia and Kosovo initialled an agreement at the White House.", {"SUPPORT"}, {"XKX"}, {"SRB"}),
+    # test-firing a missile is a show of force (150), not an attack
+    ("2025-06-01", "Pakistan test-fired a ballistic missile on Saturday.", {"MOBILIZE"}, {"PAK"}, set()),
+    ("2025-06-01", "Turkish police detained Ekrem Imamoglu on Wednesday.", {"COERCE"}, {"TURCOP"}, {"TUROPP"}),
     # launching missiles: at a target an attack, a ballistic missile into the sea a show of force (CAMEO 150)
     ("2020-05-01", "The Houthis launched drones at a commercial ship in the Red Sea.", {"ASSAULT"}, {"YEMREB"}, set()),
     ("2020-05-01", "North Korea launched a ballistic missile into the sea off its east coast.", {"MOBILIZE"}, {"PRK"},
@@ -235,3 +254,14 @@ def test_the_government_of_the_country_the_sentence_is_about(code_en):
     got = [_codes(e.recipient) for e in events]
     assert events and all(r.code != "VENGOV" for e in events for r in e.recipient), got
     assert any(rs == {"ARGGOV"} for rs in got), got
+
+
+def test_a_plain_participle_modifier_is_background(code_en):
+    """'three detained Ugandans': nobody named detains them here - no event (nor the agent of another phrase)."""
+    events = code_en("Kenya released three detained Ugandans after talks.")
+    assert not any(e.event == "COERCE" for e in events), [(e.event, _codes(e.actor)) for e in events]
+
+
+def test_foreign_services_are_not_of_the_sentence_country(code_en):
+    events = code_en("Georgia's prime minister accused foreign intelligence services of funding the protests.")
+    assert not any(r.code == "GEOSPY" for e in events for r in e.recipient), [_codes(e.recipient) for e in events]

@@ -57,6 +57,7 @@ STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "LEG", "JUD", "SPY"})
 ETHNIC_WORDS = {"sv": {"etniska", "etnisk", "etniskt"}, "en": {"ethnic"}}
 # Lower-case words inside a name: "Movement for the Actualization of the Sovereign State of Biafra".
 NAME_JOINERS = {"of", "for", "and", "the", "de", "al", "du", "la"}
+FOREIGN_WORDS = {"en": {"foreign", "outside", "external"}}
 # Weapons among the military sector words: without a named owner they are of no country.
 WEAPON_WORDS = {"en": {"missile", "drone", "rocket", "artillery", "aircraft", "bomber", "helicopter", "gunship",
                        "jet", "warplane", "tank", "warship", "gunboat", "frigate", "destroyer", "submarine"}}
@@ -563,6 +564,8 @@ class SentenceActors:
         one country is of that country (then the document's dominant country, if the sentence names none)."""
         if sector not in SECTOR_ONLY or self._weapon(tok):
             return None  # an unattributed weapon ("drones attacked Belgorod") has no country from the sentence
+        if any(c.dep_ == "amod" and c.lower_ in FOREIGN_WORDS.get(self.lang, ()) for c in tok.children):
+            return None  # "foreign intelligence services" are not the sentence's country's
         countries = self.sentence_countries() or self.sentence_place_countries()
         if len(countries) > 1:
             return None

@@ -203,6 +203,16 @@ WIRE_CASES = [
     # test-firing a missile is a show of force (150), not an attack
     ("2025-06-01", "Pakistan test-fired a ballistic missile on Saturday.", {"MOBILIZE"}, {"PAK"}, set()),
     ("2025-06-01", "Turkish police detained Ekrem Imamoglu on Wednesday.", {"COERCE"}, {"TURCOP"}, {"TUROPP"}),
+    # "his Saudi counterpart": the nationality says whose minister, not the possessive pronoun
+    ("2025-06-01", "Rubio met his Saudi counterpart in Riyadh to discuss the war in Sudan.", {"CONSULT"},
+     {"USAGOV"}, {"SAUGOV"}),
+    # ending cooperation reduces relations; dissolving parties bans them; a case against X accuses X
+    ("2025-06-01", "Chad ended its defence cooperation agreement with France.", {"SANCTION"}, {"TCD"}, {"FRA"}),
+    ("2025-06-01", "Mali's junta dissolved all political parties.", {"COERCE"}, {"MLIGOV"}, set()),
+    ("2025-06-01", "South Africa filed a genocide case against Israel at the International Court of Justice.",
+     {"ACCUSE"}, {"ZAF"}, {"ISR"}),
+    # an event noun the parser made the root, its light verb read as a modifier and its author as its subject
+    ("2025-06-01", "The ICC issued arrest warrants for Netanyahu.", {"COERCE"}, {"IGOJUDICC"}, {"ISRGOV"}),
     # launching missiles: at a target an attack, a ballistic missile into the sea a show of force (CAMEO 150)
     ("2020-05-01", "The Houthis launched drones at a commercial ship in the Red Sea.", {"ASSAULT"}, {"YEMREB"}, set()),
     ("2020-05-01", "North Korea launched a ballistic missile into the sea off its east coast.", {"MOBILIZE"}, {"PRK"},

@@ -672,6 +672,20 @@ def _noun_arguments(c: Candidate, sa: SentenceActors, lex, lang: str) -> None:
         if c.actors:
             break
     if not c.actors and lang == "en":
+        # a noun the parser made the root with a subject, or with its light verb read as a modifier:
+        # "The ICC [nsubj] issued [amod] arrest warrants [root] for X"
+        predicate = any(ch.dep_ in {"cop", "case"} for ch in tok.children)  # "NATO countries are at war with X"
+        for ch in tok.children:
+            if ch.dep_ in {"nsubj", "nsubj:pass"} and ch.i < tok.i and not predicate:
+                c.actors = _resolve(sa, ch)
+            elif (ch.dep_ == "amod" and ch.pos_ == "VERB" and ch.i < tok.i and _light_verb_of(ch, lex, lang)
+                  is not None and lex.light_verb(ch.lemma_.lower()) is not None):
+                unit = next((u for u in sa.units() if u[1] == ch.i and not u[3]), None)
+                if unit is not None:
+                    c.actors = [unit[2]]
+            if c.actors:
+                break
+    if not c.actors and lang == "en":
         # the agent hung on the noun's complement: "the launch of two missiles [by North Korea]"
         for ch in tok.children:
             if ch.dep_ == "nmod" and ch.i > tok.i and not c.actors and _case_of(ch) == "of":

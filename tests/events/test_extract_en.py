@@ -213,6 +213,9 @@ WIRE_CASES = [
      {"ACCUSE"}, {"ZAF"}, {"ISR"}),
     # an event noun the parser made the root, its light verb read as a modifier and its author as its subject
     ("2025-06-01", "The ICC issued arrest warrants for Netanyahu.", {"COERCE"}, {"IGOJUDICC"}, {"ISRGOV"}),
+    # light verbs of stages and states: "speeded up the withdrawal", "remained on alert"
+    ("2025-06-01", "Sweden speeded up the withdrawal of its troops on Wednesday.", {"RETREAT"}, {"SWE"}, set()),
+    ("2025-06-01", "Greek troops remained on alert on Sunday.", {"MOBILIZE"}, {"GRCMIL"}, set()),
     # launching missiles: at a target an attack, a ballistic missile into the sea a show of force (CAMEO 150)
     ("2020-05-01", "The Houthis launched drones at a commercial ship in the Red Sea.", {"ASSAULT"}, {"YEMREB"}, set()),
     ("2020-05-01", "North Korea launched a ballistic missile into the sea off its east coast.", {"MOBILIZE"}, {"PRK"},
@@ -275,3 +278,17 @@ def test_a_plain_participle_modifier_is_background(code_en):
 def test_foreign_services_are_not_of_the_sentence_country(code_en):
     events = code_en("Georgia's prime minister accused foreign intelligence services of funding the protests.")
     assert not any(r.code == "GEOSPY" for e in events for r in e.recipient), [_codes(e.recipient) for e in events]
+
+
+def test_an_event_noun_modifying_a_plain_noun_is_no_event(code_en):
+    """'warning shots', 'an aid convoy': the noun describes the shots/convoy; no THREATEN or AID of its own."""
+    events = code_en("Indian soldiers fired warning shots at Chinese troops.")
+    assert not any(e.event in {"AID", "THREATEN"} for e in events), [(e.event, e.trigger) for e in events]
+    assert any(e.event == "ASSAULT" for e in events)
+
+
+def test_an_english_name_ending_in_s_is_no_genitive(code_en):
+    """'The Houthis condemned the shooting': they are not the author of the shooting (no 's)."""
+    events = code_en("The Houthis condemned the shooting as a massacre.", date="2025-06-01")
+    assert not any(e.event == "ASSAULT" and _codes(e.actor) == {"YEMREB"} for e in events), [
+        (e.event, _codes(e.actor)) for e in events]

@@ -842,7 +842,9 @@ def _linear_fallback(c: Candidate, sa: SentenceActors, lex, lang: str, chunks: d
             # a genitive right before the noun ("ryssarnas militära stöd") or "från X" after it
             for _lo, hi, ra, weak in reversed([u for u in units if u[1] <= trig_lo]):
                 last = sent.doc[hi - 1]
-                if not weak and trig_lo - hi <= 3 and (last.lower_.endswith("s") or "Case=Gen" in str(last.morph)):
+                genitive = (hi < sent.end and sent.doc[hi].lower_ in {"'s", "’s", "'", "’"}) if lang == "en" else (
+                    last.lower_.endswith("s"))  # English: "Hamas condemned the shooting" has no genitive
+                if not weak and trig_lo - hi <= 3 and (genitive or "Case=Gen" in str(last.morph)):
                     pick = ra
                 break
             if pick is None:
@@ -964,6 +966,11 @@ def _subtree_fallback(c: Candidate, sa: SentenceActors) -> list[ResolvedActor]:
 def extract(sent: Span, sa: SentenceActors, lex, lang: str) -> list[Candidate]:
     """All events of a sentence as candidates with arguments and modality (absorbed ones removed)."""
     cands = [c for c in find_triggers(sent, lex, lang) if not _inside_name(c.token, sa)]
+    if lang == "en":
+        # an event noun used as a modifier of a plain noun describes it: "aid convoy", "warning shots", "war crimes"
+        trig = {c.token.i for c in cands}
+        cands = [c for c in cands if not (_is_noun(c) and c.token.dep_ == "compound" and c.token.head.i > c.token.i
+                                          and c.token.head.i not in trig)]
     cands += _obligation_requests(sent, lex, {c.token.i for c in cands})
     by_tok = {c.token.i: c for c in cands}
     nouns = {i: c for i, c in by_tok.items() if _is_noun(c)}

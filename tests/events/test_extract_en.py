@@ -216,6 +216,12 @@ WIRE_CASES = [
     # light verbs of stages and states: "speeded up the withdrawal", "remained on alert"
     ("2025-06-01", "Sweden speeded up the withdrawal of its troops on Wednesday.", {"RETREAT"}, {"SWE"}, set()),
     ("2025-06-01", "Greek troops remained on alert on Sunday.", {"MOBILIZE"}, {"GRCMIL"}, set()),
+    # troops "were deployed to X": their own country moves them, the destination is the recipient
+    ("2025-06-01", "Thousands of Chinese troops were deployed to the border with India.", {"MOBILIZE"}, {"CHNMIL"},
+     {"IND"}),
+    # an attack announced in reported speech ("said it would retaliate") is a threat
+    ("2025-06-01", "China's commerce ministry said it would retaliate against new U.S. export controls.",
+     {"THREATEN"}, {"CHNGOV"}, {"USA"}),
     # launching missiles: at a target an attack, a ballistic missile into the sea a show of force (CAMEO 150)
     ("2020-05-01", "The Houthis launched drones at a commercial ship in the Red Sea.", {"ASSAULT"}, {"YEMREB"}, set()),
     ("2020-05-01", "North Korea launched a ballistic missile into the sea off its east coast.", {"MOBILIZE"}, {"PRK"},

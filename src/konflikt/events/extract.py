@@ -494,6 +494,16 @@ def _verb_arguments(c: Candidate, sa: SentenceActors, lex, lang: str, nouns: dic
         c.actors = [misread]
         c.recipients = [ra for ra in _resolve(sa, tok.head, allow_adjective=True) if ra.key != misread.key]
         c.notes.append("actor:finite-read-as-modifier")
+    elif passive and lang == "en" and c.event == "MOBILIZE" and agent_of(tok, lang) is None and not attributive:
+        # "North Korean troops have been deployed to Russia's Kursk region": the forces moved are their own
+        # country's act, the destination its recipient
+        c.actors = _resolve(sa, subject_of(tok), allow_adjective=True)
+        keys = {a.key for a in c.actors}
+        for o in _recipient_obliques(tok, lex, prep):
+            c.recipients = [ra for ra in _resolve(sa, o, allow_adjective=True) if ra.key not in keys]
+            if c.recipients:
+                break
+        c.notes.append("passive-mobilization")
     elif passive:
         c.actors = _resolve(sa, agent_of(tok, lang))
         c.recipients = _resolve(sa, tok.head if attributive else subject_of(tok), allow_adjective=True)

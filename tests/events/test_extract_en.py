@@ -298,3 +298,13 @@ def test_an_english_name_ending_in_s_is_no_genitive(code_en):
     events = code_en("The Houthis condemned the shooting as a massacre.", date="2025-06-01")
     assert not any(e.event == "ASSAULT" and _codes(e.actor) == {"YEMREB"} for e in events), [
         (e.event, _codes(e.actor)) for e in events]
+
+
+def test_the_government_of_the_main_subject_among_several_countries(code_en):
+    """A sentence naming several countries but not the one of the last government named: 'the government' is
+    the main clause subject's (Argentines -> Argentina's), not Iran's of the sentence before."""
+    text = ("Iran's government seized the tanker.\n\n"
+            "Thousands of Argentines marched in Buenos Aires to demand that the government cut ties with Venezuela.")
+    events = [e for e in code_en(text) if e.event == "REQUEST"]
+    got = [_codes(e.recipient) for e in events]
+    assert any(rs == {"ARGGOV"} for rs in got), got

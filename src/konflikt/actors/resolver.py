@@ -534,6 +534,13 @@ class SentenceActors:
             # "Israelis rallied in Tel Aviv to demand that the government ...": a sentence about one other country
             # speaks of that country's government, not of the last government the text named
             here = self.sentence_countries()
+            if len(here) > 1 and prev.actor.country not in here:
+                # several countries, none the remembered one: the main clause subject's ("Israelis rallied ... to
+                # demand that the government bring home the hostages held in Gaza")
+                subj = next((c for c in self.sent.root.children if c.dep_ in {"nsubj", "nsubj:pass"}), None)
+                main = self._resolve_one(subj, allow_adjective=True, allow_poss=True, depth=1) if (
+                    subj is not None and subj.i != tok.i) else None
+                here = {main.actor.country} if main is not None and main.actor.country in here else here
             if len(here) == 1 and prev.actor.country not in here:
                 ent = self.kb.get(next(iter(here)))
                 if ent is not None and ent.kind == "country":

@@ -222,6 +222,11 @@ WIRE_CASES = [
     # an attack announced in reported speech ("said it would retaliate") is a threat
     ("2025-06-01", "China's commerce ministry said it would retaliate against new U.S. export controls.",
      {"THREATEN"}, {"CHNGOV"}, {"USA"}),
+    # a verb read as a modifier after a relative clause: the noun the parser made its head's subject acts
+    ("2024-03-15", "The TPLF rebels, who are backed by Eritrea, attacked Ethiopian army positions near Mekelle.",
+     {"ASSAULT"}, {"ETHREB"}, {"ETH"}),
+    # extraditing suspects to X: X is the partner, not the suspects' group
+    ("2024-03-15", "Kenya extradited three suspected al-Shabaab members to Somalia.", {"COOPERATE"}, {"KEN"}, {"SOM"}),
     # launching missiles: at a target an attack, a ballistic missile into the sea a show of force (CAMEO 150)
     ("2020-05-01", "The Houthis launched drones at a commercial ship in the Red Sea.", {"ASSAULT"}, {"YEMREB"}, set()),
     ("2020-05-01", "North Korea launched a ballistic missile into the sea off its east coast.", {"MOBILIZE"}, {"PRK"},

@@ -635,6 +635,12 @@ def _finite_read_as_modifier(tok: Token, sa: SentenceActors) -> ResolvedActor | 
     unit = next((u for u in sa.units() if u[1] == tok.i and not u[3]), None)
     if unit is not None and prev.pos_ in {"PROPN", "NOUN"}:
         return unit[2]
+    subj = next((c for c in tok.head.children if c.dep_ in {"nsubj", "nsubj:pass"} and c.i < tok.i), None)
+    if subj is not None and prev.text == ",":
+        # "The M23 rebels [nsubj of positions], who are backed by Rwanda, attacked [amod] army positions"
+        found = sa.resolve(subj)
+        if found:
+            return found[0]
     sector = sa.kb.sector_for(prev.text, sa.lang) if prev.pos_ in {"ADJ", "NOUN"} else None
     if sector and any(c.dep_ in {"nmod:poss", "amod"} for c in prev.doc[max(prev.sent.start, prev.i - 3): prev.i]):
         # "Myanmar's military detained [amod] dozens of protesters": the owner's sector phrase before the verb

@@ -227,6 +227,8 @@ WIRE_CASES = [
      {"ASSAULT"}, {"ETHREB"}, {"ETH"}),
     # extraditing suspects to X: X is the partner, not the suspects' group
     ("2024-03-15", "Kenya extradited three suspected al-Shabaab members to Somalia.", {"COOPERATE"}, {"KEN"}, {"SOM"}),
+    # "the French ambassador in Niamey": the nationality says whose ambassador, not the capital he serves in
+    ("2024-03-15", "Niger expelled the French ambassador in Niamey.", {"SANCTION"}, {"NER"}, {"FRAGOV"}),
     # launching missiles: at a target an attack, a ballistic missile into the sea a show of force (CAMEO 150)
     ("2020-05-01", "The Houthis launched drones at a commercial ship in the Red Sea.", {"ASSAULT"}, {"YEMREB"}, set()),
     ("2020-05-01", "North Korea launched a ballistic missile into the sea off its east coast.", {"MOBILIZE"}, {"PRK"},

@@ -478,10 +478,11 @@ class SentenceActors:
                 break
         if owner is None:
             owner = self._linear_owner(tok, depth)
-        if owner is not None and owner.actor.resolution == "coref-pronoun" and any(
-                c.dep_ in {"amod", "compound"} and getattr(self.mention_at(c), "kind", None) == "adjective"
-                for c in tok.children):
-            owner = None  # "his Saudi counterpart": the adjective says whose, not the possessive
+        adjective = any(c.dep_ in {"amod", "compound"} and getattr(self.mention_at(c), "kind", None) == "adjective"
+                        for c in tok.children)
+        if owner is not None and adjective and (owner.actor.resolution == "coref-pronoun" or (
+                lang == "en" and not any(c.dep_ == "nmod:poss" for c in tok.children))):
+            owner = None  # "his Saudi counterpart", "the French ambassador from Bamako": the adjective says whose
         if owner is not None and owner.entity is not None:
             return self.actor_for_entity(owner.entity, start, end, "sector-owner", sector=sector,
                                          conf=0.9 * owner.confidence)

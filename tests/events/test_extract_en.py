@@ -229,6 +229,11 @@ WIRE_CASES = [
     ("2024-03-15", "Kenya extradited three suspected al-Shabaab members to Somalia.", {"COOPERATE"}, {"KEN"}, {"SOM"}),
     # "the French ambassador in Niamey": the nationality says whose ambassador, not the capital he serves in
     ("2024-03-15", "Niger expelled the French ambassador in Niamey.", {"SANCTION"}, {"NER"}, {"FRAGOV"}),
+    # the nationality adjective also beats a place after the noun ("his Iranian counterpart in Ankara")
+    ("2025-06-01", "Egypt's foreign minister held talks with his Qatari counterpart in Cairo on Tuesday.",
+     {"CONSULT"}, {"EGYGOV"}, {"QATGOV"}),
+    # sending warships is a show of force (MOBILIZE 152), not aid
+    ("2025-06-01", "France sent a frigate to the Red Sea on Monday.", {"MOBILIZE"}, {"FRA"}, set()),
     # launching missiles: at a target an attack, a ballistic missile into the sea a show of force (CAMEO 150)
     ("2020-05-01", "The Houthis launched drones at a commercial ship in the Red Sea.", {"ASSAULT"}, {"YEMREB"}, set()),
     ("2020-05-01", "North Korea launched a ballistic missile into the sea off its east coast.", {"MOBILIZE"}, {"PRK"},

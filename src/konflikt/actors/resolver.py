@@ -480,8 +480,9 @@ class SentenceActors:
             owner = self._linear_owner(tok, depth)
         adjective = any(c.dep_ in {"amod", "compound"} and getattr(self.mention_at(c), "kind", None) == "adjective"
                         for c in tok.children)
+        named_poss = any(c.dep_ == "nmod:poss" and c.pos_ != "PRON" for c in tok.children)
         if owner is not None and adjective and (owner.actor.resolution == "coref-pronoun" or (
-                lang == "en" and not any(c.dep_ == "nmod:poss" for c in tok.children))):
+                lang == "en" and not named_poss)):
             owner = None  # "his Saudi counterpart", "the French ambassador from Bamako": the adjective says whose
         if owner is not None and owner.entity is not None:
             return self.actor_for_entity(owner.entity, start, end, "sector-owner", sector=sector,

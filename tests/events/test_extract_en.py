@@ -234,6 +234,10 @@ WIRE_CASES = [
      {"CONSULT"}, {"EGYGOV"}, {"QATGOV"}),
     # sending warships is a show of force (MOBILIZE 152), not aid
     ("2025-06-01", "France sent a frigate to the Red Sea on Monday.", {"MOBILIZE"}, {"FRA"}, set()),
+    # detecting another country's military aircraft or warships: that country shows force at the detector
+    ("2025-06-01", "Japan's defence ministry said it had detected six Chinese military aircraft near Okinawa.",
+     {"MOBILIZE"}, {"CHNMIL"}, {"JPNGOV"}),
+    ("2025-06-01", "The Dutch navy tracked a Russian warship in the North Sea.", {"MOBILIZE"}, {"RUSMIL"}, {"NLDMIL"}),
     # launching missiles: at a target an attack, a ballistic missile into the sea a show of force (CAMEO 150)
     ("2020-05-01", "The Houthis launched drones at a commercial ship in the Red Sea.", {"ASSAULT"}, {"YEMREB"}, set()),
     ("2020-05-01", "North Korea launched a ballistic missile into the sea off its east coast.", {"MOBILIZE"}, {"PRK"},

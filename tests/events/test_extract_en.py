@@ -238,6 +238,11 @@ WIRE_CASES = [
     ("2025-06-01", "Japan's defence ministry said it had detected six Chinese military aircraft near Okinawa.",
      {"MOBILIZE"}, {"CHNMIL"}, {"JPNGOV"}),
     ("2025-06-01", "The Dutch navy tracked a Russian warship in the North Sea.", {"MOBILIZE"}, {"RUSMIL"}, {"NLDMIL"}),
+    # the one urged is named but unknown ("Western governments", "donors"): no recipient from inside the demand
+    ("2025-06-01", "Brazil's president urged Western governments to lift sanctions on Venezuela.", {"REQUEST"},
+     {"BRAGOV"}, set()),
+    ("2025-06-01", "Kenya's president called on donors to increase pressure on Khartoum.", {"REQUEST"}, {"KENGOV"},
+     set()),
     # launching missiles: at a target an attack, a ballistic missile into the sea a show of force (CAMEO 150)
     ("2020-05-01", "The Houthis launched drones at a commercial ship in the Red Sea.", {"ASSAULT"}, {"YEMREB"}, set()),
     ("2020-05-01", "North Korea launched a ballistic missile into the sea off its east coast.", {"MOBILIZE"}, {"PRK"},

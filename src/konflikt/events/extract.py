@@ -568,6 +568,13 @@ def _verb_arguments(c: Candidate, sa: SentenceActors, lex, lang: str, nouns: dic
             c.recipients = _resolve(sa, o, allow_adjective=True)
             if c.recipients:
                 break
+        if (lang == "en" and not c.recipients and c.event == "REQUEST" and order and order[0].pos_ == "NOUN"
+                and order[0].i not in nouns and (order[0].dep_ in {"obj", "iobj"} or (
+                    order[0].dep_ == "obl" and _case_of(order[0]) == "on"))
+                and not sa.resolve(order[0], allow_adjective=True)):
+            # "urged Western governments to lift sanctions on Venezuela": the one urged is named but unknown;
+            # the target inside the demand is not the addressee
+            c.notes.append("addressee-unknown")
         if not c.recipients:
             for o in objs:
                 if o.i in nouns:  # "avvisade kraven från Kiev": the demand's author is the recipient
@@ -1071,7 +1078,7 @@ def extract(sent: Span, sa: SentenceActors, lex, lang: str) -> list[Candidate]:
             if (not outer.recipients and inner_actors and not _is_noun(c) and c.token.dep_ == "ccomp"
                     and any(ch.dep_ in {"nsubj", "nsubj:pass"} for ch in c.token.children)):
                 outer.recipients = inner_actors  # "kräver att Israel drar tillbaka": the demand is on Israel
-            elif not outer.recipients and c.recipients and not own_subject:
+            elif not outer.recipients and c.recipients and not own_subject and "addressee-unknown" not in outer.notes:
                 outer.recipients = [r for r in c.recipients if r.key not in outer_keys]
     chunks = clause_chunks(sent)
     for c in cands:
@@ -1082,12 +1089,15 @@ def extract(sent: Span, sa: SentenceActors, lex, lang: str) -> list[Candidate]:
                 and head is not c and not _is_noun(head) and head.actors):
             c.actors = list(head.actors)  # "X blamed Israel ... and vowed ...": the conjoined trigger's subject
             c.notes.append("actor:conjoined-trigger")
-        if not c.recipients and c.token.pos_ in {"VERB", "AUX"}:
+        if not c.recipients and c.token.pos_ in {"VERB", "AUX"} and "addressee-unknown" not in c.notes:
             c.recipients = _subtree_fallback(c, sa)
             if c.recipients:
                 c.notes.append("recipient:subclause")
         if (not c.actors or not c.recipients) and "attributive-participle" not in c.notes:
+            had = list(c.recipients)
             _linear_fallback(c, sa, lex, lang, chunks)
+            if "addressee-unknown" in c.notes:
+                c.recipients = had
     # an English participle modifier ("the detained Americans", "Iran-backed militias") is background unless it
     # names both who does it and to whom
     return recipient_qualifiers([c for c in cands if c.absorbed_into is None and not (

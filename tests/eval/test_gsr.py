@@ -95,3 +95,17 @@ def test_the_reference_file(shared_dir):
     assert len(items) == 322
     assert {i.event for i in items} <= set(PLOVER_TYPES)
     assert sum(1 for i in items if i.sources and i.targets) >= 280
+
+
+def test_the_coder_reaches_the_gsr_targets(coder, shared_dir):
+    """The English coder on the PLOVER GSR dev set: event type accuracy >= 0.75, country dyad accuracy >= 0.6
+    (measured 0.770 and 0.624 on 2026-12-01)."""
+    from konflikt.records import Document
+
+    def code_fn(text, *, lang, date, doc_id):
+        doc = Document(id=doc_id, text=text, source="gsr", date=date, language=lang)
+        return [e.model_dump() for e in coder.code_document(doc)]
+
+    rep = evaluate_gsr(shared_dir / "reference" / "plover" / "PLOVER_GSR_CAMEO.txt", code_fn)
+    assert rep.type_accuracy >= 0.75, rep.summary_line()
+    assert rep.dyad_accuracy >= 0.6, rep.summary_line()

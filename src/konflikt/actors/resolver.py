@@ -66,6 +66,7 @@ SOURCE_PREPS = {"enligt", "according to"}
 # Sectors that act at home: "polisen" in a sentence about one country is that country's police (a government or
 # army named so is often another country's: "Turkiet stöder regeringen").
 DOMESTIC_SECTORS = frozenset({"COP", "OPP", "CVL", "LAB", "EDU", "MED", "HLH", "REF", "CRM"})
+FOREIGN_WORDS = {"en": {"foreign", "outside", "external"}}
 # Weapons among the military sector words: without a named owner they are of no country.
 WEAPON_WORDS = {"en": {"missile", "drone", "rocket", "artillery", "aircraft", "bomber", "helicopter", "gunship",
                        "jet", "warplane", "tank", "warship", "gunboat", "frigate", "destroyer", "submarine"}}
@@ -558,6 +559,12 @@ class SentenceActors:
                 break
         if owner is None:
             owner = self._linear_owner(tok, depth)
+        adjective = any(c.dep_ in {"amod", "compound"} and getattr(self.mention_at(c), "kind", None) == "adjective"
+                        for c in tok.children)
+        named_poss = any(c.dep_ == "nmod:poss" and c.pos_ != "PRON" for c in tok.children)
+        if owner is not None and adjective and (owner.actor.resolution == "coref-pronoun" or (
+                lang == "en" and not named_poss)):
+            owner = None  # "his Saudi counterpart", "the French ambassador from Bamako": the adjective says whose
         if owner is not None and owner.entity is not None:
             return self.actor_for_entity(owner.entity, start, end, "sector-owner", sector=sector,
                                          conf=0.9 * owner.confidence)
@@ -616,9 +623,16 @@ class SentenceActors:
         if prev is not None and lang == "en" and sector in STATE_SECTORS:
             # "Israelis rallied in Tel Aviv to demand that the government ...": a sentence about one other country
             # speaks of that country's government, not of the last government the text named
-            one = self.sentence_countries()
-            if len(one) == 1 and prev.actor.country not in one:
-                ent = self.kb.get(next(iter(one)))
+            here = self.sentence_countries()
+            if len(here) > 1 and prev.actor.country not in here:
+                # several countries, none the remembered one: the main clause subject's ("Israelis rallied ... to
+                # demand that the government bring home the hostages held in Gaza")
+                subj = next((c for c in self.sent.root.children if c.dep_ in {"nsubj", "nsubj:pass"}), None)
+                main = self._resolve_one(subj, allow_adjective=True, allow_poss=True, depth=1) if (
+                    subj is not None and subj.i != tok.i) else None
+                here = {main.actor.country} if main is not None and main.actor.country in here else here
+            if len(here) == 1 and prev.actor.country not in here:
+                ent = self.kb.get(next(iter(here)))
                 if ent is not None and ent.kind == "country":
                     return self.actor_for_entity(ent, start, end, "sentence-government", sector=sector, conf=0.6)
         here = (self.sentence_countries() or self.sentence_place_countries()) if sector in DOMESTIC_SECTORS else set()
@@ -662,6 +676,8 @@ class SentenceActors:
         one country is of that country (then the document's dominant country, if the sentence names none)."""
         if sector not in SECTOR_ONLY or self._weapon(tok):
             return None  # an unattributed weapon ("drones attacked Belgorod") has no country from the sentence
+        if any(c.dep_ == "amod" and c.lower_ in FOREIGN_WORDS.get(self.lang, ()) for c in tok.children):
+            return None  # "foreign intelligence services" are not the sentence's country's
         countries = self.sentence_countries() or self.sentence_place_countries()
         if len(countries) > 1:
             return None

@@ -95,6 +95,12 @@ def to_events(cands: list[Candidate], sa: SentenceActors, onto: Ontology, *, doc
         elif etype in CONFLICT_TO_THREATEN and FUTURE_LIKE & set(labels) and not (mod and mod.negated):
             etype, mode = "THREATEN", CONFLICT_TO_THREATEN[etype]
             c.notes.append(f"{c.event}->THREATEN (future/intent)")
+        elif (lang == "en" and etype == "ASSAULT" and FUTURE_LIKE & set(labels) and not (mod and mod.negated)
+              and c.token.pos_ in {"VERB", "AUX"} and "reported" in labels):
+            # "China said it would retaliate", "Iran says it will strike back": an attack announced in reported
+            # speech ("would" is its future) is a threat (CAMEO 138)
+            etype, mode = "THREATEN", "violence"
+            c.notes.append("ASSAULT->THREATEN (announced)")
         negated = bool(mod and mod.negated)
         if etype in REFUSAL_OF and negated:  # "kommer aldrig att godta avtalet": a refusal is REJECT
             etype, mode, cameo, negated = "REJECT", None, REFUSAL_OF[etype], False

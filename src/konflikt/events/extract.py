@@ -33,6 +33,7 @@ MATERIAL_CONFLICT = {"ASSAULT", "COERCE", "MOBILIZE", "SANCTION"}
 COOP_TO_AGREE = {"CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"}
 # A promise or offer of these is a threat (PLOVER THREATEN): (mode, CAMEO code) of the threat.
 PROMISED_FORCE = {"ASSAULT": ("violence", "138"), "COERCE": ("restrict", "137"), "SANCTION": ("relations", "1312")}
+COOPERATIVE = COOP_TO_AGREE | {"AGREE"}
 REL_PRONOUNS = {"som", "vilken", "vilket", "vilka", "who", "which", "that", "whom"}
 REFLEXIVES = {"sig", "mig", "dig", "oss", "er", "itself", "themselves", "himself", "herself"}
 SUBJ_DEPS = {"nsubj", "nsubj:pass", "csubj", "nsubj:outer"}
@@ -154,7 +155,9 @@ def find_triggers(sent: Span, lex, lang: str) -> list[Candidate]:
     """Every token of the sentence that matches a trigger entry (best entry per token)."""
     out: list[Candidate] = []
     for tok in sent:
-        if tok.pos_ in {"VERB", "AUX"}:
+        if tok.pos_ in {"VERB", "AUX"} and lang == "en" and _nominal_verb(tok):
+            pos = "NOUN"  # "Israeli air [compound] strikes [VERB] killed ...", "government forces [VERB, nsubj]"
+        elif tok.pos_ in {"VERB", "AUX"}:
             pos = "VERB"
         elif tok.pos_ in {"NOUN", "PROPN"} or (tok.pos_ == "ADJ" and (any(
                 c.dep_ == "det" for c in tok.children) or tok.dep_ in {"nsubj", "obj", "obl", "nsubj:pass"})):
@@ -184,7 +187,15 @@ def find_triggers(sent: Span, lex, lang: str) -> list[Candidate]:
                     if multi is not None:
                         entry = multi
                         break
-        if entry is None and pos == "NOUN" and tok.pos_ == "NOUN" and (
+            if lang == "en" and tok.i + 2 < sent.end and tok.doc[tok.i + 1].lower_ == "of":
+                # "state of emergency": the lexicon's "X of Y" nouns
+                for lem in lemmas:
+                    multi = _pick(tok, lex.lookup(f"{lem} of {tok.doc[tok.i + 2].lower_}", "NOUN"))
+                    if multi is not None:
+                        entry = multi
+                        break
+        if entry is None and pos == "NOUN" and tok.pos_ == "NOUN" and not (lang == "en" and any(
+                c.dep_ in {"amod", "compound", "det", "nmod:poss"} and c.i < tok.i for c in tok.children)) and (
                 _verbal_dependents(tok) or any(_finite_form_of(tok.lower_, lem, lang) for lem in lemmas)):
             for lem in lemmas:  # a finite verb the tagger calls a noun ("parlamentet godkände ett avtal")
                 entry = _pick(tok, [e for e in lex.lookup(lem, "VERB") if lem != tok.lower_ or lem.endswith("a")])
@@ -212,6 +223,18 @@ def find_triggers(sent: Span, lex, lang: str) -> list[Candidate]:
         _apply_qualifiers(cand, tok, prefix, lang)
         out.append(cand)
     return out
+
+
+def _nominal_verb(tok: Token) -> bool:
+    """An English token tagged as a verb that the parse uses as a noun: a determiner, adjective, compound or
+    possessor before it and no auxiliary or subject ("Israeli air strikes", "the attacks"), or a subject/object
+    position with such modifiers ("government forces clashed")."""
+    deps = {c.dep_ for c in tok.children}
+    if deps & {"aux", "aux:pass", "nsubj", "nsubj:pass", "mark"}:
+        return False
+    nominal_mods = any(c.dep_ in {"amod", "compound", "det", "nmod:poss"} and c.i < tok.i and c.lower_ != "to"
+                       for c in tok.children)
+    return nominal_mods and (tok.dep_ in {"nsubj", "nsubj:pass", "obj", "obl", "compound", "ROOT", "root"})
 
 
 def _finite_form_of(form: str, lemma: str, lang: str) -> bool:
@@ -268,6 +291,8 @@ def _apply_qualifiers(cand: Candidate, tok: Token, prefix: str | None, lang: str
     if lang == "en":  # "vowed that Israel would face a reckoning": the content clause's verb and object
         deps.add("ccomp")
         scope += [c for c in tok.children if c.dep_ == "ccomp"]
+        if tok.i - 2 >= tok.sent.start and tok.doc[tok.i - 1].text == "-":
+            words.update(_lemmas(tok.doc[tok.i - 2], lang))  # a hyphenated prefix: "test-fired"
     for t in scope:
         for c in t.children if t is not tok else list(t.children):
             if c.dep_ == "obl" and _case_of(c) in CONCESSIVE_PREPS.get(lang, ()):
@@ -532,11 +557,30 @@ def _verb_arguments(c: Candidate, sa: SentenceActors, lex, lang: str, nouns: dic
         passive = True  # the s-form of a verb that is not deponent is passive, whatever the tagger says ("greps")
         c.notes.append("s-passive")
     misread = _finite_read_as_modifier(tok, sa) if lang == "en" else None
-    if misread is not None:
+    modifier = _participle_modifier(tok) if lang == "en" and misread is None else None
+    if modifier is not None:
+        # "US-brokered talks", "Iran-backed militias": the first part acts on the noun; "detained Americans": the
+        # noun undergoes it, by the participle's own agent only
+        first = modifier[0]
+        c.actors = _resolve(sa, first, allow_adjective=True) if first is not None else _resolve(sa, agent_of(tok, lang))
+        c.recipients = [ra for ra in _resolve(sa, tok.head, allow_adjective=True)
+                        if ra.key not in {a.key for a in c.actors}]
+        c.notes.append("attributive-participle")
+    elif misread is not None:
         # "In a speech, Hamas leader Yahya Sinwar blamed [amod] Egypt [root] ...": the name before is the subject
         c.actors = [misread]
         c.recipients = [ra for ra in _resolve(sa, tok.head, allow_adjective=True) if ra.key != misread.key]
         c.notes.append("actor:finite-read-as-modifier")
+    elif passive and lang == "en" and c.event == "MOBILIZE" and agent_of(tok, lang) is None and not attributive:
+        # "North Korean troops have been deployed to Russia's Kursk region": the forces moved are their own
+        # country's act, the destination its recipient
+        c.actors = _resolve(sa, subject_of(tok), allow_adjective=True)
+        keys = {a.key for a in c.actors}
+        for o in _recipient_obliques(tok, lex, prep):
+            c.recipients = [ra for ra in _resolve(sa, o, allow_adjective=True) if ra.key not in keys]
+            if c.recipients:
+                break
+        c.notes.append("passive-mobilization")
     elif passive:
         c.actors = _resolve(sa, agent_of(tok, lang))
         subj = tok.head if attributive else subject_of(tok)
@@ -615,9 +659,18 @@ def _verb_arguments(c: Candidate, sa: SentenceActors, lex, lang: str, nouns: dic
             if o.i not in nouns:
                 order += [x for x in _recipient_obliques(o, lex, None) if x not in order]
         for o in order:
+            if _place_not_target(o, c, lang):
+                continue
             c.recipients = _resolve(sa, o, allow_adjective=True)
             if c.recipients:
                 break
+        if (lang == "en" and not c.recipients and c.event == "REQUEST" and order and order[0].pos_ == "NOUN"
+                and order[0].i not in nouns and (order[0].dep_ in {"obj", "iobj"} or (
+                    order[0].dep_ == "obl" and _case_of(order[0]) == "on"))
+                and not sa.resolve(order[0], allow_adjective=True)):
+            # "urged Western governments to lift sanctions on Venezuela": the one urged is named but unknown;
+            # the target inside the demand is not the addressee
+            c.notes.append("addressee-unknown")
         if not c.recipients:
             for o in objs:
                 if o.i in nouns:  # "avvisade kraven från Kiev": the demand's author is the recipient
@@ -667,14 +720,53 @@ def _verb_arguments(c: Candidate, sa: SentenceActors, lex, lang: str, nouns: dic
             c.actors = _resolve(sa, agent_of(tok, lang)) or c.actors
 
 
+def _participle_modifier(tok: Token) -> tuple[Token | None] | None:
+    """An English participle modifying the noun after it: ("US" of "US-brokered",) for a hyphenated compound,
+    (None,) for a plain one ("the detained Americans"), else None."""
+    if any(c.dep_ in SUBJ_DEPS for c in tok.children):
+        return None  # a finite verb the parser also gave a subject ("police ... confiscated [amod] weapons")
+    if not (tok.dep_ in {"amod", "compound"} and tok.pos_ in {"VERB", "ADJ"} and tok.head.i > tok.i
+            and tok.head.pos_ in {"NOUN", "PROPN"} and ("Part" in tok.morph.get("VerbForm") or tok.lower_.endswith(
+                ("ed", "led", "run")))):
+        return None
+    if tok.i - 2 >= tok.sent.start and tok.doc[tok.i - 1].text in {"-", "–"}:
+        return (tok.doc[tok.i - 2],)
+    if tok.i - 1 >= tok.sent.start and tok.doc[tok.i - 1].pos_ in {"NOUN", "PROPN"} and tok.doc[tok.i - 1].head is tok:
+        return (tok.doc[tok.i - 1],)  # "US brokered talks" written without the hyphen
+    return (None,)
+
+
 def _finite_read_as_modifier(tok: Token, sa: SentenceActors) -> ResolvedActor | None:
     """A past-tense verb the parser read as a participle modifying the name after it, right after another name:
     "Hamas leader Yahya Sinwar blamed [amod] Egypt". The actor mention ending right before the verb, or None."""
     if not (tok.pos_ == "VERB" and tok.dep_ == "amod" and tok.head.i > tok.i and tok.i > tok.sent.start
-            and tok.doc[tok.i - 1].pos_ == "PROPN" and tok.head.pos_ in {"PROPN", "NOUN"}):
+            and tok.head.pos_ in {"PROPN", "NOUN"}):
         return None
+    prev = tok.doc[tok.i - 1]
     unit = next((u for u in sa.units() if u[1] == tok.i and not u[3]), None)
-    return unit[2] if unit is not None else None
+    if unit is not None and prev.pos_ in {"PROPN", "NOUN"}:
+        return unit[2]
+    subj = next((c for c in tok.head.children if c.dep_ in {"nsubj", "nsubj:pass"} and c.i < tok.i), None)
+    if subj is not None and prev.text == ",":
+        # "The M23 rebels [nsubj of positions], who are backed by Rwanda, attacked [amod] army positions"
+        found = sa.resolve(subj)
+        if found:
+            return found[0]
+    sector = sa.kb.sector_for(prev.text, sa.lang) if prev.pos_ in {"ADJ", "NOUN"} else None
+    if sector and any(c.dep_ in {"nmod:poss", "amod"} for c in prev.doc[max(prev.sent.start, prev.i - 3): prev.i]):
+        # "Myanmar's military detained [amod] dozens of protesters": the owner's sector phrase before the verb
+        owner = next((sa.mention_at(c) for c in prev.doc[max(prev.sent.start, prev.i - 3): prev.i]
+                      if sa.mention_at(c) is not None and sa.mention_at(c).kind in {"name", "adjective"}), None)
+        ent = sa.kb.get(owner.entity_id) if owner is not None and owner.entity_id else None
+        if ent is not None:
+            return sa.actor_for_entity(ent, owner.start, prev.i + 1, "sector-owner", sector=sector, conf=0.7)
+    return None
+
+
+def _place_not_target(o: Token, c: Candidate, lang: str) -> bool:
+    """English 'at X' of a cooperative event is where it happened, not its target: "signed the treaty at the White
+    House", "agreed at talks in Luanda" (but "fired at X", "protested at X")."""
+    return lang == "en" and c.event in COOPERATIVE and _case_of(o) == "at"
 
 
 def _summary_apposition(noun: Token) -> bool:
@@ -701,12 +793,29 @@ def _noun_arguments(c: Candidate, sa: SentenceActors, lex, lang: str) -> None:
         if ch.dep_ == "nmod:poss":
             if ch.lower_ in POSSESSIVE_REFLEXIVE.get(lang, set()):
                 c.actors = _resolve(sa, subject_of(clause_verb(tok)))
+            elif lang == "en" and ch.lower_ in {"its", "their"} and tok.dep_ in {"obj", "obl"}:
+                # "Russia and Ukraine held their first talks": the clause's subject (all of it), else the pronoun
+                c.actors = _resolve(sa, subject_of(clause_verb(tok))) or _resolve(sa, ch)
             else:
                 c.actors = _resolve(sa, ch)
         elif ch.dep_ in {"nmod", "obl"} and _case_of(ch) in actor_preps and not c.actors:
             c.actors = _resolve(sa, ch)
         if c.actors:
             break
+    if not c.actors and lang == "en":
+        # a noun the parser made the root with a subject, or with its light verb read as a modifier:
+        # "The ICC [nsubj] issued [amod] arrest warrants [root] for X"
+        predicate = any(ch.dep_ in {"cop", "case"} for ch in tok.children)  # "NATO countries are at war with X"
+        for ch in tok.children:
+            if ch.dep_ in {"nsubj", "nsubj:pass"} and ch.i < tok.i and not predicate:
+                c.actors = _resolve(sa, ch)
+            elif (ch.dep_ == "amod" and ch.pos_ == "VERB" and ch.i < tok.i and _light_verb_of(ch, lex, lang)
+                  is not None and lex.light_verb(ch.lemma_.lower()) is not None):
+                unit = next((u for u in sa.units() if u[1] == ch.i and not u[3]), None)
+                if unit is not None:
+                    c.actors = [unit[2]]
+            if c.actors:
+                break
     if not c.actors and lang == "en":
         # the agent hung on the noun's complement: "the launch of two missiles [by North Korea]"
         for ch in tok.children:
@@ -716,7 +825,11 @@ def _noun_arguments(c: Candidate, sa: SentenceActors, lex, lang: str) -> None:
                         c.actors = _resolve(sa, g)
                         break
     if not c.actors:
-        for ch in tok.children:
+        kids = list(tok.children)
+        if lang == "en":  # one modifier down: "Israeli [amod of air] air strikes"
+            kids += [g for ch in tok.children if ch.dep_ == "compound" and ch.i < tok.i for g in ch.children
+                     if g.dep_ in {"amod", "compound"} and g.i < ch.i]
+        for ch in kids:
             m = sa.mention_at(ch)
             if (ch.dep_ in {"amod", "compound"} or ch in adjective_poss or (
                     ch.dep_ == "nmod" and _case_of(ch) is None)) and m is not None and m.kind in {"adjective", "name"}:
@@ -732,7 +845,7 @@ def _noun_arguments(c: Candidate, sa: SentenceActors, lex, lang: str) -> None:
         # "stepped up surveillance in close cooperation with the US": the clause's subject cooperates
         c.actors = _resolve(sa, subject_of(clause_verb(tok.head)))
     for o in _recipient_obliques(tok, lex, getattr(c.entry, "prep", None)) + false_poss:
-        if _case_of(o) in actor_preps:
+        if _case_of(o) in actor_preps or _place_not_target(o, c, lang):
             continue
         c.recipients = _resolve(sa, o, allow_adjective=True)
         if c.recipients:
@@ -781,7 +894,7 @@ def _noun_arguments(c: Candidate, sa: SentenceActors, lex, lang: str) -> None:
                 c.actors = c.actors or _resolve(sa, subj)
                 if not c.recipients:
                     for o in _recipient_obliques(head, lex, None):
-                        if _case_of(o) in actor_preps:
+                        if _case_of(o) in actor_preps or _place_not_target(o, c, lang):
                             continue
                         c.recipients = _resolve(sa, o, allow_adjective=True)
                         if c.recipients:
@@ -869,7 +982,9 @@ def _linear_fallback(c: Candidate, sa: SentenceActors, lex, lang: str, chunks: d
             # a genitive right before the noun ("ryssarnas militära stöd") or "från X" after it
             for _lo, hi, ra, weak in reversed([u for u in units if u[1] <= trig_lo]):
                 last = sent.doc[hi - 1]
-                if not weak and trig_lo - hi <= 3 and (last.lower_.endswith("s") or "Case=Gen" in str(last.morph)):
+                genitive = (hi < sent.end and sent.doc[hi].lower_ in {"'s", "’s", "'", "’"}) if lang == "en" else (
+                    last.lower_.endswith("s"))  # English: "Hamas condemned the shooting" has no genitive
+                if not weak and trig_lo - hi <= 3 and (genitive or "Case=Gen" in str(last.morph)):
                     pick = ra
                 break
             if pick is None:
@@ -905,7 +1020,8 @@ def _linear_fallback(c: Candidate, sa: SentenceActors, lex, lang: str, chunks: d
             prep = _prep_before(sent, lo)
             if (is_noun and prep not in rec_preps) or (not is_noun and prep is not None and prep not in rec_preps):
                 continue
-            if prep is not None and _comitative(sent.doc[ra.head]):
+            if (prep is not None and _comitative(sent.doc[ra.head])) or (
+                    lang == "en" and prep == "at" and c.event in COOPERATIVE):
                 continue
             if passive and prep in act_preps:
                 continue
@@ -1002,6 +1118,11 @@ def _subtree_fallback(c: Candidate, sa: SentenceActors) -> list[ResolvedActor]:
 def extract(sent: Span, sa: SentenceActors, lex, lang: str) -> list[Candidate]:
     """All events of a sentence as candidates with arguments and modality (absorbed ones removed)."""
     cands = [c for c in find_triggers(sent, lex, lang) if not _inside_name(c.token, sa)]
+    if lang == "en":
+        # an event noun used as a modifier of a plain noun describes it: "aid convoy", "warning shots", "war crimes"
+        trig = {c.token.i for c in cands}
+        cands = [c for c in cands if not (_is_noun(c) and c.token.dep_ == "compound" and c.token.head.i > c.token.i
+                                          and c.token.head.i not in trig)]
     cands += _obligation_requests(sent, lex, {c.token.i for c in cands})
     by_tok = {c.token.i: c for c in cands}
     nouns = {i: c for i, c in by_tok.items() if _is_noun(c)}
@@ -1031,12 +1152,17 @@ def extract(sent: Span, sa: SentenceActors, lex, lang: str) -> list[Candidate]:
             n.absorbed_into = _trigger_noun_above(n.token, nouns)  # "avtal om säkerhetssamarbete"
         elif n.token.dep_ not in {"nsubj", "nmod:poss"}:
             v = _verb_right_before(n.token, verbs)
-            if v is not None and not any(ch.dep_ == "obj" for ch in v.token.children):
+            if v is not None and not any(ch.dep_ == "obj" for ch in v.token.children) and not (
+                    lang == "en" and v.token.dep_ == "amod" and v.token.head.i == n.token.i):
+                # (not into an English participle modifying the noun: "its long-threatened invasion")
                 n.absorbed_into = v  # a mis-parsed object: "har erbjudit militärstöd till X"
     for v in verbs.values():
         tok = v.token
         accuser = _accusation_before(tok, verbs)  # "anklagar Moskva [för att ha attackerat civila]"
-        if tok.head.i in verbs and verbs[tok.head.i].event in VERBAL_TYPES and tok.head.i != tok.i and (
+        if (lang == "en" and tok.dep_ == "acl" and tok.head.i in nouns and nouns[tok.head.i].event == v.event
+                and not any(ch.dep_ in SUBJ_DEPS for ch in tok.children)):
+            v.absorbed_into = nouns[tok.head.i]  # "Israeli air strikes [noun] killed [acl] 30 people": one attack
+        elif tok.head.i in verbs and verbs[tok.head.i].event in VERBAL_TYPES and tok.head.i != tok.i and (
                 tok.dep_ in {"xcomp", "ccomp"} or _complement_advcl(tok, verbs[tok.head.i].event)):
             v.absorbed_into = verbs[tok.head.i]
         elif accuser is not None and _complement_advcl(tok, "ACCUSE"):
@@ -1068,6 +1194,16 @@ def extract(sent: Span, sa: SentenceActors, lex, lang: str) -> list[Candidate]:
     for c in cands:
         if c.absorbed_into is not None:
             outer = c.absorbed_into
+            if not outer.actors and c.actors and _is_noun(c) and c.token.dep_ in {"nsubj", "nsubj:pass"} \
+                    and c.token.head.i == outer.token.i:
+                outer.actors = list(c.actors)  # "Israeli air strikes killed 30 people": the strikes' author
+            direct = c.token.head.i == outer.token.i or (
+                c.token.head.dep_ == "obj" and c.token.head.head.i == outer.token.i)  # "agreed a package of sanctions"
+            if (outer.event in {"AGREE", "SUPPORT"} and c.event == "SANCTION" and _is_noun(c) and direct
+                    and not getattr(outer.entry, "requires_qualifier", False)):
+                # "EU ministers agreed/approved a new package of sanctions against Russia": they sanction
+                outer.event, outer.mode, outer.cameo = c.event, c.mode, c.cameo
+                outer.notes.append("agreed-sanction")
             for ctx in c.context:
                 if ctx not in outer.context:
                     outer.context.append(ctx)
@@ -1085,7 +1221,8 @@ def extract(sent: Span, sa: SentenceActors, lex, lang: str) -> list[Candidate]:
                     and any(ch.dep_ in {"nsubj", "nsubj:pass"} for ch in c.token.children)):
                 outer.recipients = inner_actors  # "kräver att Israel drar tillbaka": the demand is on Israel
             elif not outer.recipients and c.recipients and not own_subject and not (
-                    outer.event == "ACCUSE" and c.token.dep_ == "advcl"):  # (the accused is not the content's target)
+                    outer.event == "ACCUSE" and c.token.dep_ == "advcl") and (  # (the accused is not the content's
+                    "addressee-unknown" not in outer.notes):                    # target)
                 outer.recipients = [r for r in c.recipients if r.key not in outer_keys]
             if "circumstance" in c.notes and not outer.actors and inner_actors:
                 outer.actors = inner_actors  # the agent of an agentless passive is the attack's author
@@ -1108,13 +1245,19 @@ def extract(sent: Span, sa: SentenceActors, lex, lang: str) -> list[Candidate]:
                 and head is not c and not _is_noun(head) and head.actors):
             c.actors = list(head.actors)  # "X blamed Israel ... and vowed ...": the conjoined trigger's subject
             c.notes.append("actor:conjoined-trigger")
-        if not c.recipients and c.token.pos_ in {"VERB", "AUX"}:
+        if not c.recipients and c.token.pos_ in {"VERB", "AUX"} and "addressee-unknown" not in c.notes:
             c.recipients = _subtree_fallback(c, sa)
             if c.recipients:
                 c.notes.append("recipient:subclause")
-        if not c.actors or not c.recipients:
+        if (not c.actors or not c.recipients) and "attributive-participle" not in c.notes:
+            had = list(c.recipients)
             _linear_fallback(c, sa, lex, lang, chunks)
-    out = recipient_qualifiers([c for c in cands if c.absorbed_into is None and not _sports_subject(c.token)])
+            if "addressee-unknown" in c.notes:
+                c.recipients = had
+    # an English participle modifier ("the detained Americans", "Iran-backed militias") is background unless it
+    # names both who does it and to whom
+    out = recipient_qualifiers([c for c in cands if c.absorbed_into is None and not _sports_subject(c.token) and not (
+        "attributive-participle" in c.notes and not (c.actors and c.recipients))])
     for c in out:
         if c.event in {"COOPERATE", "SUPPORT", "AID"}:  # "gemensamma insatser mot gängen": the target is no partner
             c.recipients = [r for r in c.recipients if _case_of(sent.doc[r.head]) not in {"mot", "against"}]

@@ -544,3 +544,25 @@ def test_a_time_phrase_before_the_object_is_not_the_object(code_sv, text, actor,
 def test_an_order_asking_nobody_is_no_request(code_sv):
     events = code_sv("Irans högsta ledare beordrade i går en kraftig utökning av landets robotarsenal.")
     assert not any(e.event == "REQUEST" for e in events), _dyads(events)
+
+
+def test_a_promise_the_parser_made_the_object_of_the_auxiliary_keeps_its_complement(coder):
+    """'Iran har [ROOT] lovat [obj, NOUN] att anfalla [advcl of har] Israel': built by hand."""
+    from datetime import date
+
+    from spacy.tokens import Doc
+
+    from konflikt.actors.resolver import DiscourseState, build_sentence_actors
+    from konflikt.events.extract import extract
+
+    res = coder.resources("sv")
+    words = ["Iran", "har", "lovat", "att", "anfalla", "Israel", "."]
+    doc = Doc(res.nlp.vocab, words=words, pos=["PROPN", "AUX", "NOUN", "PART", "VERB", "PROPN", "PUNCT"],
+              deps=["nsubj", "ROOT", "obj", "mark", "advcl", "obj", "punct"], heads=[1, 1, 1, 4, 1, 4, 1],
+              lemmas=["Iran", "ha", "lovat", "att", "anfalla", "Israel", "."],
+              morphs=["", "VerbForm=Fin", "", "", "VerbForm=Inf", "", ""])
+    sent = doc[:]
+    sa = build_sentence_actors(sent, coder.kb, res.matcher, "sv", date(2024, 3, 15), DiscourseState())
+    got = [(c.event, [a.actor.name for a in c.actors], [r.actor.name for r in c.recipients])
+           for c in extract(sent, sa, res.lexicon, "sv")]
+    assert got == [("THREATEN", ["Iran"], ["Israel"])], got

@@ -1167,6 +1167,12 @@ def extract(sent: Span, sa: SentenceActors, lex, lang: str) -> list[Candidate]:
             v.absorbed_into = verbs[tok.head.i]
         elif accuser is not None and _complement_advcl(tok, "ACCUSE"):
             v.absorbed_into = accuser  # the content of the accusation, wherever the parser hung it
+        elif _complement_advcl(tok, "") and (tok.head.lemma_ or "").lower() in {"ha", "have"}:
+            # "har [ROOT] lovat [obj, NOUN] att driva ut [advcl of har]": the supine the parser made an object
+            sup = next((verbs[o.i] for o in tok.head.children if o.dep_ == "obj" and o.i < tok.i and o.i in verbs
+                        and verbs[o.i].event in VERBAL_TYPES), None)
+            if sup is not None:
+                v.absorbed_into = sup
         elif tok.dep_ in {"advcl", "xcomp"} and tok.head.i in verbs and verbs[tok.head.i].event == v.event:
             v.absorbed_into = verbs[tok.head.i]  # "samlades ... för att protestera": one protest, told twice
             v.notes.append("circumstance")  # "dödades ... när jihadister angrep byn": the attackers are the agent

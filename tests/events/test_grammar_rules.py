@@ -566,3 +566,10 @@ def test_a_promise_the_parser_made_the_object_of_the_auxiliary_keeps_its_complem
     got = [(c.event, [a.actor.name for a in c.actors], [r.actor.name for r in c.recipients])
            for c in extract(sent, sa, res.lexicon, "sv")]
     assert got == [("THREATEN", ["Iran"], ["Israel"])], got
+
+
+def test_an_agreement_to_a_sanction_is_no_threat(code_sv):
+    events = code_sv("EU-länderna enades på måndagen om att införa nya sanktioner mot Belarus.")
+    assert not any(e.event == "THREATEN" for e in events), _dyads(events)
+    vow = code_sv("Irans högste ledare lovade på söndagen att hämnas på Israel.")
+    assert any(e.event == "THREATEN" for e in vow), _dyads(vow)

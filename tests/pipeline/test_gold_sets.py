@@ -33,7 +33,7 @@ def test_seed_article_meets_the_bar(coder, shared_dir):
 # Regression floors: the F1 measured when the gate was last raised, minus a small margin (Swedish 0.856 on
 # 2026-12-01, English 0.842 on 2026-11-25); raise the floor whenever the score goes up. The product target is 0.8
 # (issues #2 and #3).
-FLOOR = {"sv": 0.84, "en": 0.82}
+FLOOR = {"sv": 0.84, "en": 0.90}
 TARGET = 0.8
 
 
@@ -54,3 +54,22 @@ def test_own_test_set_does_not_regress(coder, lang):
 def test_own_test_set_reaches_target(coder, lang):
     report = _report(coder, lang)
     assert report.f1 >= TARGET, report.summary_line()
+
+
+# The held-out sets (tests/data/*/heldout*.gold.json): written blind, each measured before any tuning on it
+# (sv heldout 0.56, heldout2 0.63, heldout3 0.46; en heldout 0.56, heldout2 0.49 when first scored). Some have
+# been tuned on since (README, "Accuracy"); these floors sit just under the latest measured F1 so that a change
+# which generalises worse shows here.
+HELDOUT_FLOOR = {
+    ("sv", "heldout"): 0.83, ("sv", "heldout2"): 0.90, ("sv", "heldout3"): 0.52,
+    ("en", "heldout"): 0.90, ("en", "heldout2"): 0.58,
+}
+
+
+@pytest.mark.parametrize(("lang", "name"), sorted(HELDOUT_FLOOR))
+def test_held_out_sets_do_not_regress(coder, lang, name):
+    gold = ROOT / "tests" / "data" / lang / f"{name}.gold.json"
+    if not gold.exists():
+        pytest.fail(f"missing held-out set {gold}")
+    report = evaluate(gold, _code_fn(coder))
+    assert report.f1 >= HELDOUT_FLOOR[(lang, name)], report.summary_line()

@@ -1234,8 +1234,9 @@ def extract(sent: Span, sa: SentenceActors, lex, lang: str) -> list[Candidate]:
                 outer.actors = inner_actors  # the agent of an agentless passive is the attack's author
                 outer.recipients = outer.recipients or [r for r in c.recipients if r.key not in outer_keys]
             if (outer.event == "AGREE" and c.event in PROMISED_FORCE and not (c.modality and c.modality.negated)
-                    and not _qualified(outer)):
-                # "lovade att hämnas", "vowed to drive out the invaders": a promise of force is a threat (PLOVER)
+                    and not _qualified(outer) and not getattr(outer.entry, "reciprocal", False)):
+                # "lovade att hämnas", "vowed to drive out the invaders": a promise of force is a threat (PLOVER);
+                # an agreement between parties is not ("the forum agreed to cut tariffs", "enades om sanktioner")
                 outer.mode, outer.cameo = PROMISED_FORCE[c.event]
                 outer.event = "THREATEN"
                 outer.notes.append(f"AGREE->THREATEN (promised {c.event})")

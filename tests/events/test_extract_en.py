@@ -329,3 +329,17 @@ def test_the_government_of_the_main_subject_among_several_countries(code_en):
     events = [e for e in code_en(text) if e.event == "REQUEST"]
     got = [_codes(e.recipient) for e in events]
     assert any(rs == {"ARGGOV"} for rs in got), got
+
+
+def test_subject_search_stops_at_a_noun_root():
+    """spaCy makes a new Token object on every access, so 'tok.head is tok' never holds: walking up to a verb
+    must stop at a root that is no verb ("Talks after accusing Iran", a noun root) instead of looping."""
+    from spacy.tokens import Doc
+
+    from konflikt.events.extract import subject_of
+    from konflikt.nlp import load_pipeline
+
+    doc = Doc(load_pipeline("en").vocab, words=["Talks", "after", "accusing", "Iran"], heads=[0, 2, 0, 2],
+              deps=["ROOT", "mark", "acl", "obj"], pos=["NOUN", "SCONJ", "VERB", "PROPN"],
+              morphs=["", "", "VerbForm=Ger", ""])
+    assert subject_of(doc[2]) is None

@@ -31,7 +31,7 @@ def test_seed_article_meets_the_bar(coder, shared_dir):
 
 
 # Regression floors: the F1 measured when the gate was last raised, minus a small margin (Swedish 0.856 on
-# 2026-12-01, English 0.842 on 2026-11-25); raise the floor whenever the score goes up. The product target is 0.8
+# 2026-12-01, English 0.932 on 2026-12-01); raise the floor whenever the score goes up. The product target is 0.8
 # (issues #2 and #3).
 FLOOR = {"sv": 0.84, "en": 0.90}
 TARGET = 0.8

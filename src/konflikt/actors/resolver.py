@@ -809,7 +809,7 @@ class SentenceActors:
             if s2 is not None and s2.i != subj.i:
                 other = self._resolve_one(s2, allow_adjective=False, allow_poss=True, depth=1)
                 return first.actor.country if other is None or other.actor.country != first.actor.country else None
-            if own.head is own or own is root:
+            if own.head == own or own is root:
                 break
             own = own.head
         return None
@@ -819,7 +819,7 @@ class SentenceActors:
         leaders said they would boycott ..." (the nearest non-pronoun subject up the clause chain)."""
         clause = tok.head
         for _ in range(4):
-            if clause.dep_ not in {"ccomp", "xcomp", "advcl", "parataxis", "conj"} or clause.head is clause:
+            if clause.dep_ not in {"ccomp", "xcomp", "advcl", "parataxis", "conj"} or clause.head == clause:
                 return None
             clause = clause.head
             subj = next((c for c in clause.children if c.dep_ in {"nsubj", "nsubj:pass"} and c.i < tok.i), None)
@@ -921,7 +921,7 @@ class SentenceActors:
         for _ in range(4):
             if tok.dep_ in {"nsubj", "nsubj:pass"}:
                 return tok.head.dep_ in {"ROOT", "root"}
-            if tok.dep_ not in {"flat", "flat:name", "appos", "compound", "nmod:poss"} or tok.head is tok:
+            if tok.dep_ not in {"flat", "flat:name", "appos", "compound", "nmod:poss"} or tok.head == tok:
                 return False
             tok = tok.head
         return False

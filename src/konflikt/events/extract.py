@@ -328,7 +328,7 @@ def _qualified(cand: Candidate) -> bool:
 def _direct_object(verb: Token, r: ResolvedActor) -> bool:
     """Whether a recipient is the verb's object (or conjoined with it), not a prepositional phrase."""
     tok = verb.doc[r.head]
-    while tok.dep_ in {"conj", "appos", "flat", "flat:name"} and tok.head is not tok:
+    while tok.dep_ in {"conj", "appos", "flat", "flat:name"} and tok.head != tok:
         tok = tok.head
     return tok.head.i == verb.i and (tok.dep_ in {"obj", "nsubj:pass"} or tok in _second_subjects(verb))
 
@@ -415,7 +415,7 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
     if verb.dep_ == "advcl" and any(c.lower_ in {"att", "to"} and c.dep_ == "mark" for c in verb.children):
         up = verb.head  # "efter att ha kritiserat Moskva": the main clause's subject, through mis-attachments
         for _ in range(3):
-            if up.pos_ in {"VERB", "AUX"} or up.head is up:
+            if up.pos_ in {"VERB", "AUX"} or up.head == up:
                 break
             up = up.head
         return subject_of(up, depth + 1) if up is not verb else None
@@ -430,7 +430,7 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
         # "imposed sanctions after accusing Tehran of ...": the main subject (also when the parser hung the clause
         # on the object: "expelled two diplomats [after accusing ...]")
         up = verb.head
-        while up.pos_ not in {"VERB", "AUX"} and up.head is not up:
+        while up.pos_ not in {"VERB", "AUX"} and up.head != up:
             up = up.head
         return subject_of(up, depth + 1) if up.pos_ in {"VERB", "AUX"} else None
     if ((verb.dep_ == "conj" or (verb.dep_ == "advcl" and "VerbForm=Fin" in str(verb.morph))
@@ -448,7 +448,7 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
         # lovade", "har infört sanktioner mot ... Iran Air och anklagar"): the subject of the verb above
         up = verb.head
         for _ in range(4):
-            if up.pos_ in {"VERB", "AUX"} or up.head is up:
+            if up.pos_ in {"VERB", "AUX"} or up.head == up:
                 break
             up = up.head
         if up.pos_ in {"VERB", "AUX"} and up.i < verb.i:
@@ -1068,7 +1068,7 @@ def _obligation_requests(sent: Span, lex, taken: set[int]) -> list[Candidate]:
         # the speech verb the obligation clause depends on (a mis-attached clause may hang on its object)
         cur = v
         for _ in range(3):
-            if cur.dep_ not in {"ccomp", "acl", "advcl", "parataxis", "xcomp", "obj", "obl"} or cur.head is cur:
+            if cur.dep_ not in {"ccomp", "acl", "advcl", "parataxis", "xcomp", "obj", "obl"} or cur.head == cur:
                 break
             cur = cur.head
             if cur.pos_ in {"VERB", "AUX"} and (cur.lemma_ or cur.lower_).lower() in speech:
@@ -1509,7 +1509,7 @@ def _trigger_noun_above(tok: Token, nouns: dict[int, Candidate]) -> Candidate | 
         return None
     cur = tok
     for _ in range(3):
-        if cur.dep_ not in {"nmod", "conj"} or cur.head is cur:
+        if cur.dep_ not in {"nmod", "conj"} or cur.head == cur:
             return None
         cur = cur.head
         if cur.i in nouns and cur.i != tok.i:

@@ -39,7 +39,7 @@ def clause_verb(tok: Token) -> Token:
     """The verb heading the clause a token belongs to (the token itself for verbs)."""
     cur = tok
     for _ in range(8):
-        if cur.pos_ in {"VERB", "AUX"} or cur.dep_ in {"ROOT", "root"} or cur.head is cur:
+        if cur.pos_ in {"VERB", "AUX"} or cur.dep_ in {"ROOT", "root"} or cur.head == cur:
             return cur
         cur = cur.head
     return cur
@@ -84,7 +84,7 @@ def analyse(trigger: Token, lex, *, verb: Token | None = None) -> Modality:
     # walk up the clause chain: "lovade att anfalla", "kommer att anfalla", "om X anfaller", "säger att ..."
     cur = clause_verb(heads[-1])
     for _ in range(6):
-        if cur.dep_ in {"ROOT", "root"} or cur.head is cur:
+        if cur.dep_ in {"ROOT", "root"} or cur.head == cur:
             break
         dep, head = cur.dep_, cur.head
         if dep == "advcl" and any(m.dep_ == "mark" and m.lower_ in cond for m in cur.children):

@@ -12,6 +12,22 @@ def _dyads(events):
     return {(e.event, frozenset(a.name for a in e.actor), frozenset(r.name for r in e.recipient)) for e in events}
 
 
+
+def _parsed_candidates(coder, words, *, state=None, **parse):
+    """The extractor's candidates for a Swedish sentence given as a hand-built parse (`spacy.tokens.Doc` keyword
+    arguments: pos, deps, heads, lemmas, morphs), so a rule is checked whatever the model does with it."""
+    from datetime import date
+
+    from spacy.tokens import Doc
+
+    from konflikt.actors.resolver import DiscourseState, build_sentence_actors
+    from konflikt.events.extract import extract
+
+    res = coder.resources("sv")
+    sent = Doc(res.nlp.vocab, words=words, **parse)[:]
+    sa = build_sentence_actors(sent, coder.kb, res.matcher, "sv", date(2024, 3, 15), state or DiscourseState())
+    return extract(sent, sa, res.lexicon, "sv")
+
 CASES = [
     # a definite group noun refers back to the group named just before
     ("sv", "Hizbollah avfyrade raketer mot norra Israel i natt. Samtidigt kräver rörelsen att Israel lämnar "
@@ -289,21 +305,12 @@ def test_the_police_of_a_sentence_about_one_country_are_that_countrys(code_sv):
 def test_a_past_tense_tagged_as_an_adjective_with_a_passive_subject_is_active(coder):
     """The parse the tagger gives some sentences ("Kinesiska fartyg [nsubj:pass] omringade [ADJ] X"), built by hand
     so that the rule is tested whatever the model does with this sentence."""
-    from datetime import date
-
-    from spacy.tokens import Doc
-
-    from konflikt.actors.resolver import DiscourseState, build_sentence_actors
-    from konflikt.events.extract import extract
-
-    res = coder.resources("sv")
     words = ["Turkiska", "fartyg", "omringade", "i", "maj", "Cypern", "."]
-    doc = Doc(res.nlp.vocab, words=words, pos=["ADJ", "NOUN", "ADJ", "ADP", "NOUN", "PROPN", "PUNCT"],
-              deps=["amod", "nsubj:pass", "ROOT", "case", "nmod", "obl", "punct"], heads=[1, 2, 2, 4, 5, 2, 2],
-              lemmas=["turkisk", "fartyg", "omringad", "i", "maj", "Cypern", "."])
-    sent = doc[:]
-    sa = build_sentence_actors(sent, coder.kb, res.matcher, "sv", date(2024, 3, 15), DiscourseState())
-    cands = [c for c in extract(sent, sa, res.lexicon, "sv") if c.event == "COERCE"]
+    cands_all = _parsed_candidates(
+        coder, words, pos=["ADJ", "NOUN", "ADJ", "ADP", "NOUN", "PROPN", "PUNCT"],
+        deps=["amod", "nsubj:pass", "ROOT", "case", "nmod", "obl", "punct"], heads=[1, 2, 2, 4, 5, 2, 2],
+        lemmas=["turkisk", "fartyg", "omringad", "i", "maj", "Cypern", "."])
+    cands = [c for c in cands_all if c.event == "COERCE"]
     assert cands and [a.actor.name for a in cands[0].actors] == ["Turkey"], cands
     assert [r.actor.name for r in cands[0].recipients] == ["Cyprus"], cands
 
@@ -396,22 +403,13 @@ def test_a_leaders_own_organisation_is_no_recipient_of_the_leaders_act(code_sv):
 def test_the_government_in_a_capital_the_parser_cut_off_is_that_countrys(coder):
     """'anklagar [NOUN] regeringen [nmod] i Kabul [nmod of the verb]': built by hand (the parse some sentences
     get), so that the rule is tested whatever the model does."""
-    from datetime import date
-
-    from spacy.tokens import Doc
-
-    from konflikt.actors.resolver import DiscourseState, build_sentence_actors
-    from konflikt.events.extract import extract
-
-    res = coder.resources("sv")
     words = ["Pakistan", "anklagar", "regeringen", "i", "Kabul", "."]
-    doc = Doc(res.nlp.vocab, words=words, pos=["PROPN", "NOUN", "NOUN", "ADP", "PROPN", "PUNCT"],
-              deps=["nsubj", "ROOT", "nmod", "case", "nmod", "punct"], heads=[1, 1, 1, 4, 1, 1],
-              lemmas=["Pakistan", "anklaga", "regering", "i", "Kabul", "."],
-              morphs=["", "", "Definite=Def", "", "", ""])
-    sent = doc[:]
-    sa = build_sentence_actors(sent, coder.kb, res.matcher, "sv", date(2024, 3, 15), DiscourseState())
-    cands = [c for c in extract(sent, sa, res.lexicon, "sv") if c.event == "ACCUSE"]
+    cands_all = _parsed_candidates(
+        coder, words, pos=["PROPN", "NOUN", "NOUN", "ADP", "PROPN", "PUNCT"],
+        deps=["nsubj", "ROOT", "nmod", "case", "nmod", "punct"], heads=[1, 1, 1, 4, 1, 1],
+        lemmas=["Pakistan", "anklaga", "regering", "i", "Kabul", "."],
+        morphs=["", "", "Definite=Def", "", "", ""])
+    cands = [c for c in cands_all if c.event == "ACCUSE"]
     assert cands and [r.actor.country for r in cands[0].recipients] == ["AFG"], cands
 
 
@@ -431,24 +429,15 @@ def test_the_object_inside_a_time_phrase_is_the_object(code_sv):
 
 def test_a_relative_clause_hung_on_the_main_verb_refers_to_the_noun_before_it(coder):
     """'utvisade [...] diplomater, som [nsubj:pass] anklagades [acl:relcl of utvisade]': built by hand."""
-    from datetime import date
-
-    from spacy.tokens import Doc
-
-    from konflikt.actors.resolver import DiscourseState, build_sentence_actors
-    from konflikt.events.extract import extract
-
-    res = coder.resources("sv")
     words = ["Mali", "utvisade", "tre", "franska", "diplomater", ",", "som", "anklagades", "för", "spionage", "."]
-    doc = Doc(res.nlp.vocab, words=words,
-              pos=["PROPN", "VERB", "NUM", "ADJ", "NOUN", "PUNCT", "PRON", "VERB", "ADP", "NOUN", "PUNCT"],
-              deps=["nsubj", "ROOT", "nummod", "amod", "obj", "punct", "nsubj:pass", "acl:relcl", "case", "obl",
-                    "punct"], heads=[1, 1, 4, 4, 1, 7, 7, 1, 9, 7, 1],
-              lemmas=["Mali", "utvisa", "tre", "fransk", "diplomat", ",", "som", "anklaga", "för", "spionage", "."],
-              morphs=["", "VerbForm=Fin", "", "", "", "", "", "VerbForm=Fin|Voice=Pass", "", "", ""])
-    sent = doc[:]
-    sa = build_sentence_actors(sent, coder.kb, res.matcher, "sv", date(2024, 3, 15), DiscourseState())
-    acc = [c for c in extract(sent, sa, res.lexicon, "sv") if c.event == "ACCUSE"]
+    cands_all = _parsed_candidates(
+        coder, words,
+        pos=["PROPN", "VERB", "NUM", "ADJ", "NOUN", "PUNCT", "PRON", "VERB", "ADP", "NOUN", "PUNCT"],
+        deps=["nsubj", "ROOT", "nummod", "amod", "obj", "punct", "nsubj:pass", "acl:relcl", "case", "obl",
+              "punct"], heads=[1, 1, 4, 4, 1, 7, 7, 1, 9, 7, 1],
+        lemmas=["Mali", "utvisa", "tre", "fransk", "diplomat", ",", "som", "anklaga", "för", "spionage", "."],
+        morphs=["", "VerbForm=Fin", "", "", "", "", "", "VerbForm=Fin|Voice=Pass", "", "", ""])
+    acc = [c for c in cands_all if c.event == "ACCUSE"]
     assert acc and [r.actor.country for r in acc[0].recipients] == ["FRA"], acc
 
 
@@ -473,22 +462,13 @@ def test_an_unknown_bodys_warning_at_nobody_is_no_threat_a_states_is(code_sv):
 
 def test_a_name_in_s_right_before_an_event_noun_is_its_author_whatever_its_relation(coder):
     """'Moldaviens [nsubj] ansökan [nsubj:pass] godkändes av EU': built by hand (the parse some sentences get)."""
-    from datetime import date
-
-    from spacy.tokens import Doc
-
-    from konflikt.actors.resolver import DiscourseState, build_sentence_actors
-    from konflikt.events.extract import extract
-
-    res = coder.resources("sv")
     words = ["Moldaviens", "ansökan", "godkändes", "av", "EU", "."]
-    doc = Doc(res.nlp.vocab, words=words, pos=["PROPN", "NOUN", "VERB", "ADP", "PROPN", "PUNCT"],
-              deps=["nsubj", "nsubj:pass", "ROOT", "case", "obl:agent", "punct"], heads=[1, 2, 2, 4, 2, 2],
-              lemmas=["Moldavien", "ansökan", "godkänna", "av", "EU", "."],
-              morphs=["Case=Nom", "", "VerbForm=Fin|Voice=Pass", "", "", ""])
-    sent = doc[:]
-    sa = build_sentence_actors(sent, coder.kb, res.matcher, "sv", date(2024, 3, 15), DiscourseState())
-    ok = [c for c in extract(sent, sa, res.lexicon, "sv") if c.event == "SUPPORT"]
+    cands_all = _parsed_candidates(
+        coder, words, pos=["PROPN", "NOUN", "VERB", "ADP", "PROPN", "PUNCT"],
+        deps=["nsubj", "nsubj:pass", "ROOT", "case", "obl:agent", "punct"], heads=[1, 2, 2, 4, 2, 2],
+        lemmas=["Moldavien", "ansökan", "godkänna", "av", "EU", "."],
+        morphs=["Case=Nom", "", "VerbForm=Fin|Voice=Pass", "", "", ""])
+    ok = [c for c in cands_all if c.event == "SUPPORT"]
     assert ok and [a.actor.name for a in ok[0].actors] == ["European Union"], ok
     assert [r.actor.name for r in ok[0].recipients] == ["Moldova"], ok
 
@@ -509,25 +489,18 @@ def test_the_arrested_are_never_the_arresters(code_sv):
 
 def test_the_source_of_a_report_is_no_recipient(coder):
     """'grep tio misstänkta, enligt polisen [appos of the object]': built by hand, in a document about China."""
-    from datetime import date
+    from konflikt.actors.resolver import DiscourseState
 
-    from spacy.tokens import Doc
-
-    from konflikt.actors.resolver import DiscourseState, build_sentence_actors
-    from konflikt.events.extract import extract
-
-    res = coder.resources("sv")
     words = ["Turkiet", "grep", "tio", "misstänkta", ",", "enligt", "polisen", "."]
-    doc = Doc(res.nlp.vocab, words=words, pos=["PROPN", "VERB", "NUM", "NOUN", "PUNCT", "ADP", "NOUN", "PUNCT"],
-              deps=["nsubj", "ROOT", "nummod", "obj", "punct", "case", "appos", "punct"],
-              heads=[1, 1, 3, 1, 6, 6, 3, 1],
-              lemmas=["Turkiet", "gripa", "tio", "misstänkt", ",", "enligt", "polis", "."],
-              morphs=["", "VerbForm=Fin", "", "", "", "", "Definite=Def", ""])
     state = DiscourseState()
     state.countries["CHN"] = 5.0
-    sent = doc[:]
-    sa = build_sentence_actors(sent, coder.kb, res.matcher, "sv", date(2024, 3, 15), state)
-    arrests = [c for c in extract(sent, sa, res.lexicon, "sv") if c.event == "COERCE"]
+    cands_all = _parsed_candidates(
+        coder, words, pos=["PROPN", "VERB", "NUM", "NOUN", "PUNCT", "ADP", "NOUN", "PUNCT"],
+        deps=["nsubj", "ROOT", "nummod", "obj", "punct", "case", "appos", "punct"],
+        heads=[1, 1, 3, 1, 6, 6, 3, 1],
+        lemmas=["Turkiet", "gripa", "tio", "misstänkt", ",", "enligt", "polis", "."],
+        morphs=["", "VerbForm=Fin", "", "", "", "", "Definite=Def", ""], state=state)
+    arrests = [c for c in cands_all if c.event == "COERCE"]
     assert arrests and not arrests[0].recipients, arrests
 
 
@@ -548,23 +521,14 @@ def test_an_order_asking_nobody_is_no_request(code_sv):
 
 def test_a_promise_the_parser_made_the_object_of_the_auxiliary_keeps_its_complement(coder):
     """'Iran har [ROOT] lovat [obj, NOUN] att anfalla [advcl of har] Israel': built by hand."""
-    from datetime import date
-
-    from spacy.tokens import Doc
-
-    from konflikt.actors.resolver import DiscourseState, build_sentence_actors
-    from konflikt.events.extract import extract
-
-    res = coder.resources("sv")
     words = ["Iran", "har", "lovat", "att", "anfalla", "Israel", "."]
-    doc = Doc(res.nlp.vocab, words=words, pos=["PROPN", "AUX", "NOUN", "PART", "VERB", "PROPN", "PUNCT"],
-              deps=["nsubj", "ROOT", "obj", "mark", "advcl", "obj", "punct"], heads=[1, 1, 1, 4, 1, 4, 1],
-              lemmas=["Iran", "ha", "lovat", "att", "anfalla", "Israel", "."],
-              morphs=["", "VerbForm=Fin", "", "", "VerbForm=Inf", "", ""])
-    sent = doc[:]
-    sa = build_sentence_actors(sent, coder.kb, res.matcher, "sv", date(2024, 3, 15), DiscourseState())
+    cands_all = _parsed_candidates(
+        coder, words, pos=["PROPN", "AUX", "NOUN", "PART", "VERB", "PROPN", "PUNCT"],
+        deps=["nsubj", "ROOT", "obj", "mark", "advcl", "obj", "punct"], heads=[1, 1, 1, 4, 1, 4, 1],
+        lemmas=["Iran", "ha", "lovat", "att", "anfalla", "Israel", "."],
+        morphs=["", "VerbForm=Fin", "", "", "VerbForm=Inf", "", ""])
     got = [(c.event, [a.actor.name for a in c.actors], [r.actor.name for r in c.recipients])
-           for c in extract(sent, sa, res.lexicon, "sv")]
+           for c in cands_all]
     assert got == [("THREATEN", ["Iran"], ["Israel"])], got
 
 

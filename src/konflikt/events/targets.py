@@ -42,21 +42,28 @@ def _country_actor(kb: KnowledgeBase, cc: str, raw: str, how: str, sector: str |
                  span=None, resolution=how)
 
 
+def _placed(side, kb: KnowledgeBase, country: str, wanted) -> tuple[list, bool]:
+    """The actors of one side of an event, each one `wanted(actor)` holds for replaced by the same sector of
+    `country` (resolution "sector-place"); and whether any was."""
+    out, changed = [], False
+    for a in side:
+        placed = _country_actor(kb, country, a.raw_text, "sector-place", sector=a.sector) if wanted(a) else None
+        if placed is not None:
+            out.append(placed.model_copy(update={"span": a.span}))
+            changed = True
+        else:
+            out.append(a)
+    return out, changed
+
+
 def _place_actor(ev: Event, kb: KnowledgeBase) -> Event:
     """A sector-only actor ("hundratals demonstranter", "rebels") of an event located in a country is of that
     country: "Demonstranter samlades i Stockholm" -> SWEOPP (as POLECAT codes a protest by its place)."""
     loc = ev.location
     if loc is None or not loc.country or loc.method not in PLACE_METHODS:
         return ev
-    actors, changed = [], False
-    for a in ev.actor:
-        if a.resolution == "sector" and not a.country and a.sector:
-            placed = _country_actor(kb, loc.country, a.raw_text, "sector-place", sector=a.sector)
-            if placed is not None:
-                actors.append(placed.model_copy(update={"span": a.span}))
-                changed = True
-                continue
-        actors.append(a)
+    actors, changed = _placed(ev.actor, kb, loc.country,
+                              lambda a: a.resolution == "sector" and not a.country and bool(a.sector))
     return ev.model_copy(update={"actor": actors}) if changed else ev
 
 
@@ -70,15 +77,8 @@ def _placed_population(ev: Event, kb: KnowledgeBase) -> Event:
     loc = ev.location
     if loc is None or not loc.country or loc.method not in PLACE_METHODS:
         return ev
-    recips, changed = [], False
-    for r in ev.recipient:
-        if r.resolution == "sentence-country" and r.sector in POPULATION_SECTORS and r.country != loc.country:
-            placed = _country_actor(kb, loc.country, r.raw_text, "sector-place", sector=r.sector)
-            if placed is not None:
-                recips.append(placed.model_copy(update={"span": r.span}))
-                changed = True
-                continue
-        recips.append(r)
+    recips, changed = _placed(ev.recipient, kb, loc.country, lambda r: (
+        r.resolution == "sentence-country" and r.sector in POPULATION_SECTORS and r.country != loc.country))
     return ev.model_copy(update={"recipient": recips}) if changed else ev
 
 

@@ -537,3 +537,9 @@ def test_an_agreement_to_a_sanction_is_no_threat(code_sv):
     assert not any(e.event == "THREATEN" for e in events), _dyads(events)
     vow = code_sv("Irans högste ledare lovade på söndagen att hämnas på Israel.")
     assert any(e.event == "THREATEN" for e in vow), _dyads(vow)
+
+
+def test_the_source_after_a_comma_is_no_owner_of_the_object_in_swedish(code_sv):
+    """The trailing attribution's speech verbs come from the lexicon (speech_verbs), in both languages."""
+    events = code_sv("Rebellerna intog på söndagen två städer i norr, meddelade armén.")
+    assert events and not any(r.sector == "MIL" for e in events for r in e.recipient), _dyads(events)

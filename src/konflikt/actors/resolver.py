@@ -73,8 +73,6 @@ WEAPON_WORDS = {"en": {"missile", "drone", "rocket", "artillery", "aircraft", "b
 # Capitalised geographic features whose "of X" names a place, not the actor X ("the Sea of Japan").
 GEO_FEATURES = {"en": {"Sea", "Gulf", "Bay", "Strait", "Straits", "Horn", "Cape", "Isle", "Isles", "Coast",
                        "Lake", "Island", "Islands"}}
-# Verbs of a trailing attribution ("..., the ministry said"): their subject is no apposition of the NP before.
-REPORTING_VERBS = {"en": {"say", "tell", "add", "report", "announce", "confirm", "claim", "state", "write", "note"}}
 SECTOR_ONLY = {"GOV", "MIL", "COP", "LEG", "JUD", "SPY", "OPP", "LAB", "REB", "INS", "UAF", "CVL", "REF", "EDU",
                "MED", "HRI", "REL", "BUS", "CRM", "AGR"}
 
@@ -444,7 +442,9 @@ class SentenceActors:
     def _reporting_subject(self, tok: Token) -> bool:
         """An 'apposition' that is the subject of a reporting verb right after it: "recaptured two villages, the
         defence ministry said" (the ministry is the source, not the villages' owner)."""
-        verbs = REPORTING_VERBS.get(self.lang)
+        from konflikt.events.lexicon import load_lexicon
+
+        verbs = set(load_lexicon(self.lang).speech_verbs)  # the lexicon's speech verbs (data)
         nxt = tok.right_edge.i + 1
         if not verbs or nxt >= self.sent.end:
             return False

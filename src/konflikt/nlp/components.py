@@ -21,7 +21,7 @@ from functools import lru_cache
 import simplemma
 from spacy.attrs import LEMMA, ORTH, POS, SENT_START
 from spacy.language import Language
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
 _OPEN_CLASS = {"NOUN", "VERB", "ADJ", "ADV", "AUX"}
 
@@ -42,10 +42,6 @@ class LemmaFixer:
         self.lang = lang
         self.check_known = check_known
         self._memo: dict[tuple[int, int, int, int], str | None] = {}
-
-    def fix(self, tok: Token) -> str | None:
-        """The repaired lemma of `tok`, or None to keep the trained one."""
-        return self.fix_parts(tok.text, tok.lemma_, tok.pos_, bool(tok.is_sent_start))
 
     def fix_parts(self, form: str, lemma: str, pos: str, sent_start: bool) -> str | None:
         """The repaired lemma of a token given as its form, trained lemma, UPOS and sentence-start flag."""

@@ -139,20 +139,21 @@ def ingest(
     debug: Annotated[bool, typer.Option(help="Show tracebacks.")] = False,
 ) -> None:
     """Code documents (text, Markdown, HTML, JSONL, RSS/Atom, directories) into the corpus database."""
-    from konflikt.cli import check_limits
-    from konflikt.config import Settings
-    from konflikt.corpus import ingest as run
+    from konflikt.parallel import default_workers, prestart
 
     if lang not in {"auto", "sv", "en"}:
         raise _usage(f"--lang must be auto, sv or en, got {lang!r}")
     if date is not None:
         _day(date, "--date")
     if workers is None:
-        from konflikt.parallel import default_workers
-
         workers = default_workers()
     if not 1 <= workers <= 64:
         raise _usage(f"--workers must be 1..64, got {workers}")
+    prestart(workers, paths)  # the workers' fork server loads while this process does
+    from konflikt.cli import check_limits
+    from konflikt.config import Settings
+    from konflikt.corpus import ingest as run
+
     settings = Settings(lang=lang, date=date, workers=workers, prefilter=prefilter,
                         **check_limits(max_doc_chars, max_sentence_chars))
     with _open(db, read_only=False) as store:

@@ -559,3 +559,15 @@ def test_en_qualifiers_and_compounds():
     assert heads == [("air", "strike")]
     assert [(p, e.lemma) for p, e in lex.compound_heads("counterattacks")] == [("counter", "attack")]
     assert lex.compound_heads("ceasefire") == []  # "fire" is not a compound head
+
+
+def test_compound_heads_are_memoised_but_not_shared():
+    from konflikt.events.lexicon import load_lexicon
+
+    lex = load_lexicon("sv")
+    first = lex.compound_heads("drönarattackerna")
+    assert [(p, e.lemma) for p, e in first][:1] == [("drönar", "attack")]
+    first.clear()  # the caller's copy
+    again = lex.compound_heads("Drönarattackerna ")
+    assert again and again[0][0] == "drönar"
+    assert lex.compound_heads("attack") == []  # a bare trigger is not its own compound

@@ -41,3 +41,37 @@ def test_worker_processes_give_the_serial_result_in_input_order():
     assert serial[2][1:] == (None, None)
     assert serial[-1][1] is None and serial[-1][2] == "UnsupportedLanguage"
     assert sum(len(r[1] or []) for r in serial) >= 4
+
+
+def test_workers_come_from_a_fork_server_that_has_imported_the_pipeline():
+    import multiprocessing as mp
+
+    from konflikt.parallel import PRELOAD, _context
+
+    ctx = _context()
+    if "forkserver" in mp.get_all_start_methods():
+        assert ctx.get_start_method() == "forkserver"
+        assert "konflikt.pipeline" in PRELOAD
+    else:  # pragma: no cover - platforms without a fork server
+        assert ctx.get_start_method() == "spawn"
+
+
+def test_prestart_only_when_the_input_will_go_to_workers(tmp_path):
+    import multiprocessing as mp
+
+    from konflikt.parallel import CHUNK, PRESTART_BYTES, _big_enough, prestart
+
+    small = tmp_path / "small"
+    small.mkdir()
+    (small / "a.txt").write_text(TEXTS[0], encoding="utf-8")
+    assert not _big_enough([str(small)]) and not _big_enough(["-"])
+    assert prestart(4, [str(small)]) is False
+    many = tmp_path / "many"
+    many.mkdir()
+    for i in range(2 * CHUNK):
+        (many / f"{i}.txt").write_text(TEXTS[i % len(TEXTS)], encoding="utf-8")
+    big = tmp_path / "big.jsonl"
+    big.write_text("x" * PRESTART_BYTES, encoding="utf-8")
+    assert _big_enough([str(many)]) and _big_enough([str(big)])
+    assert prestart(1, [str(many)]) is False  # one worker: everything is coded in this process
+    assert prestart(2, [str(many)]) is ("forkserver" in mp.get_all_start_methods())

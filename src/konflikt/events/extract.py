@@ -20,11 +20,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-import simplemma
 from spacy.tokens import Span, Token
 
 from konflikt.actors.resolver import POSSESSIVE_REFLEXIVE, ResolvedActor, SentenceActors, _case_of
 from konflikt.events.modality import Modality, analyse, clause_verb
+from konflikt.nlp import dictionary as lemma_dict
 
 VERBAL_TYPES = {"AGREE", "REQUEST", "THREATEN", "REJECT", "ACCUSE", "CONCEDE", "SUPPORT"}
 # Verbal reactions whose object can be an event of its own ("fördömde attacken", "protesterade mot gripandet").
@@ -72,7 +72,7 @@ class Candidate:
 def _lemmas(tok: Token, lang: str) -> list[str]:
     """Lemma candidates: the pipeline's lemma, simplemma's, the form, and verb stems of participles."""
     out: list[str] = []
-    for cand in (tok.lemma_, simplemma.lemmatize(tok.lower_, lang=lang), tok.lower_):
+    for cand in (tok.lemma_, lemma_dict.lemmatize(tok.lower_, lang), tok.lower_):
         c = (cand or "").lower()
         if c and c not in out:
             out.append(c)

@@ -223,6 +223,8 @@ class Lexicon(BaseModel):
 
     _by_form: dict[str, list[TriggerEntry]] = PrivateAttr(default_factory=dict)
     _compound_keys: list[tuple[str, TriggerEntry]] = PrivateAttr(default_factory=list)
+    _compound_index: dict[str, list[int]] = PrivateAttr(default_factory=dict)
+    _compound_memo: dict[str, tuple[tuple[str, TriggerEntry], ...]] = PrivateAttr(default_factory=dict)
     _light: dict[str, LightVerb] = PrivateAttr(default_factory=dict)
     _modality_of: dict[str, tuple[str, ...]] = PrivateAttr(default_factory=dict)
 
@@ -240,6 +242,11 @@ class Lexicon(BaseModel):
         compound.sort(key=lambda kv: -len(kv[0]))
         self._by_form = by_form
         self._compound_keys = compound
+        index: dict[str, list[int]] = {}
+        for i, (key, _entry) in enumerate(compound):
+            index.setdefault(key, []).append(i)
+        self._compound_index = index
+        self._compound_memo = {}
         self._light = {
             (f"{lv.lemma} {lv.particle}" if lv.particle else lv.lemma).lower(): lv for lv in self.light_verbs
         }
@@ -277,11 +284,21 @@ class Lexicon(BaseModel):
         trigger ("stöd") is not its own compound. Each entry appears at most once.
         """
         w = word.lower().strip()
+        if (hit := self._compound_memo.get(w)) is None:
+            hit = self._compound_memo[w] = self._compound_heads(w)
+        return list(hit)
+
+    def _compound_heads(self, w: str) -> tuple[tuple[str, TriggerEntry], ...]:
         endings = ("", *_COMPOUND_ENDINGS.get(self.language, ()))
         stems = [w] + [w[: -len(e)] for e in endings if e and w.endswith(e) and len(w) > len(e)]
+        # the keys each stem ends with, found by its suffixes (not by trying every key), in key order
+        index = self._compound_index
+        found = sorted({i for stem in stems for cut in range(_MIN_COMPOUND_PREFIX, len(stem))
+                        for i in index.get(stem[cut:], ())})
         out: list[tuple[str, TriggerEntry]] = []
         seen: set[str] = set()
-        for key, entry in self._compound_keys:
+        for i in found:
+            key, entry = self._compound_keys[i]
             if entry.id in seen:
                 continue
             for stem in stems:
@@ -292,7 +309,7 @@ class Lexicon(BaseModel):
                     out.append((prefix.rstrip("-"), entry))
                     seen.add(entry.id)
                     break
-        return out
+        return tuple(out)
 
     def light_verb(self, lemma: str, particle: str | None = None) -> LightVerb | None:
         """The light-verb spec of `lemma` (case-insensitive), or None.

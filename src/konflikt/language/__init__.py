@@ -143,10 +143,10 @@ def _identifier():
 
 
 def _lemma(word: str, lang: str) -> str:
-    import simplemma
+    from konflikt.nlp import dictionary
 
     try:
-        return simplemma.lemmatize(word, lang=lang).lower()
+        return dictionary.lemmatize(word, lang).lower()
     except ValueError:
         return word
 

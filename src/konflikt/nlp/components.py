@@ -18,10 +18,11 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-import simplemma
 from spacy.attrs import LEMMA, ORTH, POS, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
+
+from konflikt.nlp import dictionary
 
 _OPEN_CLASS = {"NOUN", "VERB", "ADJ", "ADV", "AUX"}
 
@@ -29,12 +30,12 @@ _OPEN_CLASS = {"NOUN", "VERB", "ADJ", "ADV", "AUX"}
 @lru_cache(maxsize=200_000)
 def _dict_lemma(lower: str, lang: str) -> tuple[str, bool]:
     """simplemma's lemma of a lowercased word, and whether the dictionary knows the word."""
-    return simplemma.lemmatize(lower, lang=lang), simplemma.is_known(lower, lang=lang)
+    return dictionary.lemmatize(lower, lang), dictionary.is_known(lower, lang)
 
 
 @lru_cache(maxsize=200_000)
 def _known(word: str, lang: str) -> bool:
-    return simplemma.is_known(word, lang=lang)
+    return dictionary.is_known(word, lang)
 
 
 class LemmaFixer:

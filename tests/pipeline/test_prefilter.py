@@ -211,3 +211,36 @@ def test_code_documents_equals_one_at_a_time_and_keeps_order(coders):
         assert [e.model_dump() for e in events] == [e.model_dump() for e in on.code_document(doc)]
     assert out[-1][1] is None and out[-1][2] is not None
     assert any(events for _d, events, _x in out[:-1])
+
+
+def test_an_unknown_person_named_in_an_unparsed_sentence_is_still_found(coders):
+    text = "Gunnar Ekdahl var i Malmö på tisdagen. Han hotade Ukraina med nya attacker."
+    for coder in coders:
+        events = coder.code_document(Document(id="u", text=text, source="t", date="2024-03-15", language="sv"))
+        assert [(e.event, e.actor[0].name) for e in events] == [("THREATEN", "Gunnar Ekdahl")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Han har varit ordförande sedan 2005.", False),  # a known word opens the sentence
+    ("Det blev kallt. Ingen skadades.", False),
+    ("– Serben missade matchen.", False),  # after a dash, "serben" is a word
+    ("Löfven sade nej.", True),  # an unknown capitalised word opens the sentence
+    ("Han sade nej till Ekdahl.", True),  # a capitalised word inside the sentence
+    ("Det var kallt: Ekdahl frös.", True),
+    ("Gunnar frös. EU sade nej.", True),  # the dictionary knows "gunnar" and "eu" as names
+    ("Serben frös. Mannen sade nej.", False),
+    ("det var kallt, sade EU.", True),
+])
+def test_may_name(text, expected):
+    from konflikt.pipeline import may_name
+
+    assert may_name(text, "sv") is expected
+
+
+def test_the_ner_runs_only_on_unparsed_units_that_can_name_someone(coders):
+    from konflikt.pipeline import _names_only
+
+    nlp = coders[0].resources("sv").nlp
+    docs = _names_only(nlp, ["Det blev kallt i går.", "Gunnar Ekdahl frös i går."])
+    assert not docs[0].has_annotation("ENT_IOB")
+    assert docs[1].has_annotation("ENT_IOB") and [e.text for e in docs[1].ents if e.label_ == "PER"] == ["Gunnar Ekdahl"]

@@ -50,9 +50,9 @@ def _context():
     of this process: it may hold threads (the store's, the progress bar's) that a fork would copy mid-work."""
     import multiprocessing as mp
 
-    if "forkserver" in mp.get_all_start_methods() and os.environ.get("KX_SPAWN") is None:
+    if "forkserver" in mp.get_all_start_methods():
         ctx = mp.get_context("forkserver")
-        ctx.set_forkserver_preload(list(PRELOAD) if os.environ.get("KX_PRE") is None else [m for m in os.environ["KX_PRE"].split(",") if m])
+        ctx.set_forkserver_preload(list(PRELOAD))
         return ctx
     return mp.get_context("spawn")
 

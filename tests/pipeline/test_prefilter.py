@@ -243,4 +243,5 @@ def test_the_ner_runs_only_on_unparsed_units_that_can_name_someone(coders):
     nlp = coders[0].resources("sv").nlp
     docs = _names_only(nlp, ["Det blev kallt i går.", "Gunnar Ekdahl frös i går."])
     assert not docs[0].has_annotation("ENT_IOB")
-    assert docs[1].has_annotation("ENT_IOB") and [e.text for e in docs[1].ents if e.label_ == "PER"] == ["Gunnar Ekdahl"]
+    assert docs[1].has_annotation("ENT_IOB")
+    assert [e.text for e in docs[1].ents if e.label_ == "PER"] == ["Gunnar Ekdahl"]

@@ -156,7 +156,6 @@ def code(
     debug: Annotated[bool, typer.Option(help="Show tracebacks.")] = False,
 ) -> None:
     """Code documents into PLOVER events."""
-    from konflikt.pipeline import InvalidDataFile
     if fmt not in {"jsonl", "table"}:
         _err(f"--format must be jsonl or table, got {fmt!r}")
         raise typer.Exit(EXIT_USAGE)
@@ -169,6 +168,12 @@ def code(
     workers = check_workers(workers)
     settings = Settings(lang=lang, date=_check_date(date), workers=workers, prefilter=prefilter,
                         **check_limits(max_doc_chars, max_sentence_chars))
+    from konflikt.parallel import CHUNK, prestart
+
+    if engine == "local" and len(paths) >= 2 * CHUNK:  # one document per path: enough to go to workers
+        prestart(min(workers, len(paths)), paths)
+    from konflikt.pipeline import InvalidDataFile
+
     if engine == "dask":
         _code_on_dask(paths, settings, scheduler, out, partitions, debug)
         return

@@ -26,7 +26,20 @@ def head_token(tokens: Sequence[Token]) -> Token | None:
 
 def tokens_in(sent: Span, start: int, end: int) -> list[Token]:
     """Tokens of a sentence overlapping Doc char offsets [start, end)."""
-    return [t for t in sent if t.idx < end and t.idx + len(t.text) > start]
+    doc = sent.doc
+    lo, hi = sent.start, sent.end
+    while lo < hi:  # the first token ending after `start` (token ends grow with the index)
+        mid = (lo + hi) // 2
+        t = doc[mid]
+        if t.idx + len(t.text) > start:
+            hi = mid
+        else:
+            lo = mid + 1
+    out = []
+    while lo < sent.end and (t := doc[lo]).idx < end:
+        out.append(t)
+        lo += 1
+    return out
 
 
 def trigger_token(sent: Span, start: int, end: int) -> Token:

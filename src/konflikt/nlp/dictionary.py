@@ -63,11 +63,14 @@ def _build(path: Path, source: Mapping[str, str]) -> None:
 class SqliteMap(DecodedStrMapping):
     """A read-only str -> str view of one table; a connection per process and thread."""
 
-    __slots__ = ("_path", "_local")
+    __slots__ = ("_path", "_local", "_memo")
+    MEMO = 200_000
+    """Looked-up keys remembered per process (lemmatising and `is_known` ask for the same forms)."""
 
     def __init__(self, path: Path) -> None:
         self._path = path
         self._local = threading.local()
+        self._memo: dict[str, str | None] = {}
 
     def _con(self) -> sqlite3.Connection:
         local = self._local
@@ -77,8 +80,14 @@ class SqliteMap(DecodedStrMapping):
         return local.con
 
     def _lookup(self, key: str) -> str | None:
+        memo = self._memo
+        if key in memo:
+            return memo[key]
         row = self._con().execute("SELECT v FROM d WHERE k = ?", (key,)).fetchone()
-        return row[0] if row else None
+        if len(memo) >= self.MEMO:
+            memo.clear()
+        value = memo[key] = row[0] if row else None
+        return value
 
     def __iter__(self) -> Iterator[str]:
         return (k for (k,) in self._con().execute("SELECT k FROM d ORDER BY k"))

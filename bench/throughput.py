@@ -16,8 +16,8 @@ For each language and size it measures, in one run:
     dates_places, store; tokenise is timed apart on the paragraphs the gate lets through);
   * 1 worker without the prefilter (`--compare-off`, at the first size only): what the gate saves;
   * N workers: `konflikt ingest DIR --workers N` run as its own process on the articles written as text
-    files (read, coded in N spawned processes, stored in input order), end to end, with the peak RSS of its
-    process tree; its start-up (imports, spawning workers, loading their models) is measured apart on a
+    files (read, coded in N worker processes, stored in input order), end to end, with the peak RSS of its
+    process tree; its start-up (imports, starting the workers, loading their models) is measured apart on a
     tiny corpus and also reported subtracted ("steady");
 and prints sentences/s, articles/s, stage shares, the ratio to bare spaCy, what the gate let through,
 peak RSS, and the linearity time(16x) / (16 * time(1x)). The markdown goes to stdout and bench/results.md.
@@ -225,7 +225,7 @@ def _rss_mb(pid: int) -> float:
 
 def startup(lang: str, workers: int, tmp: Path) -> float:
     """Seconds for `konflikt ingest --workers N` on 33 one-line articles (enough to start the worker
-    processes): process start, imports, spawning the workers, loading their models."""
+    processes): process start, imports, starting the workers, loading their models."""
     tiny = [Document(id=f"s{i}", text=f"{WARMUP[lang]} ({i})", source="s", date=PUB_DATE, language=lang)
             for i in range(2 * CHUNK + 1)]
     return ingest_cli(_write(tiny, tmp / "startup"), tmp / "startup.duckdb", lang, workers)[0]
@@ -345,7 +345,7 @@ def report_lines(rows, stage_rows, linear, rss_rows, notes, gates, w) -> list[st
         lines.append(f"| {lang} | {size} | {n_art} | {n_sent} | {n_ev} | {t_bare:.1f} | {t_ser:.1f} | "
                      f"{n_sent / t_ser:.0f} | {n_art / t_ser:.1f} | {off} | {par} | {t_ser / t_bare:.2f}× |")
     starts = {r[0]: r[9] for r in rows}
-    lines += ["", f"{w} workers: end to end, including the start-up of the worker processes (spawn, imports, "
+    lines += ["", f"{w} workers: end to end, including the start-up of the worker processes (fork server, imports, "
               "models: " + ", ".join(f"{lg} {t:.1f} s" for lg, t in starts.items()) + "); steady = without it.",
               "", "Share of the 1-worker time per stage:", "",
               "| lang | size | " + " | ".join(STAGES) + " |", "|---|---|" + "---:|" * len(STAGES)]

@@ -127,7 +127,7 @@ class Coder:
         plan = self.plan(doc)
         lap("language")
         nlp = self.resources(plan.lang).nlp
-        parsed = nlp.pipe(plan.parse_texts())
+        parsed = iter(_parse(nlp, plan.parse_texts()))
         light = iter(_names_only(nlp, plan.light_texts()))
         return self.finish(plan, parsed, timings, lap, light)
 
@@ -160,7 +160,7 @@ class Coder:
         for lang in dict.fromkeys(p.lang for p in plans if isinstance(p, DocumentPlan)):
             idx = [i for i, p in enumerate(plans) if isinstance(p, DocumentPlan) and p.lang == lang]
             nlp = self.resources(lang).nlp
-            sdocs = iter(nlp.pipe([t for i in idx for t in plans[i].parse_texts()]))
+            sdocs = iter(_parse(nlp, [t for i in idx for t in plans[i].parse_texts()]))
             ldocs = iter(_names_only(nlp, [t for i in idx for t in plans[i].light_texts()]))
             for i in idx:
                 parsed[i] = [next(sdocs) for _ in range(plans[i].n_parse)]
@@ -255,6 +255,17 @@ class Coder:
                 lap("actors")
                 sent_index += 1
         return [e for e in events if e.confidence >= self.settings.min_confidence]
+
+
+def _parse(nlp, texts: list[str]) -> list:
+    """The full parses of `texts`, in order; where the pipeline has an NER of its own, a text that cannot name
+    anyone (`may_name`) is parsed without it (no entities, as the NER would find none)."""
+    if "ner" not in nlp.pipe_names:
+        return list(nlp.pipe(texts))
+    named = [may_name(t, nlp.lang) for t in texts]
+    with_ner = iter(nlp.pipe([t for t, n in zip(texts, named, strict=True) if n]))
+    without = iter(nlp.pipe([t for t, n in zip(texts, named, strict=True) if not n], disable=["ner"]))
+    return [next(with_ner) if n else next(without) for n in named]
 
 
 def _names_only(nlp, texts: list[str]) -> list:

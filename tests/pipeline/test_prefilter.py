@@ -245,3 +245,15 @@ def test_the_ner_runs_only_on_unparsed_units_that_can_name_someone(coders):
     assert not docs[0].has_annotation("ENT_IOB")
     assert docs[1].has_annotation("ENT_IOB")
     assert [e.text for e in docs[1].ents if e.label_ == "PER"] == ["Gunnar Ekdahl"]
+
+
+def test_parsed_texts_that_cannot_name_anyone_skip_the_ner_and_keep_their_order(coders):
+    from konflikt.pipeline import _parse
+
+    nlp = coders[0].resources("sv").nlp
+    texts = ["Han hotade grannen i går.", "Gunnar Ekdahl hotade grannen i går.", "Det blev kallt i natt."]
+    docs = _parse(nlp, texts)
+    assert [d.text for d in docs] == texts
+    assert all(d.has_annotation("DEP") for d in docs)  # every text is parsed
+    assert [d.has_annotation("ENT_IOB") for d in docs] == [False, True, False]
+    assert [e.text for e in docs[1].ents if e.label_ == "PER"] == ["Gunnar Ekdahl"]

@@ -15,10 +15,10 @@ For each language and size it measures, in one run:
     `Store.add_document` in this process, with per-stage timings (tokenise, parse, actors, events,
     dates_places, store; tokenise is timed apart on the paragraphs the gate lets through);
   * 1 worker without the prefilter (`--compare-off`, at the first size only): what the gate saves;
-  * N workers: `konflikt ingest DIR --workers N` run as its own process on the articles written as text
-    files (read, coded in N worker processes, stored in input order), end to end, with the peak RSS of its
-    process tree; its start-up (imports, starting the workers, loading their models) is measured apart on a
-    tiny corpus and also reported subtracted ("steady");
+  * N workers: `konflikt ingest DIR --workers N` run as its own process, `--repeat` times (the median is
+    reported), on the articles written as text files (read, coded in N worker processes, stored in input
+    order), end to end, with the peak RSS of its process tree; its start-up (imports, starting the workers,
+    loading their models) is measured apart on a tiny corpus and also reported subtracted ("steady");
 and prints sentences/s, articles/s, stage shares, the ratio to bare spaCy, what the gate let through,
 peak RSS, and the linearity time(16x) / (16 * time(1x)). The markdown goes to stdout and bench/results.md.
 """
@@ -32,6 +32,7 @@ import platform
 import random
 import re
 import resource
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -223,24 +224,32 @@ def _rss_mb(pid: int) -> float:
     return 0.0
 
 
-def startup(lang: str, workers: int, tmp: Path) -> float:
-    """Seconds for `konflikt ingest --workers N` on 33 one-line articles (enough to start the worker
-    processes): process start, imports, starting the workers, loading their models."""
+def startup(lang: str, workers: int, tmp: Path, repeat: int = 1) -> float:
+    """Median seconds, of `repeat` runs, for `konflikt ingest --workers N` on 33 one-line articles (enough to
+    start the worker processes): process start, imports, starting the workers, loading their models."""
     tiny = [Document(id=f"s{i}", text=f"{WARMUP[lang]} ({i})", source="s", date=PUB_DATE, language=lang)
             for i in range(2 * CHUNK + 1)]
-    return ingest_cli(_write(tiny, tmp / "startup"), tmp / "startup.duckdb", lang, workers)[0]
+    src = _write(tiny, tmp / "startup")
+    return statistics.median(ingest_cli(src, tmp / f"startup-{i}.duckdb", lang, workers)[0] for i in range(repeat))
 
 
-def parallel(docs: list[Document], lang: str, workers: int, tmp: Path) -> tuple[float, int, float, float]:
-    """`konflikt ingest --workers N` on the articles as text files: seconds, events stored, peak RSS MB
-    (process tree, largest process)."""
-    db = tmp / "parallel.duckdb"
-    total, tree, one = ingest_cli(_write(docs, tmp / "articles"), db, lang, workers)
-    with Store(db, read_only=True) as store:
-        counts = store.counts()
-    if counts["documents"] != len(docs):
-        print(f"warning: {lang}: {counts['documents']} of {len(docs)} articles stored", file=sys.stderr)
-    return total, counts["events"], tree, one
+def parallel(docs: list[Document], lang: str, workers: int, tmp: Path, repeat: int = 1
+             ) -> tuple[float, int, float, float, list[float]]:
+    """`konflikt ingest --workers N` on the articles as text files, `repeat` times into fresh databases: the
+    median seconds, events stored, peak RSS MB (process tree, largest process), and every run's seconds."""
+    src = _write(docs, tmp / "articles")
+    runs, events, tree, one = [], 0, 0.0, 0.0
+    for i in range(repeat):
+        db = tmp / f"parallel-{i}.duckdb"
+        total, t_tree, t_one = ingest_cli(src, db, lang, workers)
+        runs.append(total)
+        tree, one = max(tree, t_tree), max(one, t_one)
+        with Store(db, read_only=True) as store:
+            counts = store.counts()
+        if counts["documents"] != len(docs):
+            print(f"warning: {lang}: {counts['documents']} of {len(docs)} articles stored", file=sys.stderr)
+        events = counts["events"]
+    return statistics.median(runs), events, tree, one, runs
 
 
 def rss_mb() -> tuple[float, float]:
@@ -265,6 +274,8 @@ def main() -> None:
     ap.add_argument("--workers", type=int, default=default_workers(), help="processes for the parallel run")
     ap.add_argument("--base", type=int, default=50, help="articles at size 1x (default 50)")
     ap.add_argument("--compare-off", action="store_true", help="also time 1 worker without the prefilter (1st size)")
+    ap.add_argument("--repeat", type=int, default=3, help="runs of the N-worker ingest per size, median reported "
+                                                           "(default 3; the cores are shared)")
     ap.add_argument("--out", default=str(ROOT / "bench" / "results.md"))
     args = ap.parse_args()
     sizes = [int(x) for x in args.sizes.split(",") if x.strip()]
@@ -283,7 +294,7 @@ def main() -> None:
             off.code_document(warm)
         peaks = [0.0, 0.0]  # RSS MB: whole `konflikt ingest` process tree, largest process
         with tempfile.TemporaryDirectory(prefix="konflikt-bench-") as tmpd:
-            starts[lang] = startup(lang, w, Path(tmpd)) if w > 1 else 0.0
+            starts[lang] = startup(lang, w, Path(tmpd), args.repeat) if w > 1 else 0.0
         times: dict[int, tuple[float, float | None]] = {}
         for k, size in enumerate(sizes):
             docs, recur = articles(sents, args.base * size, lang)
@@ -297,8 +308,13 @@ def main() -> None:
                 n_par, n_parsed, t_tok = gate_stats(coder, lang, docs)
                 t_ser, timings, n_ev = serial(coder, docs, tmp)
                 t_off = serial(off, docs, tmp, "off")[0] if off is not None and k == 0 else None
-                t_par, n_ev_par, tree, one = parallel(docs, lang, w, tmp) if w > 1 else (None, None, 0, 0)
+                t_par, n_ev_par, tree, one, runs = (parallel(docs, lang, w, tmp, args.repeat) if w > 1
+                                                    else (None, None, 0, 0, []))
                 peaks = [max(peaks[0], tree), max(peaks[1], one)]
+            if len(runs) > 1:
+                notes.append(f"{lang} {size}x: {w} workers, {len(runs)} runs: "
+                             + ", ".join(f"{t:.1f}" for t in runs) + f" s (median {t_par:.1f} s, "
+                             f"{n_sent / max(runs):.0f}–{n_sent / min(runs):.0f} sent/s)")
             if n_ev_par is not None and n_ev_par != n_ev:
                 notes.append(f"{lang} {size}x: {w} workers stored {n_ev_par} events, 1 worker {n_ev}")
             timings["tokenise"] = min(t_tok, timings.get("parse", 0.0))

@@ -7,7 +7,6 @@ documents with it. `code_document` is pure with respect to its inputs: same text
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date as Date
@@ -24,6 +23,7 @@ from konflikt.events.lexicon import load_lexicon
 from konflikt.events.ontology import load_ontology
 from konflikt.events.targets import place_recipients
 from konflikt.ingest import is_truncation_warning, segments, truncation_warning
+from konflikt.nlp.names import may_name
 from konflikt.records import Document, Event
 
 
@@ -271,45 +271,19 @@ def _parse(nlp, texts: list[str]) -> list:
 def _names_only(nlp, texts: list[str]) -> list:
     """Unparsed units tokenised for the discourse memory, with the pipeline's named entities when it has an
     NER of its own (Swedish: unknown people stay antecedents of "han"/"hon"); no tagger, no parser. The NER
-    runs only on the units that can name someone (`may_name`): a name is capitalised."""
+    runs only on the units that can name a person (`may_name`, `people_only`: only people are read here)."""
     if not texts:
         return []
     if "ner" not in nlp.pipe_names:
         return [nlp.make_doc(t) for t in texts]
     lang = nlp.lang
-    named = [i for i, t in enumerate(texts) if may_name(t, lang)]
+    named = [i for i, t in enumerate(texts) if may_name(t, lang, people_only=True)]
     out = [nlp.make_doc(t) for t in texts]
     for i, doc in zip(named, nlp.pipe([out[i] for i in named], disable=[n for n in nlp.pipe_names if n != "ner"]),
                       strict=True):
         out[i] = doc
     return out
 
-
-_WORD = re.compile(r"[^\W\d_]+")
-_OPENERS = " \t\n\"'«»“”„‘’–—-(["
-
-
-def may_name(text: str, lang: str) -> bool:
-    """Whether `text` has a word that can be (part of) a name: a capitalised word inside a sentence, or at the
-    start of one (after ". ", "? ", ": ", a dash or quote) one that is not a common word of the dictionary
-    ("Löfven sade", "Gunnar Ekdahl sade", not "Han sade", "Serben missade")."""
-    for m in _WORD.finditer(text):
-        word = m.group()
-        if not word[0].isupper():
-            continue
-        j = m.start() - 1
-        while j >= 0 and text[j] in _OPENERS:
-            j -= 1
-        if (j >= 0 and text[j] not in ".!?:;") or not _common_word(word.lower(), lang):
-            return True
-    return False
-
-
-def _common_word(lower: str, lang: str) -> bool:
-    """The dictionary knows the word and its lemma is not a name (simplemma lists names capitalised)."""
-    from konflikt.nlp.dictionary import is_known, lemmatize
-
-    return is_known(lower, lang) and lemmatize(lower, lang)[:1].islower()
 
 
 @dataclass(frozen=True)

@@ -220,23 +220,6 @@ def test_an_unknown_person_named_in_an_unparsed_sentence_is_still_found(coders):
         assert [(e.event, e.actor[0].name) for e in events] == [("THREATEN", "Gunnar Ekdahl")]
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("Han har varit ordförande sedan 2005.", False),  # a known word opens the sentence
-    ("Det blev kallt. Ingen skadades.", False),
-    ("– Serben missade matchen.", False),  # after a dash, "serben" is a word
-    ("Löfven sade nej.", True),  # an unknown capitalised word opens the sentence
-    ("Han sade nej till Ekdahl.", True),  # a capitalised word inside the sentence
-    ("Det var kallt: Ekdahl frös.", True),
-    ("Gunnar frös. EU sade nej.", True),  # the dictionary knows "gunnar" and "eu" as names
-    ("Serben frös. Mannen sade nej.", False),
-    ("det var kallt, sade EU.", True),
-])
-def test_may_name(text, expected):
-    from konflikt.pipeline import may_name
-
-    assert may_name(text, "sv") is expected
-
-
 def test_the_ner_runs_only_on_unparsed_units_that_can_name_someone(coders):
     from konflikt.pipeline import _names_only
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from konflikt.config import Settings
 from konflikt.ingest import InputError, is_truncation_warning
 from konflikt.ingest.formats import iter_documents, iter_paths
-from konflikt.parallel import code_stream
+from konflikt.parallel import chunks, code_stream
 from konflikt.pipeline import as_invalid_data_file
 from konflikt.records import Actor
 from konflikt.store import Store
@@ -26,6 +26,8 @@ __all__ = ["IngestReport", "ingest", "node_function"]
 
 STORE_BATCH = 16
 """Coded documents stored per transaction (`Store.add_documents`): a few statements per batch, not per document."""
+CHECK_BATCH = 32
+"""Input documents whose ids are looked up in the store with one query (`Store.stored_ids`)."""
 
 
 @dataclass
@@ -143,18 +145,25 @@ def ingest(paths: list[str], store: Store, settings: Settings, *, on_skip: Calla
         bar.update(task, status=f"{report.coded} coded · {report.events} events · {report.duplicates} known · "
                                 f"{len(report.skipped)} skipped")
 
-    def new_documents():
-        """Documents not stored yet, in input order; input errors are reported on the way."""
+    def read():
         for path in paths:
             for item in iter_documents(path, date=settings.date, lang=default_lang,
                                        on_bytes=(lambda n: bar.advance(task, n)) if show else None,
                                        max_chars=settings.max_doc_chars):
+                yield path, item
+
+    def new_documents():
+        """Documents not stored yet, in input order; input errors are reported on the way. The input is
+        read CHECK_BATCH items ahead, to ask the store about a batch of ids at once."""
+        for batch in chunks(read(), CHECK_BATCH):
+            known = store.stored_ids([item.id for _p, item in batch if not isinstance(item, InputError)])
+            for path, item in batch:
                 if isinstance(item, InputError):
                     skip(getattr(item, "where", path), str(item))
                     continue
                 if item.language:
                     item.language = item.language.strip().lower()[:2] or None
-                if store.has_document(item.id):
+                if item.id in known:
                     report.duplicates += 1
                     status()
                     continue

@@ -51,6 +51,7 @@ def test_add_document_round_trip_and_idempotent(tmp_path):
         assert st.add_document(doc, evs, outlet="SVT")
         assert not st.add_document(doc, evs)  # same content: nothing added
         assert st.has_document(doc.id)
+        assert st.stored_ids([doc.id, "not-stored", doc.id]) == {doc.id} and st.stored_ids([]) == set()
         c = st.counts()
         assert (c["documents"], c["events"], c["event_actors"], c["sentences"]) == (1, 2, 4, 2)
         assert st.check() == []

@@ -394,6 +394,14 @@ class Store:
     def has_document(self, doc_id: str) -> bool:
         return self.con.execute("SELECT 1 FROM documents WHERE doc_id = ?", [doc_id]).fetchone() is not None
 
+    def stored_ids(self, doc_ids: Sequence[str]) -> set[str]:
+        """Those of `doc_ids` already stored (one query for the lot: ingest checks its input in batches)."""
+        if not doc_ids:
+            return set()
+        rows = self.con.execute("SELECT doc_id FROM documents WHERE doc_id IN (SELECT unnest(?))",
+                                [list(doc_ids)]).fetchall()
+        return {r[0] for r in rows}
+
     def add_document(self, doc: Document, events: Sequence[Event], *, outlet: str | None = None,
                      node_for: NodeFor | None = None) -> bool:
         """Store a document with its evidence sentences, events and actors in one transaction.

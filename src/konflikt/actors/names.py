@@ -119,6 +119,7 @@ class NameMatcher:
         self._by_first: dict[str, list[_Entry]] = {}
         self._single: dict[str, list[_Entry]] = {}
         self._adjectives: dict[str, str] = {}
+        self._memo: dict[str, tuple[_Entry, ...]] = {}
         for ent in kb:
             rank = ENTITY_RANK.get(ent.kind, 3)
             own = {"name": ent.names.get(lang, ()), "demonym": ent.demonyms.get(lang, ()),
@@ -170,14 +171,25 @@ class NameMatcher:
         # doubled consonant before a vowel ending is not Swedish morphology we need; keep it strict
         return None
 
+    def _candidates(self, text: str) -> tuple[_Entry, ...]:
+        """The entries a piece can start: those whose first piece it is, and single-piece ones it may inflect
+        (ryssarna, Haftars); remembered per piece text."""
+        memo = self._memo
+        hit = memo.get(text)
+        if hit is None:
+            cands = list(self._by_first.get(text, ()))
+            for cut in range(max(1, len(text) - 5), len(text)):
+                cands += [e for e in self._by_first.get(text[:cut], ()) if len(e.pieces) == 1]
+            if len(memo) >= 200_000:
+                memo.clear()
+            hit = memo[text] = tuple(cands)
+        return hit
+
     def _match_at(self, ps: list[_Piece], i: int, tokens: Sequence[str] = ()) -> list[tuple[int, _Entry, str]]:
         """Entries whose pieces match starting at piece i: (end piece index, entry, suffix)."""
         out = []
         first = ps[i]
-        cands = list(self._by_first.get(first.text, ()))
-        # the single piece may itself carry an ending: ryssarna, Haftars
-        for cut in range(max(1, len(first.text) - 5), len(first.text)):
-            cands += [e for e in self._by_first.get(first.text[:cut], ()) if len(e.pieces) == 1]
+        cands = self._candidates(first.text)
         for e in cands:
             n = len(e.pieces)
             if i + n > len(ps) or not self._case_ok(e, first.orig):

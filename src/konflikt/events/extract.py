@@ -71,8 +71,13 @@ class Candidate:
 
 def _lemmas(tok: Token, lang: str) -> list[str]:
     """Lemma candidates: the pipeline's lemma, simplemma's, the form, and verb stems of participles."""
+    return list(_lemma_candidates(tok.lemma_, tok.lower_, lang))
+
+
+@lru_cache(maxsize=100_000)
+def _lemma_candidates(lemma: str, lower: str, lang: str) -> tuple[str, ...]:
     out: list[str] = []
-    for cand in (tok.lemma_, lemma_dict.lemmatize(tok.lower_, lang), tok.lower_):
+    for cand in (lemma, lemma_dict.lemmatize(lower, lang), lower):
         c = (cand or "").lower()
         if c and c not in out:
             out.append(c)
@@ -85,7 +90,7 @@ def _lemmas(tok: Token, lang: str) -> list[str]:
                 out.append(c[:-1] + "a")
             if c.endswith("s") and len(c) > 4:
                 out.append(c[:-1])
-    return list(dict.fromkeys(out))
+    return tuple(dict.fromkeys(out))
 
 
 def _has_particle(tok: Token, particle: str) -> bool:

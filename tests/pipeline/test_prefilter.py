@@ -240,3 +240,59 @@ def test_parsed_texts_that_cannot_name_anyone_skip_the_ner_and_keep_their_order(
     assert all(d.has_annotation("DEP") for d in docs)  # every text is parsed
     assert [d.has_annotation("ENT_IOB") for d in docs] == [False, True, False]
     assert [e.text for e in docs[1].ents if e.label_ == "PER"] == ["Gunnar Ekdahl"]
+
+
+SV_GOLD = [SHARED / "eval" / "seed.gold.json"] + sorted((ROOT / "tests" / "data" / "sv").glob("*.gold.json"))
+SV_NEWS = SHARED / "data" / "ner" / "sv" / "test_corpus.txt"
+
+
+def _web_news_articles(n: int, per: int = 20) -> list[str]:
+    """Articles of `per` consecutive sentences of the Swedish 2012 web-news NER corpus (token per line)."""
+    sents, toks = [], []
+    for line in SV_NEWS.read_text(encoding="utf-8").splitlines():
+        parts = line.split()
+        if parts:
+            toks.append(parts[0])
+        elif toks:
+            sents.append(" ".join(toks).replace(" ,", ",").replace(" .", "."))
+            toks = []
+    return [" ".join(sents[i: i + per]) for i in range(0, min(len(sents), n * per), per)]
+
+
+def test_the_ner_gate_changes_no_event(coders, monkeypatch):
+    """Running the NER only where a name can be (`may_name`) gives the events of running it everywhere: on
+    the Swedish gold sets and on 60 articles of Swedish web news, where it skips many texts."""
+    import konflikt.pipeline as pipeline
+
+    on = coders[0]
+    real = pipeline.may_name
+    skipped = []
+
+    def counting(text, lang, people_only=False):
+        ok = real(text, lang, people_only=people_only)
+        skipped.append(not ok)
+        return ok
+
+    def run(texts: list[tuple[str, str | None]]) -> list[list]:
+        return [[e.model_dump(mode="json") for e in on.code_document(
+            Document(id=f"d{i}", text=t, source="t", date=d or "2012-06-15", language="sv"))]
+            for i, (t, d) in enumerate(texts)]
+
+    texts: list[tuple[str, str | None]] = []
+
+    def collect(text, *, lang, date, doc_id):
+        texts.append((text, date))
+        return []
+
+    for path in SV_GOLD:
+        if path.exists():
+            evaluate(path, collect)
+    if SV_NEWS.exists():
+        texts += [(t, None) for t in _web_news_articles(60)]
+    assert len(texts) >= 60
+    monkeypatch.setattr(pipeline, "may_name", counting)
+    gated = run(texts)
+    monkeypatch.setattr(pipeline, "may_name", lambda text, lang, people_only=False: True)
+    everywhere = run(texts)
+    assert sum(skipped) > 50, "the gate skipped (almost) nothing: the comparison would prove nothing"
+    assert sum(map(len, gated)) > 20 and gated == everywhere

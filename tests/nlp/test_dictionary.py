@@ -74,3 +74,12 @@ def test_threads_and_forked_children_have_their_own_connection(monkeypatch, tmp_
         os._exit(0)
     os.waitpid(pid, 0)
     assert os.read(r, 100) == b"soldier"
+
+
+def test_a_damaged_table_is_written_again(monkeypatch, tmp_path):
+    monkeypatch.setenv("KONFLIKT_CACHE_DIR", str(tmp_path))
+    path = dictionary.table_path("en")
+    path.write_bytes(b"this is not an SQLite database" * 100)
+    mapping = dictionary.SqliteDictionaryFactory().get_dictionary("en")
+    assert isinstance(mapping, dictionary.SqliteMap) and mapping.get("went") == "go"
+    assert dictionary._readable(path)

@@ -6,7 +6,7 @@ on a machine writes it once as an SQLite table (`simplemma-<version>-<lang>.sqli
 of `konflikt.cache`, written atomically) and every process then reads the forms it meets from that file,
 opened read-only. Results are simplemma's own (its lemmatisation strategies over the same mapping). With
 the cache off (`KONFLIKT_CACHE_DIR=off`) or a directory that cannot be written, simplemma's in-memory
-dictionary is used.
+dictionary is used; a damaged table is written again.
 """
 
 from __future__ import annotations
@@ -105,13 +105,27 @@ class SqliteDictionaryFactory(CachingDictionaryFactory):
         path = table_path(lang)
         if path is None:
             return DEFAULT_DICTIONARY_FACTORY.get_dictionary(lang)
-        if not path.is_file():
-            source = DEFAULT_DICTIONARY_FACTORY.get_dictionary(lang)
-            try:
-                _build(path, source)
-            except (OSError, sqlite3.Error):  # cannot write the cache: stay in memory
-                return source
-        return SqliteMap(path)
+        if path.is_file() and _readable(path):
+            return SqliteMap(path)
+        source = DEFAULT_DICTIONARY_FACTORY.get_dictionary(lang)  # missing, or damaged: (re)build it
+        try:
+            _build(path, source)
+        except (OSError, sqlite3.Error):  # cannot write the cache: stay in memory
+            return source
+        return SqliteMap(path) if _readable(path) else source
+
+
+def _readable(path: Path) -> bool:
+    """The file is a table this module wrote (not a damaged or foreign file)."""
+    try:
+        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            con.execute("SELECT k, v FROM d LIMIT 1").fetchall()
+        finally:
+            con.close()
+        return True
+    except sqlite3.Error:
+        return False
 
 
 @lru_cache(maxsize=1)

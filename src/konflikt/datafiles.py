@@ -3,6 +3,8 @@
 Used by the date-expression files (`konflikt.dates`) and the place exonym file (`konflikt.places`):
 `read_yaml(path)` parses a file keeping the node tree for line numbers, `schema_errors(...)` runs a JSON
 schema over it, and `DataFileError` is one problem as `file:line: reason` (line 0 if unknown).
+`word_list(name, lang)` reads one language's list of a packaged word-list file (the fast path's abbreviations
+and function words).
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ import yaml
 SCHEMA_DIR = Path(__file__).resolve().parent / "data" / "schemas"
 
 __all__ = ["DataFileError", "DataFileErrors", "read_utf8", "read_yaml", "yaml_error", "schema_errors", "node_line",
-           "load_schema", "SCHEMA_DIR"]
+           "load_schema", "SCHEMA_DIR", "word_list"]
 
 
 @dataclass(frozen=True, order=True)
@@ -120,3 +122,14 @@ def schema_errors(data: Any, root: yaml.Node | None, file: str, schema: dict) ->
             continue
         out.append(DataFileError(file, node_line(root, path), f"{where}: {err.message}"))
     return out
+
+
+def word_list(name: str, lang: str) -> list[str]:
+    """The words of `lang` in a packaged word-list file `data/<name>` (a YAML mapping of language to a list of
+    strings); [] for a language it does not list. A malformed list raises ValueError naming the file."""
+    path = SCHEMA_DIR.parent / name
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    words = data.get(lang) or []
+    if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
+        raise ValueError(f"{path}: '{lang}' must be a list of strings")
+    return words

@@ -83,8 +83,13 @@ def _codes(actors) -> set[str]:
 
 @pytest.mark.parametrize("text,types,actors,recipients", CASES, ids=[f"{i}:{c[0][:40]}" for i, c in enumerate(CASES)])
 def test_sentence_codes_expected_event(code_en, text, types, actors, recipients):
+    _expect(code_en(text), types, actors, recipients)
+
+
+def _expect(events, types, actors, recipients) -> None:
+    """Some event of one of `types` from exactly `actors` to exactly `recipients` (codes or names)."""
     found = []
-    for ev in code_en(text):
+    for ev in events:
         a, r = _codes(ev.actor), _codes(ev.recipient)
         found.append((ev.event, a, r))
         if ev.event in types and a == actors and r == recipients:
@@ -258,13 +263,7 @@ WIRE_CASES = [
 @pytest.mark.parametrize("date,text,types,actors,recipients", WIRE_CASES,
                          ids=[f"{i}:{c[1][:40]}" for i, c in enumerate(WIRE_CASES)])
 def test_wire_sentence_codes_expected_event(code_en, date, text, types, actors, recipients):
-    found = []
-    for ev in code_en(text, date=date):
-        a, r = _codes(ev.actor), _codes(ev.recipient)
-        found.append((ev.event, a, r))
-        if ev.event in types and a == actors and r == recipients:
-            return
-    pytest.fail(f"no {types} {actors}->{recipients} in {found}")
+    _expect(code_en(text, date=date), types, actors, recipients)
 
 
 def test_despite_demands_do_not_qualify_the_act(code_en):

@@ -517,6 +517,8 @@ def test_a_time_phrase_before_the_object_is_not_the_object(code_sv, text, actor,
 def test_an_order_asking_nobody_is_no_request(code_sv):
     events = code_sv("Irans högsta ledare beordrade i går en kraftig utökning av landets robotarsenal.")
     assert not any(e.event == "REQUEST" for e in events), _dyads(events)
+    ordered = code_sv("Domstolen beordrade Israel att stoppa offensiven i Rafah.")
+    assert any(e.event == "REQUEST" and [r.name for r in e.recipient] == ["Israel"] for e in ordered), _dyads(ordered)
 
 
 def test_a_promise_the_parser_made_the_object_of_the_auxiliary_keeps_its_complement(coder):

@@ -571,3 +571,12 @@ def test_compound_heads_are_memoised_but_not_shared():
     again = lex.compound_heads("Drönarattackerna ")
     assert again and again[0][0] == "drönar"
     assert lex.compound_heads("attack") == []  # a bare trigger is not its own compound
+
+
+def test_orders_need_a_recipient_by_data():
+    from konflikt.events.lexicon import load_lexicon
+
+    for lang, lemma in (("sv", "beordra"), ("en", "order")):
+        entries = load_lexicon(lang).lookup(lemma, "VERB")
+        assert entries and all(e.needs_recipient for e in entries), lang
+    assert not any(e.needs_recipient for e in load_lexicon("sv").lookup("kräva", "VERB"))

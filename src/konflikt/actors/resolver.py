@@ -843,6 +843,10 @@ class SentenceActors:
             best = self._from_mention(m)
         return best
 
+    def actor_ending_at(self, i: int) -> ResolvedActor | None:
+        """The actor whose mention ends right before token `i` (a bare nationality adjective does not count)."""
+        return next((ra for _lo, hi, ra, weak in self.units() if hi == i and not weak), None)
+
     def units(self) -> list[tuple[int, int, ResolvedActor, bool]]:
         """Actor mentions in text order as (start, end, actor, adjective_only), for linear fallbacks.
 

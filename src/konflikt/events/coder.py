@@ -129,7 +129,7 @@ def to_events(cands: list[Candidate], sa: SentenceActors, onto: Ontology, *, doc
             continue  # (a verb's place may still give the recipient: konflikt.events.targets)
         if etype == "THREATEN" and not recips and c.actors and all(a.entity is None for a in c.actors):
             continue  # "SMHI varnar för åskskurar": an unknown body's warning at nobody is no threat
-        if etype == "REQUEST" and not recips and getattr(c.entry, "lemma", "") in {"beordra", "befalla", "order"}:
+        if not recips and getattr(c.entry, "needs_recipient", False):
             continue  # an order to one's own forces ("beordrade en utökning av arsenalen") asks nobody else
         if etype == "CONSULT" and not recips and len(c.actors) < 2:
             continue  # a visit to a factory, a board's own meeting: no interaction with anybody

@@ -604,9 +604,9 @@ def _verb_arguments(c: Candidate, sa: SentenceActors, lex, lang: str, nouns: dic
             c.actors = _resolve(sa, agent_of(tok, lang))  # a nominal gerund: "after heavy shelling by the army"
         if not c.actors and lang == "en" and subj is not None and subj.lower_ in DISTRIBUTIVES:
             # "Russia and Ukraine each freed 103 prisoners": the coordination right before the quantifier
-            prev = next((u for u in sa.units() if u[1] == subj.i and not u[3]), None)
+            prev = sa.actor_ending_at(subj.i)
             if prev is not None:
-                c.actors = _extend_coordination([prev[2]], sa, subj.i)
+                c.actors = _extend_coordination([prev], sa, subj.i)
                 c.notes.append("actor:distributive")
         order: list[Token] = []
         order += [x for x in tok.children if x.dep_ == "iobj"]
@@ -664,7 +664,7 @@ def _verb_arguments(c: Candidate, sa: SentenceActors, lex, lang: str, nouns: dic
             if o.i not in nouns:
                 order += [x for x in _recipient_obliques(o, lex, None) if x not in order]
         for o in order:
-            if _place_not_target(o, c, lang):
+            if _place_not_target(_case_of(o), c, lang):
                 continue
             c.recipients = _resolve(sa, o, allow_adjective=True)
             if c.recipients:
@@ -748,9 +748,9 @@ def _finite_read_as_modifier(tok: Token, sa: SentenceActors) -> ResolvedActor | 
             and tok.head.pos_ in {"PROPN", "NOUN"}):
         return None
     prev = tok.doc[tok.i - 1]
-    unit = next((u for u in sa.units() if u[1] == tok.i and not u[3]), None)
-    if unit is not None and prev.pos_ in {"PROPN", "NOUN"}:
-        return unit[2]
+    before = sa.actor_ending_at(tok.i)
+    if before is not None and prev.pos_ in {"PROPN", "NOUN"}:
+        return before
     subj = next((c for c in tok.head.children if c.dep_ in {"nsubj", "nsubj:pass"} and c.i < tok.i), None)
     if subj is not None and prev.text == ",":
         # "The M23 rebels [nsubj of positions], who are backed by Rwanda, attacked [amod] army positions"
@@ -768,10 +768,10 @@ def _finite_read_as_modifier(tok: Token, sa: SentenceActors) -> ResolvedActor | 
     return None
 
 
-def _place_not_target(o: Token, c: Candidate, lang: str) -> bool:
+def _place_not_target(prep: str | None, c: Candidate, lang: str) -> bool:
     """English 'at X' of a cooperative event is where it happened, not its target: "signed the treaty at the White
-    House", "agreed at talks in Luanda" (but "fired at X", "protested at X")."""
-    return lang == "en" and c.event in COOPERATIVE and _case_of(o) == "at"
+    House", "agreed at talks in Luanda" (but "fired at X", "protested at X"). `prep`: the phrase's preposition."""
+    return lang == "en" and c.event in COOPERATIVE and prep == "at"
 
 
 def _summary_apposition(noun: Token) -> bool:
@@ -816,9 +816,9 @@ def _noun_arguments(c: Candidate, sa: SentenceActors, lex, lang: str) -> None:
                 c.actors = _resolve(sa, ch)
             elif (ch.dep_ == "amod" and ch.pos_ == "VERB" and ch.i < tok.i and _light_verb_of(ch, lex, lang)
                   is not None and lex.light_verb(ch.lemma_.lower()) is not None):
-                unit = next((u for u in sa.units() if u[1] == ch.i and not u[3]), None)
-                if unit is not None:
-                    c.actors = [unit[2]]
+                before = sa.actor_ending_at(ch.i)
+                if before is not None:
+                    c.actors = [before]
             if c.actors:
                 break
     if not c.actors and lang == "en":
@@ -850,7 +850,7 @@ def _noun_arguments(c: Candidate, sa: SentenceActors, lex, lang: str) -> None:
         # "stepped up surveillance in close cooperation with the US": the clause's subject cooperates
         c.actors = _resolve(sa, subject_of(clause_verb(tok.head)))
     for o in _recipient_obliques(tok, lex, getattr(c.entry, "prep", None)) + false_poss:
-        if _case_of(o) in actor_preps or _place_not_target(o, c, lang):
+        if _case_of(o) in actor_preps or _place_not_target(_case_of(o), c, lang):
             continue
         c.recipients = _resolve(sa, o, allow_adjective=True)
         if c.recipients:
@@ -899,7 +899,7 @@ def _noun_arguments(c: Candidate, sa: SentenceActors, lex, lang: str) -> None:
                 c.actors = c.actors or _resolve(sa, subj)
                 if not c.recipients:
                     for o in _recipient_obliques(head, lex, None):
-                        if _case_of(o) in actor_preps or _place_not_target(o, c, lang):
+                        if _case_of(o) in actor_preps or _place_not_target(_case_of(o), c, lang):
                             continue
                         c.recipients = _resolve(sa, o, allow_adjective=True)
                         if c.recipients:
@@ -1025,8 +1025,7 @@ def _linear_fallback(c: Candidate, sa: SentenceActors, lex, lang: str, chunks: d
             prep = _prep_before(sent, lo)
             if (is_noun and prep not in rec_preps) or (not is_noun and prep is not None and prep not in rec_preps):
                 continue
-            if (prep is not None and _comitative(sent.doc[ra.head])) or (
-                    lang == "en" and prep == "at" and c.event in COOPERATIVE):
+            if (prep is not None and _comitative(sent.doc[ra.head])) or _place_not_target(prep, c, lang):
                 continue
             if passive and prep in act_preps:
                 continue

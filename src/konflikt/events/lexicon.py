@@ -163,6 +163,7 @@ class TriggerEntry(BaseModel):
     converse: bool = False
     requires_qualifier: bool = False
     reciprocal: bool = False
+    needs_recipient: bool = False
     note: str = ""
     line: int | None = None
     """Line of the entry in its file (set by the loader; not a file field)."""

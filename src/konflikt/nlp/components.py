@@ -33,11 +33,6 @@ def _dict_lemma(lower: str, lang: str) -> tuple[str, bool]:
     return dictionary.lemmatize(lower, lang), dictionary.is_known(lower, lang)
 
 
-@lru_cache(maxsize=200_000)
-def _known(word: str, lang: str) -> bool:
-    return dictionary.is_known(word, lang)
-
-
 class LemmaFixer:
     def __init__(self, lang: str, check_known: bool = True):
         self.lang = lang
@@ -61,7 +56,7 @@ class LemmaFixer:
         if pos in {"VERB", "AUX"} and lemma.lower() == lower and form_known and dict_lemma != lower:
             return dict_lemma  # an inflected verb left as its own lemma ("anföll" -> "anfalla")
         if (self.check_known and pos in _OPEN_CLASS and form_known and dict_lemma != lemma
-                and lemma.islower() and not _known(lemma, self.lang)):
+                and lemma.islower() and not dictionary.is_known(lemma, self.lang)):
             return dict_lemma
         return None
 

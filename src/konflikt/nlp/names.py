@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from importlib import resources
 
 __all__ = ["function_words", "may_name"]
 
@@ -25,14 +24,9 @@ _ENDS = ".!?:;"
 @lru_cache(maxsize=8)
 def function_words(lang: str) -> frozenset[str]:
     """The function words of `lang` (lower case; empty for a language the file does not list)."""
-    import yaml
+    from konflikt.datafiles import word_list
 
-    path = resources.files("konflikt.data").joinpath("prefilter/function_words.yaml")
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    words = data.get(lang) or []
-    if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
-        raise ValueError(f"{path}: '{lang}' must be a list of strings")
-    return frozenset(w.lower() for w in words)
+    return frozenset(w.lower() for w in word_list("prefilter/function_words.yaml", lang))
 
 
 def may_name(text: str, lang: str, people_only: bool = False) -> bool:

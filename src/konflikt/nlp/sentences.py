@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from importlib import resources
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -58,14 +57,9 @@ _WORD_BEFORE = re.compile(r"([^\W\d_](?:[\w.]*[^\W_])?)\.?$")
 @lru_cache(maxsize=4)
 def abbreviations(lang: str) -> frozenset[str]:
     """The abbreviations of `lang` after which a full stop does not end a sentence (lower-cased, no final dot)."""
-    import yaml
+    from konflikt.datafiles import word_list
 
-    path = resources.files("konflikt.data").joinpath("prefilter/abbreviations.yaml")
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    words = data.get(lang) or []
-    if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
-        raise ValueError(f"{path}: '{lang}' must be a list of strings")
-    return frozenset(w.lower().rstrip(".") for w in words)
+    return frozenset(w.lower().rstrip(".") for w in word_list("prefilter/abbreviations.yaml", lang))
 
 
 def raw_sentences(text: str, start: int, end: int, lang: str) -> list[tuple[int, int]]:

@@ -19,3 +19,23 @@ def test_word_list_reads_one_language(monkeypatch, tmp_path):
 def test_the_packaged_word_lists():
     assert "bl.a" in datafiles.word_list("prefilter/abbreviations.yaml", "sv")
     assert "enligt" in datafiles.word_list("prefilter/function_words.yaml", "sv")
+
+
+def test_yaml_is_read_by_libyaml_with_lines_for_errors(tmp_path):
+    import yaml
+
+    if hasattr(yaml, "CSafeLoader"):
+        assert datafiles.YAML_LOADER is yaml.CSafeLoader
+    assert datafiles.load_yaml("a: [1, 2]\nb: två\n") == {"a": [1, 2], "b": "två"}
+    with pytest.raises(yaml.YAMLError):  # a safe loader: no Python objects from a knowledge file
+        datafiles.load_yaml("x: !!python/object:os.system echo\n")
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("a: 1\nb: [2, 3\nc: 4\n", encoding="utf-8")
+    data, root, errors = datafiles.read_yaml(bad)
+    assert data is None and root is None
+    assert len(errors) == 1 and errors[0].line in (3, 4) and "bad YAML" in errors[0].reason
+    good = tmp_path / "good.yaml"
+    good.write_text("a: 1\nb:\n  - x\n  - y\n", encoding="utf-8")
+    data, root, errors = datafiles.read_yaml(good)
+    assert data == {"a": 1, "b": ["x", "y"]} and errors == []
+    assert datafiles.node_line(root, ["b", 1]) == 4

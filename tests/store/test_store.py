@@ -213,3 +213,28 @@ def test_network_events_are_light_views(tmp_path):
         assert e1.recipient == [] and e1.actor[0].sector == "MIL"
         assert h0 == next(h["happening_id"] for h in st.happenings() if h["representative"] == e0.id)
         assert [e.id for _h, e in st.network_events(Filters(types=("ASSAULT",)))] == [evs[1].id]
+
+
+def test_a_batch_stores_every_column_as_given(tmp_path):
+    """One statement per table and batch (column lists unnested side by side): empty and filled lists, missing
+    values in some rows or in all, dates, flags and texts all come back as they went in, row for row."""
+    a = Document(id="a1", text="Ryssland attackerade Ukraina.", source="s", date="2024-01-02", language="sv",
+                 warnings=["text cut at 10 characters"], title="Rubrik")
+    b = Document(id="b2", text="Inget hände.", source="s", language="sv")
+    c = _doc("LNA attackerade GNA i Tripoli. Turkiet fördömde attacken.", date="2024-02-03")
+    ev_a = _ev(a, 0, "ASSAULT", [RUS], [_actor("Ukraine", "UKR", "UKR")], date=None, negated=True)
+    ev_c = [_ev(c, 0, "ASSAULT", [LNA], [GNA], sent=0), _ev(c, 1, "ACCUSE", [TUR], [], sent=1, conf=0.5)]
+    with Store(tmp_path / "k.duckdb") as st:
+        assert st.add_documents([(a, [ev_a], "SVT"), (b, [], None), (c, ev_c, None)]) == [True, True, True]
+        rows = st.con.execute("SELECT doc_id, outlet, title, pub_date, n_events, warnings, text FROM documents "
+                              "ORDER BY seq").fetchall()
+        assert rows == [("a1", "SVT", "Rubrik", "2024-01-02", 1, ["text cut at 10 characters"], a.text),
+                        ("b2", None, None, None, 0, [], b.text),
+                        (c.id, None, None, "2024-02-03", 2, [], c.text)]
+        assert list(st.event_records()) == [e.model_dump_json() for e in [ev_a, *ev_c]]
+        ev = st.con.execute("SELECT e.event_id, e.negated, e.day, e.recipient_key FROM events e "
+                             "JOIN documents d USING (doc_id) ORDER BY d.seq, e.ord").fetchall()
+        assert [(e[0], e[1], e[2] is None) for e in ev] == [(ev_a.id, True, True), (ev_c[0].id, False, False),
+                                                              (ev_c[1].id, False, False)]
+        assert ev[2][3] == ""
+        assert st.check() == []

@@ -37,6 +37,8 @@ from typing import Any
 
 import yaml
 
+from konflikt.datafiles import compose_yaml, load_yaml
+
 DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "actors"
 SCHEMA_PATH = Path(__file__).resolve().parent.parent / "data" / "schemas" / "actors.schema.json"
 KINDS: tuple[str, ...] = ("country", "igo", "group", "person", "org")
@@ -238,7 +240,6 @@ class _Doc:
         return self.lines.get(p, 1)
 
 
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def _node_to_data(node: yaml.Node, path: tuple, lines: dict[tuple, int], problems: list[tuple[int, str]]) -> Any:
@@ -284,7 +285,7 @@ def _parse(path: Path) -> tuple[_Doc | None, list[ValidationError]]:
     if text is None:
         return None, [ValidationError(name, *problem)]
     try:
-        node = yaml.compose(text, Loader=_Loader)
+        node = compose_yaml(text)
     except yaml.YAMLError as exc:
         line, problem = yaml_error(exc, text)
         return None, [ValidationError(name, line or 1, f"invalid YAML: {problem}")]
@@ -538,7 +539,7 @@ def _packaged_context(paths: Sequence[Path]) -> tuple[set[str], set[str]]:
         if p.resolve() in given:
             continue
         try:
-            data = yaml.load(p.read_text(encoding="utf-8"), Loader=_Loader)
+            data = load_yaml(p.read_text(encoding="utf-8"))
         except (OSError, yaml.YAMLError):
             continue
         if not isinstance(data, dict):

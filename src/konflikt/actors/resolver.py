@@ -24,6 +24,7 @@ from spacy.tokens import Span, Token
 
 from konflikt.actors.kb import Entity, KnowledgeBase, fold
 from konflikt.actors.names import Mention, NameMatcher
+from konflikt.datafiles import load_yaml
 from konflikt.records import Actor
 
 # Dependency relations that stay inside a noun phrase when looking for its actor.
@@ -938,12 +939,10 @@ def _is_date_word(tok: Token, lang: str) -> bool:
 
 @lru_cache(maxsize=8)
 def _date_names(lang: str) -> frozenset[str]:
-    import yaml
-
     from konflikt.dates.lexicon import default_path
 
     try:
-        words = (yaml.safe_load(default_path(lang).read_text(encoding="utf-8")) or {}).get("words") or {}
+        words = (load_yaml(default_path(lang).read_text(encoding="utf-8")) or {}).get("words") or {}
     except OSError:
         return frozenset()
     return frozenset(str(w) for key in ("month", "month_abbr", "weekday") for w in words.get(key) or ())

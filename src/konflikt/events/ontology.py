@@ -13,7 +13,7 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-import yaml
+from konflikt.datafiles import load_yaml
 
 
 @dataclass(frozen=True)
@@ -91,7 +91,7 @@ def _load_default() -> Ontology:
 def load_ontology_file(path: Path) -> Ontology:
     """Load an ontology YAML file (same layout as the packaged `plover.yaml`)."""
     with open(path, encoding="utf-8") as fh:
-        return _parse(yaml.safe_load(fh))
+        return _parse(load_yaml(fh))
 
 
 def load_ontology(path: Path | None = None) -> Ontology:

@@ -124,10 +124,10 @@ SHORT_START = 4
 @lru_cache(maxsize=4)
 def load_suffixes(lang: str) -> dict[str, tuple[str, ...]]:
     """The endings allowed after a short word start, by the letter its lemma lost ("" = none)."""
-    import yaml
+    from konflikt.datafiles import load_yaml
 
     path = resources.files("konflikt.data").joinpath("prefilter/suffixes.yaml")
-    data = (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get(lang) or {}
+    data = (load_yaml(path.read_text(encoding="utf-8")) or {}).get(lang) or {}
     if not isinstance(data, dict) or not all(isinstance(v, list) for v in data.values()):
         raise ValueError(f"{path}: '{lang}' must map a letter to a list of endings")
     return {str(k or ""): tuple(str(x) for x in v) for k, v in data.items()}

@@ -246,15 +246,14 @@ def parse_day(value: str | None) -> Date | None:
     return None
 
 
-def _insert(con, table: str, rows: Sequence[tuple], chunk: int = 256) -> None:
-    """Multi-row INSERT ... VALUES (several times faster than executemany in DuckDB)."""
+def _insert(con, table: str, rows: Sequence[tuple]) -> None:
+    """Insert `rows` in one statement, one list parameter per column unnested side by side (binds a
+    handful of values instead of one per cell: ~6x faster than a multi-row VALUES, far faster than
+    executemany in DuckDB)."""
     if not rows:
         return
-    width = len(rows[0])
-    one = "(" + ", ".join("?" * width) + ")"
-    for i in range(0, len(rows), chunk):
-        part = rows[i:i + chunk]
-        con.execute(f"INSERT INTO {table} VALUES " + ", ".join([one] * len(part)), [x for r in part for x in r])
+    columns = [list(c) for c in zip(*rows, strict=True)]
+    con.execute(f"INSERT INTO {table} SELECT " + ", ".join(["unnest(?)"] * len(columns)), columns)
 
 
 def _document_rows(doc: Document, events: Sequence[Event], outlet: str | None, node_for: NodeFor | None):

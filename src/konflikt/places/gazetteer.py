@@ -90,8 +90,10 @@ def _places(gaz: Gazetteer, key: str) -> tuple[Place, ...]:
     """The Place objects of one index entry, deduplicated (an entry's highest-priority source wins), sorted."""
     best: dict[tuple, Place] = {}
     for source, payload in gaz.index[key]:
-        place = payload if isinstance(payload, Place) else _city_place(dict(zip(CITY_FIELDS, gaz.cities[payload], strict=True)), source,
-                                                                          gaz.iso3_of)
+        if isinstance(payload, Place):
+            place = payload
+        else:
+            place = _city_place(dict(zip(CITY_FIELDS, gaz.cities[payload], strict=True)), source, gaz.iso3_of)
         ident = _identity(place)
         if ident not in best or SOURCE_PRIORITY[place.source] > SOURCE_PRIORITY[best[ident].source]:
             best[ident] = place

@@ -13,7 +13,8 @@ For each language and size it measures, in one run:
   * bare spaCy: `nlp.pipe` over all paragraphs of the corpus (one call, every paragraph parsed);
   * 1 worker: `Coder.code_documents` (the fast path: trigger gate, `nlp.pipe` across documents) +
     `Store.add_document` in this process, with per-stage timings (tokenise, parse, actors, events,
-    dates_places, store; tokenise is timed apart on the paragraphs the gate lets through);
+    dates_places, store; tokenise is timed apart on the paragraphs the gate lets through); a run under 10 s
+    is repeated `--repeat` times, each repeat in a fresh process, and the median taken;
   * 1 worker without the prefilter (`--compare-off`, at the first size only): what the gate saves;
   * N workers: `konflikt ingest DIR --workers N` run as its own process, `--repeat` times (the median is
     reported), on the articles written as text files (read, coded in N worker processes, stored in input
@@ -149,7 +150,33 @@ def gate_stats(coder: Coder, lang: str, docs: list[Document]) -> tuple[int, int,
 
 SHORT_RUN = 10.0
 """A 1-worker run shorter than this (seconds) is repeated `--repeat` times and the median taken (the stage
-shares are those of the first run)."""
+shares are those of the first run). The repeats run in fresh processes: coding the same articles again in
+one process would find its per-word memos warm and be faster than a first reading."""
+
+
+def serial_fresh(lang: str, n_articles: int) -> float:
+    """Seconds of `serial` on the first `n_articles` articles, in a fresh process (models loaded and warmed on
+    the warm-up text first, as in this one)."""
+    out = subprocess.run([sys.executable, __file__, "--serial-once", lang, str(n_articles)], check=True,
+                         capture_output=True, text=True).stdout
+    return float(out.split()[-1])
+
+
+def _serial_once(lang: str, n_articles: int) -> None:
+    sents = swedish_sentences() if lang == "sv" else english_sentences()
+    coder = _warm_coder(lang, sents)
+    docs, _ = articles(sents, n_articles, lang)
+    bare_spacy(coder, lang, docs)  # as in `main`: the same words already in the vocabulary
+    with tempfile.TemporaryDirectory(prefix="konflikt-bench-") as tmpd:
+        print(f"{serial(coder, docs, Path(tmpd))[0]:.4f}")
+
+
+def _warm_coder(lang: str, sents: list[str], **settings) -> Coder:
+    """A coder whose models, knowledge base, matcher and lexicon are loaded (outside any timing)."""
+    coder = Coder(Settings(lang=lang, date=PUB_DATE, **settings))
+    warm_text = WARMUP[lang] + "\n\n" + " ".join(sents[-PER_ARTICLE:])  # triggers the lazy loads
+    coder.code_document(Document(id="warmup", text=warm_text, source="warmup", date=PUB_DATE, language=lang))
+    return coder
 
 
 def serial(coder: Coder, docs: list[Document], tmp: Path, name: str = "serial") -> tuple[float, dict, int]:
@@ -273,6 +300,9 @@ def load_average() -> str:
 
 
 def main() -> None:
+    if sys.argv[1:2] == ["--serial-once"]:  # one cold 1-worker run, for `serial_fresh`
+        _serial_once(sys.argv[2], int(sys.argv[3]))
+        return
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--sizes", default="1,4,16", help="corpus sizes, multiples of --base (default 1,4,16)")
     ap.add_argument("--lang", choices=("sv", "en", "both"), default="both")
@@ -290,13 +320,8 @@ def main() -> None:
     load_start = load_average()
     for lang in langs:
         sents = swedish_sentences() if lang == "sv" else english_sentences()
-        coder = Coder(Settings(lang=lang, date=PUB_DATE))
-        off = Coder(Settings(lang=lang, date=PUB_DATE, prefilter=False)) if args.compare_off else None
-        warm_text = WARMUP[lang] + "\n\n" + " ".join(sents[-PER_ARTICLE:])  # triggers the lazy loads
-        warm = Document(id="warmup", text=warm_text, source="warmup", date=PUB_DATE, language=lang)
-        coder.code_document(warm)  # load the pipeline, KB, matcher, lexicon outside the timings
-        if off is not None:
-            off.code_document(warm)
+        coder = _warm_coder(lang, sents)
+        off = _warm_coder(lang, sents, prefilter=False) if args.compare_off else None
         peaks = [0.0, 0.0]  # RSS MB: whole `konflikt ingest` process tree, largest process
         with tempfile.TemporaryDirectory(prefix="konflikt-bench-") as tmpd:
             starts[lang] = startup(lang, w, Path(tmpd), args.repeat) if w > 1 else 0.0
@@ -313,11 +338,11 @@ def main() -> None:
                 n_par, n_parsed, t_tok = gate_stats(coder, lang, docs)
                 t_ser, timings, n_ev = serial(coder, docs, tmp)
                 if t_ser < SHORT_RUN and args.repeat > 1:  # a short run is at the mercy of the shared cores
-                    more = [serial(coder, docs, tmp, f"serial-{i}") for i in range(1, args.repeat)]
-                    ser_runs = [t_ser, *(m[0] for m in more)]
+                    ser_runs = [t_ser, *(serial_fresh(lang, args.base * size) for _ in range(1, args.repeat))]
                     t_ser = statistics.median(ser_runs)
-                    notes.append(f"{lang} {size}x: 1 worker, {len(ser_runs)} runs: "
-                                 + ", ".join(f"{t:.2f}" for t in ser_runs) + f" s (median {t_ser:.2f} s)")
+                    notes.append(f"{lang} {size}x: 1 worker, {len(ser_runs)} runs (the later ones each in a fresh "
+                                 "process, as cold as the first): " + ", ".join(f"{t:.2f}" for t in ser_runs)
+                                 + f" s (median {t_ser:.2f} s)")
                 t_off = serial(off, docs, tmp, "off")[0] if off is not None and k == 0 else None
                 t_par, n_ev_par, tree, one, runs = (parallel(docs, lang, w, tmp, args.repeat) if w > 1
                                                     else (None, None, 0, 0, []))

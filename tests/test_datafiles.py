@@ -39,3 +39,11 @@ def test_yaml_is_read_by_libyaml_with_lines_for_errors(tmp_path):
     data, root, errors = datafiles.read_yaml(good)
     assert data == {"a": 1, "b": ["x", "y"]} and errors == []
     assert datafiles.node_line(root, ["b", 1]) == 4
+
+
+def test_one_parse_gives_the_data_and_the_node_tree():
+    text = "a: 1\nb:\n  - x\n  - {c: 2020-01-02}\n"
+    data, root = datafiles.parse_yaml(text)
+    assert data == datafiles.load_yaml(text) == {"a": 1, "b": ["x", {"c": __import__("datetime").date(2020, 1, 2)}]}
+    assert datafiles.node_line(root, ["b", 1]) == 4
+    assert datafiles.parse_yaml("") == (None, None)

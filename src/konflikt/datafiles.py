@@ -87,6 +87,17 @@ def compose_yaml(source) -> yaml.Node | None:
     return yaml.compose(source, Loader=YAML_LOADER)
 
 
+def parse_yaml(source) -> tuple[Any, yaml.Node | None]:
+    """(data, node tree) of a YAML text or open file from one parse: the tree for file:line errors, the data
+    constructed from it (as `load_yaml` would give). Raises yaml.YAMLError."""
+    loader = YAML_LOADER(source)
+    try:
+        root = loader.get_single_node()
+        return (loader.construct_document(root) if root is not None else None), root
+    finally:
+        loader.dispose()
+
+
 def read_yaml(path: Path | str) -> tuple[Any, yaml.Node | None, list[DataFileError]]:
     """(data, node tree, errors) of a YAML file; data is None when it cannot be read or parsed."""
     file = str(path)
@@ -94,8 +105,7 @@ def read_yaml(path: Path | str) -> tuple[Any, yaml.Node | None, list[DataFileErr
     if text is None:
         return None, None, [DataFileError(file, *problem)]
     try:
-        root = compose_yaml(text)
-        data = load_yaml(text)
+        data, root = parse_yaml(text)
     except yaml.YAMLError as exc:
         line, problem = yaml_error(exc, text)
         return None, None, [DataFileError(file, line, f"bad YAML: {problem}")]

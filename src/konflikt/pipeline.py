@@ -285,7 +285,6 @@ def _names_only(nlp, texts: list[str]) -> list:
     return out
 
 
-
 @dataclass(frozen=True)
 class Unit:
     """A stretch of a document's text [start, end): parsed as one text, or (`parse` False) only tokenised,

@@ -240,8 +240,6 @@ class _Doc:
         return self.lines.get(p, 1)
 
 
-
-
 def _node_to_data(node: yaml.Node, path: tuple, lines: dict[tuple, int], problems: list[tuple[int, str]]) -> Any:
     lines[path] = node.start_mark.line + 1
     if isinstance(node, yaml.MappingNode):

@@ -850,7 +850,7 @@ def _noun_arguments(c: Candidate, sa: SentenceActors, lex, lang: str) -> None:
         # "stepped up surveillance in close cooperation with the US": the clause's subject cooperates
         c.actors = _resolve(sa, subject_of(clause_verb(tok.head)))
     for o in _recipient_obliques(tok, lex, getattr(c.entry, "prep", None)) + false_poss:
-        if _case_of(o) in actor_preps or _place_not_target(_case_of(o), c, lang):
+        if (prep := _case_of(o)) in actor_preps or _place_not_target(prep, c, lang):
             continue
         c.recipients = _resolve(sa, o, allow_adjective=True)
         if c.recipients:
@@ -899,7 +899,7 @@ def _noun_arguments(c: Candidate, sa: SentenceActors, lex, lang: str) -> None:
                 c.actors = c.actors or _resolve(sa, subj)
                 if not c.recipients:
                     for o in _recipient_obliques(head, lex, None):
-                        if _case_of(o) in actor_preps or _place_not_target(_case_of(o), c, lang):
+                        if (prep := _case_of(o)) in actor_preps or _place_not_target(prep, c, lang):
                             continue
                         c.recipients = _resolve(sa, o, allow_adjective=True)
                         if c.recipients:

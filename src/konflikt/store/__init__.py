@@ -429,8 +429,7 @@ class Store:
         con.execute("BEGIN TRANSACTION")
         try:
             ids = list(dict.fromkeys(d[0] for d in docs))
-            known = {r[0] for r in con.execute(
-                f"SELECT doc_id FROM documents WHERE doc_id IN ({', '.join('?' * len(ids))})", ids).fetchall()}
+            known = self.stored_ids(ids)
             new = []
             for d in docs:
                 new.append(d[0] not in known)

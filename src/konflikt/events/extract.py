@@ -221,13 +221,33 @@ def find_triggers(sent: Span, lex, lang: str) -> list[Candidate]:
                     break
         if entry is None:
             continue
-        toks = [tok]
-        if getattr(entry, "particle", None):
-            toks += [c for c in tok.children if c.lower_ == entry.particle.split()[0].lower()]
-        cand = Candidate(tok, entry, entry.event, entry.mode, list(entry.context or []), entry.cameo, toks)
-        _apply_qualifiers(cand, tok, prefix, lang)
+        cand = _candidate(tok, entry, prefix, lang)
+        if _cannot_qualify(cand):
+            # "tog emot flyktingar från Syrien": not the arms-receiving entry but another one of the same verb and
+            # particle (not a plainer verb: "sköt upp omröstningen" is neither a missile launch nor a shooting)
+            other = _pick(tok, [e for lem in lemmas for e in lex.lookup(lem, pos)
+                                if e is not entry and not getattr(e, "requires_qualifier", False)
+                                and getattr(e, "particle", None) == getattr(entry, "particle", None)])
+            cand = _candidate(tok, other, None, lang) if other is not None else cand
         out.append(cand)
     return out
+
+
+def _candidate(tok: Token, entry, prefix: str | None, lang: str) -> Candidate:
+    toks = [tok]
+    if getattr(entry, "particle", None):
+        toks += [c for c in tok.children if c.lower_ == entry.particle.split()[0].lower()]
+    cand = Candidate(tok, entry, entry.event, entry.mode, list(entry.context or []), entry.cameo, toks)
+    _apply_qualifiers(cand, tok, prefix, lang)
+    return cand
+
+
+def _cannot_qualify(cand: Candidate) -> bool:
+    """An entry that codes only with a qualifier, none of whose word qualifiers applies and none of which depends
+    on the recipient (those are decided after resolution, `recipient_qualifiers`)."""
+    quals = getattr(cand.entry, "qualifiers", None) or ()
+    return (getattr(cand.entry, "requires_qualifier", False) and not _qualified(cand)
+            and not any(q.recipient_kinds for q in quals))
 
 
 def _nominal_verb(tok: Token) -> bool:

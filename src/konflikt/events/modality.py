@@ -54,6 +54,16 @@ def _is_negated(tok: Token, negators: set[str]) -> bool:
     return False
 
 
+
+def _object_negated(tok: Token, negators: set[str]) -> bool:
+    """A verb whose object is negated by its determiner: "skickade inga trupper", "received no weapons",
+    "Inga vapen levererades" (the passive subject)."""
+    return tok.pos_ in {"VERB", "AUX"} and any(
+        c.dep_ in {"obj", "nsubj:pass"} and any(d.dep_ == "det" and (d.lower_ in negators or _lemma(d) in negators)
+                                                for d in c.children)
+        for c in tok.children)
+
+
 def analyse(trigger: Token, lex, *, verb: Token | None = None) -> Modality:
     """Negation, modality labels and quoted speaker for a trigger (and its governing verb for nouns)."""
     negators = {w.lower() for w in lex.negators}
@@ -65,7 +75,7 @@ def analyse(trigger: Token, lex, *, verb: Token | None = None) -> Modality:
     speech = {w.lower() for w in lex.speech_verbs}
     out = Modality()
     heads = [trigger] + ([verb] if verb is not None and verb is not trigger else [])
-    if any(_is_negated(h, negators) for h in heads):
+    if any(_is_negated(h, negators) for h in heads) or _object_negated(trigger, negators):
         out.negated = True
         out.add("negation")
     for h in heads:

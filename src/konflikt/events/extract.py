@@ -803,6 +803,47 @@ def _summary_apposition(noun: Token) -> bool:
             and noun.i > sent.root.i and any(d.dep_ == "det" and d.lower_ in {"a", "an"} for d in noun.children))
 
 
+PATIENT_PREP = {"sv": "av"}
+"""The preposition that marks an action noun's patient where it also marks a passive's agent (Swedish)."""
+ACTION_NOMINAL_ENDINGS = {"sv": ("ande", "andet", "anden", "andena", "ende", "endet", "ning", "ningen", "ningar",
+                                 "ningarna", "else", "elsen", "elser", "elserna")}
+
+
+def _action_nominal(tok: Token, lang: str) -> bool:
+    """A nominalised verb ("dödandet", "gripandet", "bombningen", "frigivningen"), whose "av" phrase is its
+    patient (also when the tagger took a sentence-initial one for a name)."""
+    return ((tok.pos_ == "NOUN" or (tok.pos_ == "PROPN" and tok.i == tok.sent.start))
+            and tok.lower_.endswith(ACTION_NOMINAL_ENDINGS.get(lang, ())) and len(tok.lower_) > 6)
+
+
+def _adjacent_genitive(tok: Token, sa: SentenceActors) -> Token | None:
+    """A genitive name right before a noun (adjectives between), whatever relation the parser gave it:
+    "kritiserade Israels [advmod of the verb] ockupation"."""
+    i = tok.i - 1
+    while i > tok.sent.start and tok.doc[i].pos_ == "ADJ" and sa.mention_at(tok.doc[i]) is None:
+        i -= 1
+    if i < tok.sent.start:
+        return None
+    m = sa.mention_at(tok.doc[i])
+    return tok.doc[i] if m is not None and m.genitive and m.end == i + 1 else None
+
+
+def _has_owner(tok: Token, sa: SentenceActors, false_poss: list[Token]) -> bool:
+    """A noun with an actor before it as its owner: a genitive ("Rysslands invasion", also one the tagger made an
+    adjective or the parser hung elsewhere) or a nationality adjective ("den ryska invasionen")."""
+    if _adjacent_genitive(tok, sa) is not None:
+        return True
+    for ch in tok.children:
+        if ch.i > tok.i or ch in false_poss:
+            continue
+        if ch.dep_ == "nmod:poss" and ch.lower_ not in POSSESSIVE_REFLEXIVE.get(sa.lang, set()):
+            return True
+        m = sa.mention_at(ch)
+        if ch.dep_ in {"amod", "nmod"} and m is not None and (m.genitive or m.kind == "adjective"):
+            return True
+    return False
+
+
 def _noun_arguments(c: Candidate, sa: SentenceActors, lex, lang: str) -> None:
     tok = c.token
     actor_preps = {p.lower() for p in lex.actor_preps}
@@ -812,6 +853,10 @@ def _noun_arguments(c: Candidate, sa: SentenceActors, lex, lang: str) -> None:
                       and getattr(sa.mention_at(ch), "kind", None) == "adjective"]
     false_poss = [ch for ch in tok.children if ch.dep_ == "nmod:poss" and _not_genitive(ch, lang)
                   and ch not in adjective_poss]
+    # Swedish "av X" after an action noun is its patient: "dödandet av journalisten", "bombningen av sjukhuset"
+    # (a nominalisation in -ande/-ning/-else), and after a noun with an owner: "Rysslands invasion av Ukraina"
+    action_nominal = lang in PATIENT_PREP and (_action_nominal(tok, lang) or _has_owner(tok, sa, false_poss))
+    actor_from_prep = False
     for ch in tok.children:
         if ch in false_poss or ch in adjective_poss:
             continue  # "gett armén [not genitive] politiskt stöd": an indirect object, not an owner
@@ -823,10 +868,14 @@ def _noun_arguments(c: Candidate, sa: SentenceActors, lex, lang: str) -> None:
                 c.actors = _resolve(sa, subject_of(clause_verb(tok))) or _resolve(sa, ch)
             else:
                 c.actors = _resolve(sa, ch)
-        elif ch.dep_ in {"nmod", "obl"} and _case_of(ch) in actor_preps and not c.actors:
+        elif (ch.dep_ in {"nmod", "obl"} and _case_of(ch) in actor_preps and not c.actors
+              and not (action_nominal and _case_of(ch) == PATIENT_PREP.get(lang))):
             c.actors = _resolve(sa, ch)
+            actor_from_prep = bool(c.actors)
         if c.actors:
             break
+    if not c.actors and action_nominal and (gen := _adjacent_genitive(tok, sa)) is not None:
+        c.actors = _resolve(sa, gen)  # "kritiserade Israels [advmod] ockupation av Västbanken"
     if not c.actors and lang == "en":
         # a noun the parser made the root with a subject, or with its light verb read as a modifier:
         # "The ICC [nsubj] issued [amod] arrest warrants [root] for X"
@@ -869,8 +918,11 @@ def _noun_arguments(c: Candidate, sa: SentenceActors, lex, lang: str) -> None:
             and _case_of(tok) == "in"):
         # "stepped up surveillance in close cooperation with the US": the clause's subject cooperates
         c.actors = _resolve(sa, subject_of(clause_verb(tok.head)))
-    for o in _recipient_obliques(tok, lex, getattr(c.entry, "prep", None)) + false_poss:
-        if (prep := _case_of(o)) in actor_preps or _place_not_target(prep, c, lang):
+    patient = PATIENT_PREP.get(lang) if (action_nominal or (c.actors and not actor_from_prep)) else None
+    patients = [o for o in tok.children if patient and o.dep_ in {"nmod", "obl"} and o.i > tok.i
+                and _case_of(o) == patient]
+    for o in patients + _recipient_obliques(tok, lex, getattr(c.entry, "prep", None)) + false_poss:
+        if o not in patients and ((prep := _case_of(o)) in actor_preps or _place_not_target(prep, c, lang)):
             continue
         c.recipients = _resolve(sa, o, allow_adjective=True)
         if c.recipients:
@@ -1466,11 +1518,18 @@ def _genitive_owner(tok: Token) -> Token | None:
 
 
 def _noun_owner(tok: Token, sa: SentenceActors, lex) -> list[ResolvedActor]:
-    """The author of an event noun: its genitive possessor or a från/av phrase."""
+    """The author of an event noun: its genitive possessor or a från/av phrase (not the "av" of its patient:
+    "den ryska invasionen av Ukraina")."""
     actor_preps = {p.lower() for p in lex.actor_preps}
-    gen = _genitive_owner(tok)
-    for ch in ([gen] if gen is not None else []) + list(tok.children):
-        if ch.dep_ == "nmod:poss" or ch is gen or (ch.dep_ in {"nmod", "obl"} and _case_of(ch) in actor_preps):
+    lang = sa.lang
+    if lang in PATIENT_PREP and (_action_nominal(tok, lang) or _has_owner(tok, sa, [])):
+        actor_preps.discard(PATIENT_PREP[lang])
+    gen = _genitive_owner(tok) or (_adjacent_genitive(tok, sa) if lang in PATIENT_PREP else None)
+    adjective = [ch for ch in tok.children if ch.dep_ == "amod" and ch.i < tok.i
+                 and getattr(sa.mention_at(ch), "kind", None) == "adjective"]
+    for ch in ([gen] if gen is not None else []) + list(tok.children) + adjective:
+        if ch.dep_ == "nmod:poss" or ch is gen or ch in adjective or (
+                ch.dep_ in {"nmod", "obl"} and _case_of(ch) in actor_preps):
             found = _resolve(sa, ch)
             if found:
                 return found

@@ -621,10 +621,13 @@ class SentenceActors:
                 tok, sector, start, end) or (self._sector_only(tok, sector, start, end) if sector_only else None)
         prev = self.state.by_sector.get(sector)
         age = self.state.sentences - self.state.by_sector_at.get(sector, -99)
-        if prev is not None and lang == "en" and sector in STATE_SECTORS:
-            # "Israelis rallied in Tel Aviv to demand that the government ...": a sentence about one other country
-            # speaks of that country's government, not of the last government the text named
-            here = self.sentence_countries()
+        if prev is not None and sector in STATE_SECTORS:
+            # "Israelis rallied in Tel Aviv to demand that the government ...", "Demonstranter i Belgrad krävde
+            # regeringens avgång": a sentence about one other country speaks of that country's government, not
+            # of the last government the text named
+            # (Swedish: also the one country of the sentence's places, once the remembered one is two sentences
+            # back; "Armén ... förhandlingarna i Jeddah" right after a sentence on Sudan's army is still Sudan's)
+            here = self.sentence_countries() or (self.sentence_place_countries() if lang != "en" and age > 1 else set())
             if len(here) > 1 and prev.actor.country not in here:
                 # several countries, none the remembered one: the main clause subject's ("Israelis rallied ... to
                 # demand that the government bring home the hostages held in Gaza")
@@ -632,7 +635,7 @@ class SentenceActors:
                 main = self._resolve_one(subj, allow_adjective=True, allow_poss=True, depth=1) if (
                     subj is not None and subj.i != tok.i) else None
                 here = {main.actor.country} if main is not None and main.actor.country in here else here
-            if len(here) == 1 and prev.actor.country not in here:
+            if len(here) == 1 and prev.actor.country not in here and not self._clause_subject_of(tok, next(iter(here))):
                 ent = self.kb.get(next(iter(here)))
                 if ent is not None and ent.kind == "country":
                     return self.actor_for_entity(ent, start, end, "sentence-government", sector=sector, conf=0.6)
@@ -655,6 +658,23 @@ class SentenceActors:
             if ent is not None:
                 return self.actor_for_entity(ent, start, end, "document-country", sector=sector, conf=0.6)
         return self._sector_only(tok, sector, start, end) if sector_only else None
+
+    def _clause_subject_of(self, tok: Token, country: str) -> bool:
+        """Whether the subject of the clause `tok` is in (not `tok` itself) is `country` or one of its actors:
+        "Turkiet skulle stödja den erkända regeringen" speaks of another country's government than Turkey's
+        ("Demonstranter i Belgrad" are not Serbia)."""
+        verb = tok.head
+        while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
+            verb = verb.head
+        subj = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubj:pass"}), None)
+        while subj is None and verb.dep_ in {"xcomp", "conj", "advcl"} and verb.head.i != verb.i:
+            verb = verb.head  # "Egypten lovade att stödja den erkända regeringen": the subject of "lovade"
+            subj = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubj:pass"}), None)
+        if subj is None or tok.i in {t.i for t in subj.subtree}:
+            return False
+        m = self.mention_at(subj)
+        ent = self.kb.get(m.entity_id) if m is not None and m.entity_id else None
+        return ent is not None and (ent.country or ent.id) == country
 
     def _recent_group(self, tok: Token, sector: str, start: int, end: int) -> ResolvedActor | None:
         """'TTP angrep en polisstation. Armén dödade elva militanter': fighters of a non-state sector, just

@@ -1222,6 +1222,9 @@ def extract(sent: Span, sa: SentenceActors, lex, lang: str) -> list[Candidate]:
         elif _circumstance_of(n, verbs, lang) is not None:
             n.absorbed_into = _circumstance_of(n, verbs, lang)  # "dödades i ett israeliskt flyganfall": one event
             n.notes.append("circumstance")
+        elif _motive_of(n, verbs, lang) is not None:
+            n.absorbed_into = _motive_of(n, verbs, lang)  # "utvisade ambassadören i protest mot avtalet"
+            n.notes.append("motive")
         elif n.token.dep_ in {"nsubj", "nsubj:pass"} and h.i in verbs and verbs[h.i].event == n.event:
             n.absorbed_into = verbs[h.i]  # "Demonstranter samlades ...": the protesters of the protest verb
         elif n.token.dep_ in {"nmod", "conj"} and _trigger_noun_above(n.token, nouns) is not None:
@@ -1453,6 +1456,21 @@ def _circumstance_of(n: Candidate, verbs: dict[int, Candidate], lang: str) -> Ca
     if v is None or v.token.i == tok.i:
         return None
     return v if n.event == v.event or (v.event, n.event) == ("ASSAULT", "COERCE") else None
+
+
+MOTIVE_PREPS = {"sv": {"i", "som"}, "en": {"in", "as"}}
+"""Prepositions of a protest noun that gives the motive of another act ("i protest mot", "in protest at")."""
+
+
+def _motive_of(n: Candidate, verbs: dict[int, Candidate], lang: str) -> Candidate | None:
+    """The trigger verb a protest noun gives the motive of: "utvisade ambassadören i protest mot avtalet",
+    "recalled its envoy in protest at the vote", "lämnade mötet som protest" (a stance, not a demonstration)."""
+    tok = n.token
+    if n.event != "PROTEST" or tok.dep_ not in {"obl", "nmod", "advcl"} or _case_of(tok) not in MOTIVE_PREPS.get(
+            lang, ()) or any(c.dep_ == "det" for c in tok.children):
+        return None
+    v = verbs.get(tok.head.i)
+    return v if v is not None and v.token.i != tok.i else None
 
 
 def _is_noun(c: Candidate) -> bool:

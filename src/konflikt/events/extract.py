@@ -311,7 +311,7 @@ def _apply_qualifiers(cand: Candidate, tok: Token, prefix: str | None, lang: str
     if prefix:
         words.add(prefix.lower().rstrip("s-"))
         words.add(prefix.lower())
-    scope = [tok] + [c for c in tok.children if c.dep_ in {"obj", "nsubj:pass"}]
+    scope = [tok] + [c for c in tok.children if c.dep_ in {"obj", "nsubj:pass"}] + _second_subjects(tok)
     deps = {"amod", "nmod", "compound", "obj", "obl", "conj", "nsubj:pass", "xcomp"}
     if lang == "en":  # "vowed that Israel would face a reckoning": the content clause's verb and object
         deps.add("ccomp")
@@ -543,11 +543,25 @@ def _comitative(tok: Token) -> bool:
         tok.doc[first.i - 1].lower_ in COMITATIVE_BEFORE
 
 
+ROLE_MARKS = {"som", "as"}
+
+
+def _in_a_role(c: Token) -> bool:
+    """An oblique given a role by a "som"/"as" apposition: "med Förenade Arabemiraten som medlare", "with Qatar as
+    mediator" (a go-between, not the act's target)."""
+    if any(g.dep_ in {"appos", "acl", "nmod", "xcomp"} and g.i > c.i and any(
+            m.dep_ in {"mark", "case"} and m.lower_ in ROLE_MARKS for m in g.children) for g in c.children):
+        return True
+    nxt = c.right_edge.i + 1  # the role hung elsewhere: "with Turkey [nmod] as mediator [obl of the verb]"
+    return (nxt + 1 < c.sent.end and c.doc[nxt].lower_ in ROLE_MARKS and c.doc[nxt].dep_ in {"case", "mark"}
+            and c.doc[nxt].head.pos_ == "NOUN" and c.doc[nxt].head.i == nxt + 1)
+
+
 def _recipient_obliques(tok: Token, lex, prep: str | None) -> list[Token]:
     preps = {p.lower() for p in lex.recipient_preps}
     first, rest = [], []
     for c in tok.children:
-        if _comitative(c):
+        if _comitative(c) or _in_a_role(c):
             continue  # a partner, not a target: "strider sida vid sida med moçambikiska styrkor"
         if c.dep_ in {"obl", "nmod", "obl:arg", "iobj"}:
             case = _case_of(c)

@@ -557,6 +557,25 @@ def _in_a_role(c: Token) -> bool:
             and c.doc[nxt].head.pos_ == "NOUN" and c.doc[nxt].head.i == nxt + 1)
 
 
+DESTINATION_PREPS = {"sv": {"till", "mot", "åt"}, "en": {"to", "toward", "towards"}}
+
+
+def _deployed(c: Candidate, lex, lang: str) -> bool:
+    """Military aid sent to a front or border (the lexicon's `deployment_places`): "skickade 10 000 soldater till
+    gränsen mot Belarus", "sent troops to the front in Donbas" deploy one's own forces."""
+    places = {w.lower() for w in getattr(lex, "deployment_places", ())}
+    if c.event != "AID" or "military" not in c.context or not places:
+        return False
+    for h in [c.token] + [o for o in c.token.children if o.dep_ == "obj"]:
+        for x in h.children:
+            if x.dep_ in {"obl", "nmod"} and x.i > c.token.i and _case_of(x) in DESTINATION_PREPS.get(lang, ()):
+                lemmas = set(_lemmas(x, lang))
+                before = x.doc[x.i - 1].lower_ if x.i > x.sent.start else ""
+                if lemmas & places or {f"{before} {lem}" for lem in lemmas} & places:
+                    return True
+    return False
+
+
 def _recipient_obliques(tok: Token, lex, prep: str | None) -> list[Token]:
     preps = {p.lower() for p in lex.recipient_preps}
     first, rest = [], []
@@ -1214,6 +1233,10 @@ def extract(sent: Span, sa: SentenceActors, lex, lang: str) -> list[Candidate]:
         cands = [c for c in cands if not (_is_noun(c) and c.token.dep_ == "compound" and c.token.head.i > c.token.i
                                           and c.token.head.i not in trig)]
     cands += _obligation_requests(sent, lex, {c.token.i for c in cands})
+    for c in cands:
+        if _deployed(c, lex, lang):  # "skickade trupper till fronten": a deployment, not aid to anyone
+            c.event, c.mode, c.cameo = "MOBILIZE", "troops", "152"
+            c.notes.append("deployment")
     by_tok = {c.token.i: c for c in cands}
     nouns = {i: c for i, c in by_tok.items() if _is_noun(c)}
     verbs = {i: c for i, c in by_tok.items() if i not in nouns}

@@ -218,6 +218,9 @@ class Lexicon(BaseModel):
     recipient_preps: tuple[str, ...] = ()
     actor_preps: tuple[str, ...] = ()
     beneficiary_preps: tuple[str, ...] = ()
+    deployment_places: tuple[str, ...] = ()
+    """Nouns of a front or border: forces sent "till gränsen"/"to the front" are deployed (MOBILIZE), not
+    given to anyone (AID)."""
     light_verbs: tuple[LightVerb, ...] = ()
     triggers: tuple[TriggerEntry, ...] = ()
     path: str | None = None

@@ -1,0 +1,26 @@
+"""Forces or arms sent to a front or border (the lexicon's `deployment_places`) are deployed (MOBILIZE), not
+given to the country beyond it (AID); sent to a country they stay aid. Sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.mark.parametrize("lang,text,actor", [
+    ("sv", "Polen har skickat ytterligare 10 000 soldater till gränsen mot Belarus.", "POL"),
+    ("sv", "Ryssland skickade trupper till fronten i Donbas.", "RUS"),
+    ("en", "Poland sent 10,000 more soldiers to the border with Belarus.", "POL"),
+    ("en", "Russia sent troops to the front in Donbas.", "RUS"),
+])
+def test_forces_sent_to_a_front_are_deployed(code_sv, lang, text, actor):
+    events = code_sv(text, lang=lang)
+    assert [(e.event, [a.code for a in e.actor]) for e in events] == [("MOBILIZE", [actor])], \
+        [(e.event, [a.code for a in e.actor]) for e in events]
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("sv", "Ryssland skickade vapen till Syrien."),
+    ("en", "Russia sent weapons to Syria."),
+])
+def test_arms_sent_to_a_country_stay_aid(code_sv, lang, text):
+    assert [e.event for e in code_sv(text, lang=lang)] == ["AID"]

@@ -421,12 +421,21 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
                     if verb.doc[i].pos_ in {"NOUN", "PROPN"}:
                         return verb.doc[i]
                 return verb.head
+            if (c.lower_ in REL_PRONOUNS and verb.dep_ == "ccomp" and verb.head.dep_.startswith("acl")
+                    and verb.head.head.pos_ in {"NOUN", "PROPN"}):
+                return verb.head.head  # "Hezbollah, which [nsubj of armed] Israel says is armed by Iran"
             return c
     for c in verb.children:  # the subject hung on the auxiliary: "Lourenço [nsubj<-] har bjudit in"
         if c.dep_ in {"aux", "aux:pass", "cop"}:
             for g in c.children:
                 if g.dep_ in SUBJ_DEPS:
                     return g
+    if (verb.dep_ == "ccomp" and verb.head.dep_.startswith("acl") and verb.head.head.pos_ in {"NOUN", "PROPN"}
+            and any(c.lower_ in REL_PRONOUNS and c.dep_ not in SUBJ_DEPS and c.i < verb.i
+                    for c in [*verb.head.children, *verb.children])):
+        # "M23 rebels, who the UN says are backed by Rwanda": the relative pronoun is the subject of the reported
+        # clause, so its antecedent is
+        return verb.head.head
     if verb.dep_ == "conj" and verb.head.pos_ in {"VERB", "AUX"}:
         return subject_of(verb.head, depth + 1)
     if (verb.head.lemma_ or "").lower() in {"ha", "have"} and verb.head.i < verb.i and (

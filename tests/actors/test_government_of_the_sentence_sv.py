@@ -27,3 +27,14 @@ def test_a_place_right_after_the_remembered_government_does_not_switch_it(code_s
                      "Armén har inte vägrat att återvända till förhandlingarna i Jeddah.\n")
     actors = [a.code for e in events if e.event == "REJECT" for a in e.actor]
     assert actors and all(c.startswith("SDN") for c in actors), actors
+
+
+def test_a_leader_is_of_the_government_or_of_the_group_named_with_it(code_sv):
+    def actors(text):
+        return [a.code for e in code_sv(text) if e.event == "THREATEN" for a in e.actor]
+
+    assert actors("Rysslands ledare hotade Ukraina.") == ["RUSGOV"]
+    assert actors("Hamasledaren hotade Israel med nya attacker.") == ["PSEREBHMS"]
+    # a business leader is not a government
+    assert not [a.code for e in code_sv("Företagsledaren kritiserade regeringen i Stockholm.")
+                for a in e.actor if a.code and a.code.endswith("GOV")]

@@ -118,3 +118,15 @@ def test_english_forms(en):
     assert ("Turkish", "TUR", "adjective") in got
     assert ("Northern Test Brigade", "test_brigade", "name") in got
     assert next(h for h in hits if h[0] == "Russia")[4] is True  # followed by 's
+
+
+def test_an_organisation_glued_to_a_member_word_names_the_organisation(code_sv):
+    """'IS-medlemmar', 'Hamasmedlemmar', 'IS-anhängare' (sectors.yaml `members`): the organisation; a country
+    with a member word is not made its government (written for this test)."""
+    def recipients(text):
+        return [r.code for e in code_sv(text) if e.event == "COERCE" for r in e.recipient]
+
+    assert recipients("Irak grep flera IS-medlemmar i Mosul.") == ["IMGMUSISI"]
+    assert recipients("Irak grep flera IS-anhängare i Mosul.") == ["IMGMUSISI"]
+    assert recipients("Israel grep tre Hamasmedlemmar på Västbanken.") == ["PSEREBHMS"]
+    assert "RUSGOV" not in recipients("Polisen i Lettland grep tre Rysslandsanhängare i Riga.")

@@ -558,7 +558,7 @@ class KnowledgeBase:
     """Entities by id, dated codes, sector words. Build with `load_kb`."""
 
     def __init__(self, entities: Sequence[Entity], sector_words: Mapping[str, Mapping[str, str]],
-                 paths: Sequence[Path] = ()) -> None:
+                 paths: Sequence[Path] = (), member_words: Mapping[str, Sequence[str]] | None = None) -> None:
         self._entities: dict[str, Entity] = {e.id: e for e in entities}
         self._order: tuple[Entity, ...] = tuple(entities)
         self.paths: tuple[Path, ...] = tuple(paths)
@@ -575,6 +575,11 @@ class KnowledgeBase:
                 for f in gen(lemma):
                     forms.setdefault(f, code)
             self._sector_forms[lg] = forms
+        self._member_forms: dict[str, frozenset[str]] = {}
+        for lg, words in (member_words or {}).items():
+            gen = _sv_noun_forms if lg == "sv" else _en_noun_forms
+            lemmas = [" ".join(w.split()).casefold() for w in words]
+            self._member_forms[lg] = frozenset(lemmas) | frozenset(f for w in lemmas for f in gen(w))
         self._claims_by_code: dict[str, list[tuple[Claim, Entity]]] = {}
         self._by_code: dict[str, list[Entity]] = {}
         for e in self._order:
@@ -669,6 +674,10 @@ class KnowledgeBase:
         """All known (inflected) sector-word forms of a language -> code (lower case)."""
         return MappingProxyType(self._sector_forms.get(lang, {}))
 
+    def is_member_word(self, word: str, lang: str) -> bool:
+        """Whether `word` (any regular inflection) is a member/supporter word of `lang` ("medlemmar", "supporters")."""
+        return " ".join(word.split()).casefold() in self._member_forms.get(lang, frozenset())
+
     def sector_for(self, word: str, lang: str, compounds: bool = True) -> str | None:
         """Sector code of a sector word in any regular inflection, or None.
 
@@ -753,8 +762,11 @@ def _build(paths: Sequence[Path]) -> KnowledgeBase:
         raise KnowledgeError(f"invalid knowledge base: {errors[0]}{more}", errors)
     entities: list[Entity] = []
     sectors: dict[str, dict[str, str]] = {}
+    members: dict[str, list[str]] = {}
     for d in docs:
         data = d.data
+        for lang, words in (data.get("members") or {}).items():
+            members.setdefault(lang, []).extend(words)
         if "sectors" in data:
             for s in data["sectors"]:
                 for lang, words in s.items():
@@ -765,7 +777,7 @@ def _build(paths: Sequence[Path]) -> KnowledgeBase:
             continue
         for i, raw in enumerate(data.get("entities") or []):
             entities.append(_entity_from(raw, data.get("kind"), str(d.path), d.line(("entities", i))))
-    return KnowledgeBase(entities, sectors, paths)
+    return KnowledgeBase(entities, sectors, paths, members)
 
 
 @lru_cache(maxsize=1)

@@ -284,9 +284,14 @@ class NameMatcher:
         if e.kind not in {"name", "metonym", "demonym"}:
             return None
         sector = self.kb.sector_for(rest, self.lang)
-        if sector is None:
+        if sector is None and not self._member_of_organisation(e.entity_id, rest.lstrip("-")):
             return None
         return Mention(lo, hi, e.entity_id, "compound", sector, False, (e.entity_id,), " ".join(tokens[lo:hi]))
+
+    def _member_of_organisation(self, entity_id: str, rest: str) -> bool:
+        """'IS-medlemmar', 'Hamasanhängare': an organisation's name with a member word names the organisation."""
+        ent = self.kb.get(entity_id)
+        return ent is not None and ent.kind in {"group", "igo", "org"} and self.kb.is_member_word(rest, self.lang)
 
     def _adjective_of(self, piece: str) -> str | None:
         for suffix in self.suffixes.get("adjective", ("",)):
@@ -310,9 +315,9 @@ class NameMatcher:
             sector = self.kb.sector_for(rest, self.lang, compounds=False)
             if sector is None and rest.startswith("s"):
                 sector = self.kb.sector_for(rest[1:], self.lang, compounds=False)
-            if sector is None:
-                continue
             e = min(entries, key=lambda x: x.rank)
+            if sector is None and not self._member_of_organisation(e.entity_id, rest):
+                continue
             if e.case == "exact" and p.orig[:cut] != e.first_orig:
                 continue
             return Mention(p.tok, p.tok + 1, e.entity_id, "compound", sector, False, (e.entity_id,), tokens[p.tok])

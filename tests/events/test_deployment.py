@@ -24,3 +24,14 @@ def test_forces_sent_to_a_front_are_deployed(code_sv, lang, text, actor):
 ])
 def test_arms_sent_to_a_country_stay_aid(code_sv, lang, text):
     assert [e.event for e in code_sv(text, lang=lang)] == ["AID"]
+
+
+def test_the_deployment_coding_is_validated_against_the_ontology(tmp_path):
+    from konflikt.events.lexicon import default_lexicon_path, validate_lexicon_file
+
+    text = default_lexicon_path("en").read_text(encoding="utf-8")
+    bad = tmp_path / "en.yaml"
+    bad.write_text(text.replace("  mode: troops\n", "  mode: dance\n", 1), encoding="utf-8")
+    errors = validate_lexicon_file(bad)
+    assert any("deployment: mode 'dance'" in str(e) for e in errors), errors
+    assert not validate_lexicon_file(default_lexicon_path("en"))

@@ -406,6 +406,20 @@ def is_passive(tok: Token) -> bool:
     return False
 
 
+def _reported_relative_antecedent(verb: Token) -> Token | None:
+    """The antecedent of a relative pronoun that is the subject of a clause reported inside the relative clause:
+    "M23 rebels, who the UN says are backed by Rwanda", "Hezbollah, which [nsubj of armed] Israel says is armed
+    by Iran" (not when the reported clause has a subject of its own: "who say they were attacked")."""
+    rel = verb.head
+    if verb.dep_ != "ccomp" or not rel.dep_.startswith("acl") or rel.head.pos_ not in {"NOUN", "PROPN"}:
+        return None
+    if any(c.dep_ in SUBJ_DEPS and c.lower_ not in REL_PRONOUNS for c in verb.children):
+        return None
+    pronoun = any(c.lower_ in REL_PRONOUNS and c.i < verb.i for c in verb.children) or any(
+        c.lower_ in REL_PRONOUNS and c.dep_ not in SUBJ_DEPS and c.i < verb.i for c in rel.children)
+    return rel.head if pronoun else None
+
+
 def subject_of(verb: Token, depth: int = 0) -> Token | None:
     """The subject of a verb, following conjunction, control and relative clauses."""
     if depth > 4:
@@ -421,21 +435,14 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
                     if verb.doc[i].pos_ in {"NOUN", "PROPN"}:
                         return verb.doc[i]
                 return verb.head
-            if (c.lower_ in REL_PRONOUNS and verb.dep_ == "ccomp" and verb.head.dep_.startswith("acl")
-                    and verb.head.head.pos_ in {"NOUN", "PROPN"}):
-                return verb.head.head  # "Hezbollah, which [nsubj of armed] Israel says is armed by Iran"
-            return c
+            return _reported_relative_antecedent(verb) or c
     for c in verb.children:  # the subject hung on the auxiliary: "Lourenço [nsubj<-] har bjudit in"
         if c.dep_ in {"aux", "aux:pass", "cop"}:
             for g in c.children:
                 if g.dep_ in SUBJ_DEPS:
                     return g
-    if (verb.dep_ == "ccomp" and verb.head.dep_.startswith("acl") and verb.head.head.pos_ in {"NOUN", "PROPN"}
-            and any(c.lower_ in REL_PRONOUNS and c.dep_ not in SUBJ_DEPS and c.i < verb.i
-                    for c in [*verb.head.children, *verb.children])):
-        # "M23 rebels, who the UN says are backed by Rwanda": the relative pronoun is the subject of the reported
-        # clause, so its antecedent is
-        return verb.head.head
+    if (ante := _reported_relative_antecedent(verb)) is not None:
+        return ante
     if verb.dep_ == "conj" and verb.head.pos_ in {"VERB", "AUX"}:
         return subject_of(verb.head, depth + 1)
     if (verb.head.lemma_ or "").lower() in {"ha", "have"} and verb.head.i < verb.i and (
@@ -552,32 +559,28 @@ def _comitative(tok: Token) -> bool:
         tok.doc[first.i - 1].lower_ in COMITATIVE_BEFORE
 
 
-ROLE_MARKS = {"som", "as"}
-
-
-def _in_a_role(c: Token) -> bool:
-    """An oblique given a role by a "som"/"as" apposition: "med Förenade Arabemiraten som medlare", "with Qatar as
-    mediator" (a go-between, not the act's target)."""
+def _in_a_role(c: Token, lex) -> bool:
+    """An oblique given a role by an apposition with one of the lexicon's `role_marks`: "med Förenade
+    Arabemiraten som medlare", "with Qatar as mediator" (a go-between, not the act's target)."""
+    marks = {w.lower() for w in lex.role_marks}
     if any(g.dep_ in {"appos", "acl", "nmod", "xcomp"} and g.i > c.i and any(
-            m.dep_ in {"mark", "case"} and m.lower_ in ROLE_MARKS for m in g.children) for g in c.children):
+            m.dep_ in {"mark", "case"} and m.lower_ in marks for m in g.children) for g in c.children):
         return True
     nxt = c.right_edge.i + 1  # the role hung elsewhere: "with Turkey [nmod] as mediator [obl of the verb]"
-    return (nxt + 1 < c.sent.end and c.doc[nxt].lower_ in ROLE_MARKS and c.doc[nxt].dep_ in {"case", "mark"}
+    return (nxt + 1 < c.sent.end and c.doc[nxt].lower_ in marks and c.doc[nxt].dep_ in {"case", "mark"}
             and c.doc[nxt].head.pos_ == "NOUN" and c.doc[nxt].head.i == nxt + 1)
 
 
-DESTINATION_PREPS = {"sv": {"till", "mot", "åt"}, "en": {"to", "toward", "towards"}}
-
-
 def _deployed(c: Candidate, lex, lang: str) -> bool:
-    """Military aid sent to a front or border (the lexicon's `deployment_places`): "skickade 10 000 soldater till
+    """Military aid sent to a front or border (the lexicon's `deployment`): "skickade 10 000 soldater till
     gränsen mot Belarus", "sent troops to the front in Donbas" deploy one's own forces."""
-    places = {w.lower() for w in getattr(lex, "deployment_places", ())}
+    dep = lex.deployment
+    places = {w.lower() for w in dep.places} if dep is not None else set()
     if c.event != "AID" or "military" not in c.context or not places:
         return False
     for h in [c.token] + [o for o in c.token.children if o.dep_ == "obj"]:
         for x in h.children:
-            if x.dep_ in {"obl", "nmod"} and x.i > c.token.i and _case_of(x) in DESTINATION_PREPS.get(lang, ()):
+            if x.dep_ in {"obl", "nmod"} and x.i > c.token.i and _case_of(x) in {p.lower() for p in dep.preps}:
                 lemmas = set(_lemmas(x, lang))
                 before = x.doc[x.i - 1].lower_ if x.i > x.sent.start else ""
                 if lemmas & places or {f"{before} {lem}" for lem in lemmas} & places:
@@ -589,7 +592,7 @@ def _recipient_obliques(tok: Token, lex, prep: str | None) -> list[Token]:
     preps = {p.lower() for p in lex.recipient_preps}
     first, rest = [], []
     for c in tok.children:
-        if _comitative(c) or _in_a_role(c):
+        if _comitative(c) or _in_a_role(c, lex):
             continue  # a partner, not a target: "strider sida vid sida med moçambikiska styrkor"
         if c.dep_ in {"obl", "nmod", "obl:arg", "iobj"}:
             case = _case_of(c)
@@ -845,17 +848,18 @@ def _summary_apposition(noun: Token) -> bool:
             and noun.i > sent.root.i and any(d.dep_ == "det" and d.lower_ in {"a", "an"} for d in noun.children))
 
 
-PATIENT_PREP = {"sv": "av"}
-"""The preposition that marks an action noun's patient where it also marks a passive's agent (Swedish)."""
-ACTION_NOMINAL_ENDINGS = {"sv": ("ande", "andet", "anden", "andena", "ende", "endet", "ning", "ningen", "ningar",
-                                 "ningarna", "else", "elsen", "elser", "elserna")}
-
-
-def _action_nominal(tok: Token, lang: str) -> bool:
-    """A nominalised verb ("dödandet", "gripandet", "bombningen", "frigivningen"), whose "av" phrase is its
-    patient (also when the tagger took a sentence-initial one for a name)."""
+def _action_nominal(tok: Token, lex) -> bool:
+    """A nominalised verb (an ending of the lexicon's `action_noun_endings`: "dödandet", "gripandet",
+    "bombningen"), whose `patient_prep` phrase is its patient (also when the tagger took a sentence-initial one
+    for a name)."""
     return ((tok.pos_ == "NOUN" or (tok.pos_ == "PROPN" and tok.i == tok.sent.start))
-            and tok.lower_.endswith(ACTION_NOMINAL_ENDINGS.get(lang, ())) and len(tok.lower_) > 6)
+            and tok.lower_.endswith(tuple(lex.action_noun_endings)) and len(tok.lower_) > 6)
+
+
+def _patient_marked(tok: Token, sa: SentenceActors, lex, false_poss: list[Token]) -> bool:
+    """Whether the lexicon's `patient_prep` ("av") marks the patient of the noun: a nominalised verb or a noun
+    with an owner ("Rysslands invasion av Ukraina")."""
+    return bool(lex.patient_prep) and (_action_nominal(tok, lex) or _has_owner(tok, sa, false_poss))
 
 
 def _adjacent_genitive(tok: Token, sa: SentenceActors) -> Token | None:
@@ -897,7 +901,7 @@ def _noun_arguments(c: Candidate, sa: SentenceActors, lex, lang: str) -> None:
                   and ch not in adjective_poss]
     # Swedish "av X" after an action noun is its patient: "dödandet av journalisten", "bombningen av sjukhuset"
     # (a nominalisation in -ande/-ning/-else), and after a noun with an owner: "Rysslands invasion av Ukraina"
-    action_nominal = lang in PATIENT_PREP and (_action_nominal(tok, lang) or _has_owner(tok, sa, false_poss))
+    action_nominal = _patient_marked(tok, sa, lex, false_poss)
     actor_from_prep = False
     for ch in tok.children:
         if ch in false_poss or ch in adjective_poss:
@@ -911,7 +915,7 @@ def _noun_arguments(c: Candidate, sa: SentenceActors, lex, lang: str) -> None:
             else:
                 c.actors = _resolve(sa, ch)
         elif (ch.dep_ in {"nmod", "obl"} and _case_of(ch) in actor_preps and not c.actors
-              and not (action_nominal and _case_of(ch) == PATIENT_PREP.get(lang))):
+              and not (action_nominal and _case_of(ch) == lex.patient_prep)):
             c.actors = _resolve(sa, ch)
             actor_from_prep = bool(c.actors)
         if c.actors:
@@ -960,7 +964,7 @@ def _noun_arguments(c: Candidate, sa: SentenceActors, lex, lang: str) -> None:
             and _case_of(tok) == "in"):
         # "stepped up surveillance in close cooperation with the US": the clause's subject cooperates
         c.actors = _resolve(sa, subject_of(clause_verb(tok.head)))
-    patient = PATIENT_PREP.get(lang) if (action_nominal or (c.actors and not actor_from_prep)) else None
+    patient = lex.patient_prep if (action_nominal or (c.actors and not actor_from_prep)) else None
     patients = [o for o in tok.children if patient and o.dep_ in {"nmod", "obl"} and o.i > tok.i
                 and _case_of(o) == patient]
     for o in patients + _recipient_obliques(tok, lex, getattr(c.entry, "prep", None)) + false_poss:
@@ -1244,7 +1248,7 @@ def extract(sent: Span, sa: SentenceActors, lex, lang: str) -> list[Candidate]:
     cands += _obligation_requests(sent, lex, {c.token.i for c in cands})
     for c in cands:
         if _deployed(c, lex, lang):  # "skickade trupper till fronten": a deployment, not aid to anyone
-            c.event, c.mode, c.cameo = "MOBILIZE", "troops", "152"
+            c.event, c.mode, c.cameo = lex.deployment.event, lex.deployment.mode, lex.deployment.cameo
             c.notes.append("deployment")
     by_tok = {c.token.i: c for c in cands}
     nouns = {i: c for i, c in by_tok.items() if _is_noun(c)}
@@ -1268,8 +1272,8 @@ def extract(sent: Span, sa: SentenceActors, lex, lang: str) -> list[Candidate]:
         elif _circumstance_of(n, verbs, lang) is not None:
             n.absorbed_into = _circumstance_of(n, verbs, lang)  # "dödades i ett israeliskt flyganfall": one event
             n.notes.append("circumstance")
-        elif _motive_of(n, verbs, lang) is not None:
-            n.absorbed_into = _motive_of(n, verbs, lang)  # "utvisade ambassadören i protest mot avtalet"
+        elif _motive_of(n, verbs, lex) is not None:
+            n.absorbed_into = _motive_of(n, verbs, lex)  # "utvisade ambassadören i protest mot avtalet"
             n.notes.append("motive")
         elif n.token.dep_ in {"nsubj", "nsubj:pass"} and h.i in verbs and verbs[h.i].event == n.event:
             n.absorbed_into = verbs[h.i]  # "Demonstranter samlades ...": the protesters of the protest verb
@@ -1504,16 +1508,13 @@ def _circumstance_of(n: Candidate, verbs: dict[int, Candidate], lang: str) -> Ca
     return v if n.event == v.event or (v.event, n.event) == ("ASSAULT", "COERCE") else None
 
 
-MOTIVE_PREPS = {"sv": {"i", "som"}, "en": {"in", "as"}}
-"""Prepositions of a protest noun that gives the motive of another act ("i protest mot", "in protest at")."""
-
-
-def _motive_of(n: Candidate, verbs: dict[int, Candidate], lang: str) -> Candidate | None:
-    """The trigger verb a protest noun gives the motive of: "utvisade ambassadören i protest mot avtalet",
+def _motive_of(n: Candidate, verbs: dict[int, Candidate], lex) -> Candidate | None:
+    """The trigger verb a protest noun (with one of the lexicon's `motive_preps`) gives the motive of: "utvisade
+    ambassadören i protest mot avtalet",
     "recalled its envoy in protest at the vote", "lämnade mötet som protest" (a stance, not a demonstration)."""
     tok = n.token
-    if n.event != "PROTEST" or tok.dep_ not in {"obl", "nmod", "advcl"} or _case_of(tok) not in MOTIVE_PREPS.get(
-            lang, ()) or any(c.dep_ == "det" for c in tok.children):
+    if n.event != "PROTEST" or tok.dep_ not in {"obl", "nmod", "advcl"} or _case_of(tok) not in {
+            p.lower() for p in lex.motive_preps} or any(c.dep_ == "det" for c in tok.children):
         return None
     v = verbs.get(tok.head.i)
     return v if v is not None and v.token.i != tok.i else None
@@ -1585,10 +1586,9 @@ def _noun_owner(tok: Token, sa: SentenceActors, lex) -> list[ResolvedActor]:
     """The author of an event noun: its genitive possessor or a från/av phrase (not the "av" of its patient:
     "den ryska invasionen av Ukraina")."""
     actor_preps = {p.lower() for p in lex.actor_preps}
-    lang = sa.lang
-    if lang in PATIENT_PREP and (_action_nominal(tok, lang) or _has_owner(tok, sa, [])):
-        actor_preps.discard(PATIENT_PREP[lang])
-    gen = _genitive_owner(tok) or (_adjacent_genitive(tok, sa) if lang in PATIENT_PREP else None)
+    if _patient_marked(tok, sa, lex, []):
+        actor_preps.discard(lex.patient_prep)
+    gen = _genitive_owner(tok) or (_adjacent_genitive(tok, sa) if lex.patient_prep else None)
     adjective = [ch for ch in tok.children if ch.dep_ == "amod" and ch.i < tok.i
                  and getattr(sa.mention_at(ch), "kind", None) == "adjective"]
     for ch in ([gen] if gen is not None else []) + list(tok.children) + adjective:

@@ -205,6 +205,19 @@ class TriggerEntry(BaseModel):
         return self.model_copy(update=changes)
 
 
+class Deployment(BaseModel):
+    """What military aid sent to a front or border codes as: `event`/`mode`/`cameo` when the destination (a
+    phrase with one of `preps`) is one of `places`."""
+
+    model_config = _FROZEN
+
+    places: tuple[str, ...]
+    preps: tuple[str, ...]
+    event: str
+    mode: str | None = None
+    cameo: str | None = None
+
+
 class Lexicon(BaseModel):
     """A language's trigger lexicon and closed word lists, with lookup indexes."""
 
@@ -218,9 +231,16 @@ class Lexicon(BaseModel):
     recipient_preps: tuple[str, ...] = ()
     actor_preps: tuple[str, ...] = ()
     beneficiary_preps: tuple[str, ...] = ()
-    deployment_places: tuple[str, ...] = ()
-    """Nouns of a front or border: forces sent "till gränsen"/"to the front" are deployed (MOBILIZE), not
-    given to anyone (AID)."""
+    deployment: Deployment | None = None
+    """Forces or arms sent to a front or border ("till gränsen", "to the front") are deployed, not given."""
+    patient_prep: str | None = None
+    """The preposition of an action noun's patient that is also the passive agent's ("av": "invasionen av X")."""
+    action_noun_endings: tuple[str, ...] = ()
+    """Endings of nominalised verbs, whose `patient_prep` phrase is their patient ("dödandet", "bombningen")."""
+    motive_preps: tuple[str, ...] = ()
+    """Prepositions of a protest noun giving the motive of another act ("i protest mot", "in protest at")."""
+    role_marks: tuple[str, ...] = ()
+    """Words giving an oblique a role, not a target ("med Qatar som medlare", "with Qatar as mediator")."""
     light_verbs: tuple[LightVerb, ...] = ()
     triggers: tuple[TriggerEntry, ...] = ()
     path: str | None = None
@@ -519,6 +539,9 @@ def _semantic_errors(data: dict, root: yaml.Node, file: str, onto: Ontology) -> 
             reason = f"{where}: mode '{mode}' is not a mode of {event} ({valid})"
             out.append(LexiconError(file, _line(root, path), reason))
 
+    dep = data.get("deployment")
+    if isinstance(dep, dict):
+        check_mode(dep.get("event"), dep.get("mode"), ["deployment", "mode"], "deployment")
     for i, t in enumerate(triggers):
         if not isinstance(t, dict):
             continue

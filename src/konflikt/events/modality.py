@@ -54,7 +54,6 @@ def _is_negated(tok: Token, negators: set[str]) -> bool:
     return False
 
 
-
 def _object_negated(tok: Token, negators: set[str]) -> bool:
     """A verb whose object is negated by its determiner: "skickade inga trupper", "received no weapons",
     "Inga vapen levererades" (the passive subject)."""

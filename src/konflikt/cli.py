@@ -287,6 +287,8 @@ def eval_cmd(
     date: Annotated[str | None, typer.Option(help="Publication date YYYY-MM-DD (overrides the gold's).")] = None,
     lang: Annotated[str | None, typer.Option(help="sv, en or auto (overrides the gold's language).")] = None,
     misses: Annotated[bool, typer.Option(help="GSR: list the sentences that were coded wrongly.")] = False,
+    taxonomy: Annotated[bool, typer.Option(help="Also classify every miss and false pair (eval/taxonomy.py).")]
+    = False,
     prefilter: PrefilterOpt = True,
 ) -> None:
     """Code a gold file's document(s) and score them (same metrics as shared/eval/score_events.py).
@@ -338,6 +340,14 @@ def eval_cmd(
         print(json.dumps(report.to_dict(), ensure_ascii=False, indent=1))
     else:
         print(format_report(report))
+    if taxonomy:
+        from konflikt.eval.runner import document_text
+        from konflikt.eval.taxonomy import classify, count, format_counts
+
+        cases = classify(report, document_text(gold, list(paths) if paths else None))
+        for case in cases:
+            print(f"  {case.kind} {case.cls}: {case.ref}: {case.sentence[:90]}")
+        print(format_counts(count(cases)))
 
 
 @actors_app.command("check")

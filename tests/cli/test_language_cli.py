@@ -77,3 +77,22 @@ def test_eval_recognises_the_gsr_format(tmp_path):
     assert "country dyad accuracy 1.000 (2/2)" in r.stdout
     r = runner.invoke(app, ["eval", str(gsr), "--format", "gsr", "--json"])
     assert json.loads(r.stdout)["type_correct"] == 2
+
+
+def test_eval_taxonomy_classifies_misses_and_false_pairs(tmp_path):
+    doc = tmp_path / "doc.txt"
+    doc.write_text("Ryssland anföll Ukraina på fredagen.\n\nOljepriset steg kraftigt.\n", encoding="utf-8")
+    gold = tmp_path / "doc.gold.json"
+    gold.write_text(json.dumps({
+        "document": "doc.txt", "language": "sv", "publication_date": "2024-03-15",
+        "entities": {"RUS": {"names": ["Russia"], "code_prefix": "RUS"},
+                     "UKR": {"names": ["Ukraine"], "code_prefix": "UKR"}},
+        "events": [{"id": "e1", "required": True, "anchor": "Ryssland anföll", "actor": ["UKR"],
+                    "recipient": ["RUS"], "types": ["ASSAULT"]}],
+        "relations": {"required": [], "camps": []},
+    }), encoding="utf-8")
+    r = runner.invoke(app, ["eval", str(gold), "--taxonomy"])
+    assert r.exit_code == 0, r.output
+    assert "miss actor_and_recipient: e1" in r.stdout
+    assert "misses (1): actor_and_recipient 1" in r.stdout
+    assert "false pairs (1): near_miss 1" in r.stdout

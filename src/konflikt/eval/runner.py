@@ -177,6 +177,13 @@ def evaluate(
     return score(gold, code_documents(gold, documents, code_fn))
 
 
+def document_text(gold_path: Path | str, paths: list[Path] | None = None) -> str:
+    """The text of the gold's document(s) (or ``paths``), joined by blank lines."""
+    gold_path = Path(gold_path)
+    documents = gold_documents(load_gold(gold_path), gold_path, paths)
+    return "\n\n".join(doc.path.read_text(encoding="utf-8") for doc in documents)
+
+
 def score_files(gold_path: Path | str, events_path: Path | str) -> ScoreReport:
     """Score an existing events file (JSONL or JSON array) against a gold file."""
     return score(load_gold(gold_path), load_events(events_path))

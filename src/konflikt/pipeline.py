@@ -210,6 +210,7 @@ class Coder:
         gate = self.gate(lang)
         state = DiscourseState()
         where = places.document_context(text) if plan.n_parse else None
+        when = dates.DateContext(text)
         lap("dates_places")
         events: list[Event] = []
         sent_index = 0
@@ -223,6 +224,7 @@ class Coder:
                     span = udoc.char_span(s - start, e - start, alignment_mode="expand")
                     if span is not None and len(span):
                         remember_unparsed(span, self.kb, res.matcher, lang, on_date, state, start)
+                    dates.observe_text(when, text[s:e], s, lang, on_date)
                     sent_index += 1
                 lap("actors")
                 continue
@@ -240,7 +242,7 @@ class Coder:
                         cands, sa, onto, doc_id=doc.id, sent_index=sent_index, sent_text=sent.text,
                         sent_span=s_span, char_offset=start, lang=lang, date=pub, start_n=0)
                     lap("events")
-                    sent_events = dates.annotate(sent_events, sent, lang, on_date, start)
+                    sent_events = dates.annotate(sent_events, sent, lang, on_date, start, when)
                     was_cut = ((sent.start == 0 and start in plan.cut_at)
                                or (sent.end == len(sdoc) and end in plan.cut_at))
                     if plan.doc_warnings or was_cut:
@@ -250,6 +252,8 @@ class Coder:
                             ev.warnings.extend(extra)
                     events.extend(place_recipients(places.annotate(sent_events, sent, lang, where, start), self.kb))
                     lap("dates_places")
+                else:
+                    dates.observe_text(when, sent.text, start + sent.start_char, lang, on_date)
                 for ra in sa.discourse_order():
                     state.remember(ra, self.kb)
                 lap("actors")

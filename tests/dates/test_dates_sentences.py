@@ -106,7 +106,7 @@ def test_seed_gold_dates(coder, shared_dir):
 
 
 def test_pipeline_sets_dates(code_sv):
-    events = code_sv("Turkiet anföll Syrien förra veckan. Ryssland hotade Ukraina.", date="2019-12-27")
+    events = code_sv("Turkiet anföll Syrien förra veckan.\nRyssland hotade Ukraina.", date="2019-12-27")
     assert events
     by_sent = {e.sentence_index: e for e in events}
     if 0 in by_sent:

@@ -7,18 +7,21 @@ A sentence's date expressions ("den 10 december", "i april", "2011", "förra vec
 to the events of the sentence, each taking the expression nearest its trigger in the dependency tree
 (`annotate`). An event's date is ISO 8601 truncated to its precision — day "2019-12-10", week "2019-W51"
 (ISO week), month "2019-04", year "2011", range "2019-12-17/2019-12-27" — with `date_range` = [first day,
-last day]; without an expression it is the publication date with precision "publication".
+last day]; without an expression an event told in the simple past takes the paragraph's last date
+(`context`), else it is the publication date with precision "publication".
 Formats: docs/dates-places.md.
 """
 
-from konflikt.dates.annotate import annotate, sentence_dates
+from konflikt.dates.annotate import annotate, observe_text, sentence_dates
+from konflikt.dates.context import DateContext
 from konflikt.dates.find import Expression, find_expressions
 from konflikt.dates.lexicon import DateLexicon, load_date_lexicon, validate_date_file
 from konflikt.dates.resolve import PRECISIONS, EventDate, format_date, resolve
 from konflikt.dates.tense import clause_tense
 
 __all__ = [
-    "annotate", "sentence_dates", "Expression", "find_expressions", "DateLexicon", "load_date_lexicon",
+    "annotate", "sentence_dates", "observe_text", "DateContext", "Expression", "find_expressions", "DateLexicon",
+    "load_date_lexicon",
     "validate_date_file", "PRECISIONS", "EventDate", "format_date", "resolve", "clause_tense", "resolve_text",
 ]
 

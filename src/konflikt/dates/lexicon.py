@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from types import MappingProxyType
@@ -45,8 +45,14 @@ class DatePattern:
     prefer: str
     """past | future | tense: which reading of a yearless date to take."""
     op: str
-    """parse (one date) | range (from the parsed date up to the publication date)."""
+    """parse (one date) | range (from the parsed date up to the publication date) | weekday | weekend |
+    anchor (a day counted from the reference date of the context: "samma dag", "dagen därpå", "two days later")."""
     examples: tuple[str, ...]
+    attach: str = "any"
+    """any | past: a `past` expression dates only events told in the simple past and the noun it modifies
+    ("söndagens attack" dates the attack and "dödade", not "anklagar")."""
+    shift: str | None = None
+    """anchor: template of the signed shift from the reference day ('+{n} {u}', '-1 dag', '0 dag')."""
 
 
 @dataclass(frozen=True)
@@ -61,6 +67,10 @@ class DateLexicon:
     future_markers: tuple[tuple[str, ...], ...]
     """Each marker as a tuple of lower-case words ("kommer att" -> ("kommer", "att"))."""
     rewrites: tuple[tuple[str, str], ...]
+    weekdays: tuple[str, ...] = ()
+    """The seven weekday names, Monday first, lower case."""
+    unit_days: Mapping[str, int] = field(default_factory=lambda: MappingProxyType({}))
+    """Unit form (after `units`) -> days, for anchor shifts ("dagar" -> 1, "veckor" -> 7)."""
 
 
 def default_path(lang: str) -> Path:
@@ -105,6 +115,8 @@ def _compile(data: Mapping[str, Any]) -> DateLexicon:
             prefer=p.get("prefer", "past"),
             op=p.get("op", "parse"),
             examples=tuple(p.get("examples") or ()),
+            shift=p.get("shift"),
+            attach=p.get("attach", "any"),
         )
         for p in data["patterns"]
     )
@@ -116,6 +128,8 @@ def _compile(data: Mapping[str, Any]) -> DateLexicon:
         units=MappingProxyType({str(k).lower(): str(v) for k, v in (data.get("units") or {}).items()}),
         future_markers=tuple(tuple(str(m).lower().split()) for m in data.get("future_markers") or ()),
         rewrites=tuple((str(k).lower(), str(v)) for k, v in (data.get("rewrites") or {}).items()),
+        weekdays=tuple(str(w).lower() for w in (data.get("words") or {}).get("weekday") or ()),
+        unit_days=MappingProxyType({str(k).lower(): int(v) for k, v in (data.get("unit_days") or {}).items()}),
     )
 
 
@@ -145,10 +159,19 @@ def _semantic_errors(data: Mapping[str, Any], root: Any, file: str) -> list[Data
             out.append(DataFileError(file, node_line(root, ["patterns", i, "regex"]), f"pattern {pid}: {exc}"))
             continue
         groups = set(rx.groupindex) | {"text"}
-        missing = [g for g in _TEMPLATE_RE.findall(p.get("parse") or "") if g not in groups]
-        if missing:
-            out.append(DataFileError(file, node_line(root, ["patterns", i, "parse"]),
-                                     f"pattern {pid}: parse template names unknown group(s) {missing}"))
+        for key in ("parse", "shift"):
+            missing = [g for g in _TEMPLATE_RE.findall(p.get(key) or "") if g not in groups]
+            if missing:
+                out.append(DataFileError(file, node_line(root, ["patterns", i, key]),
+                                         f"pattern {pid}: {key} template names unknown group(s) {missing}"))
+        if (p.get("op") == "anchor") != bool(p.get("shift")):
+            out.append(DataFileError(file, line, f"pattern {pid}: an anchor pattern needs a shift, and only it"))
+        elif p.get("shift"):
+            unit = p["shift"].split()[-1].lower()
+            unit = (data.get("units") or {}).get(unit, unit)
+            if not unit.startswith("{") and unit not in (data.get("unit_days") or {}):
+                out.append(DataFileError(file, node_line(root, ["patterns", i, "shift"]),
+                                         f"pattern {pid}: shift unit {unit!r} is not in unit_days"))
         for j, ex in enumerate(p.get("examples") or []):
             if not rx.fullmatch(ex):
                 out.append(DataFileError(file, node_line(root, ["patterns", i, "examples", j]),

@@ -25,7 +25,7 @@ from functools import lru_cache
 from konflikt.dates.find import Expression
 from konflikt.dates.lexicon import DateLexicon
 
-__all__ = ["EventDate", "parse_string", "resolve", "format_date", "PRECISIONS"]
+__all__ = ["EventDate", "parse_string", "resolve", "format_date", "weekday_in_week", "PRECISIONS"]
 
 PRECISIONS: tuple[str, ...] = ("day", "week", "month", "year", "range", "publication")
 _PERIOD_TO_PRECISION = {"time": "day", "day": "day", "week": "week", "month": "month", "year": "year"}
@@ -44,8 +44,8 @@ class EventDate:
     pattern: str = ""
 
 
-def parse_string(expr: Expression, lex: DateLexicon) -> str:
-    """The string handed to dateparser for an expression."""
+def parse_string(expr: Expression, lex: DateLexicon, template: str | None = None) -> str:
+    """The string handed to dateparser for an expression (or `template` filled from its groups)."""
     groups = dict(expr.groups)
 
     def fill(m: re.Match[str]) -> str:
@@ -57,6 +57,8 @@ def parse_string(expr: Expression, lex: DateLexicon) -> str:
             return str(lex.numbers[value])
         return lex.units.get(value, value) if name == "u" else value
 
+    if template is not None:
+        return " ".join(_FILL_RE.sub(fill, template).lower().split())
     out = _FILL_RE.sub(fill, expr.pattern.parse) if expr.pattern.parse else expr.text
     out = " ".join(out.lower().split())
     for phrase, repl in lex.rewrites:
@@ -120,13 +122,47 @@ def format_date(d: date, precision: str) -> tuple[str, tuple[str, str]]:
     return d.isoformat(), (d.isoformat(), d.isoformat())
 
 
-def resolve(expr: Expression, lex: DateLexicon, base: date | None, tense: str | None = None) -> EventDate | None:
+def _anchor(expr: Expression, lex: DateLexicon, ref: EventDate | None) -> EventDate | None:
+    """An anchor expression ("samma dag", "dagen därpå", "two days later"): the reference day shifted; None
+    without a day-precise reference."""
+    if ref is None or ref.precision != "day" or not expr.pattern.shift:
+        return None
+    amount, unit = parse_string(expr, lex, expr.pattern.shift).rsplit(None, 1)
+    sign = -1 if amount.startswith("-") else 1
+    try:
+        n = int(amount.lstrip("+-"))
+    except ValueError:
+        return None
+    per = lex.unit_days.get(lex.units.get(unit, unit))
+    if per is None:
+        return None
+    d = date.fromisoformat(ref.date) + timedelta(days=sign * n * per)
+    iso, span = format_date(d, "day")
+    return EventDate(iso, "day", expr.text, span, expr.pattern.id)
+
+
+def weekday_in_week(expr: Expression, lex: DateLexicon, week: EventDate) -> EventDate | None:
+    """A weekday expression ("på onsdagen", "on Wednesday") read inside a week given by another expression of
+    its sentence or context ("förra veckan", "last week"): that day of the week. None if it names no weekday."""
+    name = dict(expr.groups).get("w", "").lower()
+    if week.precision != "week" or name not in lex.weekdays:
+        return None
+    d = date.fromisoformat(week.range[0]) + timedelta(days=lex.weekdays.index(name))
+    iso, span = format_date(d, "day")
+    return EventDate(iso, "day", f"{week.text} … {expr.text}", span, expr.pattern.id)
+
+
+def resolve(expr: Expression, lex: DateLexicon, base: date | None, tense: str | None = None,
+            ref: EventDate | None = None) -> EventDate | None:
     """The date an expression denotes, or None (unparseable, or relative with no publication date).
 
     `tense` is the clause's tense ('past', 'present', 'future' or None); it decides yearless dates of
     patterns with `prefer: tense` (future -> the next such date, present -> the nearer of the last and the
-    next, past or unknown -> the most recent one).
+    next, past or unknown -> the most recent one). `ref` is the reference date of the context (the last
+    date the text gave before this sentence), the base of `anchor` patterns.
     """
+    if expr.pattern.op == "anchor":
+        return _anchor(expr, lex, ref)
     text = parse_string(expr, lex)
     if base is None:
         if not _HAS_YEAR.search(text):

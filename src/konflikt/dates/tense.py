@@ -16,7 +16,7 @@ from spacy.tokens import Span, Token
 
 from konflikt.syntax import governing_verb, head_token
 
-__all__ = ["clause_tense"]
+__all__ = ["clause_tense", "narrative_past"]
 
 _VERBS = frozenset({"VERB", "AUX"})
 
@@ -69,3 +69,23 @@ def clause_tense(sent: Span, start_char: int, end_char: int, future_markers: Seq
     if "Pres" in verb.morph.get("Tense"):
         return "present"
     return None
+
+
+def narrative_past(token: Token) -> bool:
+    """Whether the clause of a token tells a past event in the simple past — the tense of a narrative that
+    goes on at the time the text gave last ("anföll", "bombades", "attacked", "was shelled"), not a perfect or
+    pluperfect (background: "har/hade anfallit", "had attacked"), a modal or future ("skulle", "would",
+    "will"), nor a present. An infinitive without auxiliaries takes the verb it depends on."""
+    verb = governing_verb(token)
+    if verb is None:
+        return False
+    auxes = [c for c in verb.children if c.dep_.startswith("aux")]
+    if "Inf" in verb.morph.get("VerbForm") and not auxes and verb.head.i != verb.i and verb.head.pos_ in _VERBS:
+        verb = verb.head
+        auxes = [c for c in verb.children if c.dep_.startswith("aux")]
+    if any(c.dep_ == "aux" for c in auxes) or "Sup" in verb.morph.get("VerbForm"):
+        return False
+    passive = [c for c in auxes if c.dep_ == "aux:pass"]
+    if passive:
+        return any("Past" in c.morph.get("Tense") for c in passive)
+    return "Past" in verb.morph.get("Tense") and "Part" not in verb.morph.get("VerbForm")

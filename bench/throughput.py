@@ -49,7 +49,8 @@ from konflikt.records import Document
 from konflikt.store import Store
 
 ROOT = Path(__file__).resolve().parent.parent
-DATA = ROOT.parent / "shared" / "data"
+DATA = next((d for d in (ROOT.parent / "shared" / "data", ROOT.parent.parent / "shared" / "data") if d.is_dir()),
+            ROOT.parent / "shared" / "data")  # (a git worktree sits one level deeper)
 PER_ARTICLE, PER_PARAGRAPH = 20, 4
 PUB_DATE = "2012-06-15"
 STAGES = ("language", "tokenise", "parse", "actors", "events", "dates_places", "store")
@@ -154,17 +155,17 @@ shares are those of the first run). The repeats run in fresh processes: coding t
 one process would find its per-word memos warm and be faster than a first reading."""
 
 
-def serial_fresh(lang: str, n_articles: int) -> float:
+def serial_fresh(lang: str, n_articles: int, scorer: str = "off") -> float:
     """Seconds of `serial` on the first `n_articles` articles, in a fresh process (models loaded and warmed on
     the warm-up text first, as in this one)."""
-    out = subprocess.run([sys.executable, __file__, "--serial-once", lang, str(n_articles)], check=True,
+    out = subprocess.run([sys.executable, __file__, "--serial-once", lang, str(n_articles), scorer], check=True,
                          capture_output=True, text=True).stdout
     return float(out.split()[-1])
 
 
-def _serial_once(lang: str, n_articles: int) -> None:
+def _serial_once(lang: str, n_articles: int, scorer: str = "off") -> None:
     sents = swedish_sentences() if lang == "sv" else english_sentences()
-    coder = _warm_coder(lang, sents)
+    coder = _warm_coder(lang, sents, scorer=scorer)
     docs, _ = articles(sents, n_articles, lang)
     bare_spacy(coder, lang, docs)  # as in `main`: the same words already in the vocabulary
     with tempfile.TemporaryDirectory(prefix="konflikt-bench-") as tmpd:
@@ -215,11 +216,11 @@ def _write(docs: list[Document], src: Path) -> Path:
     return src
 
 
-def ingest_cli(src: Path, db: Path, lang: str, workers: int) -> tuple[float, float, float]:
+def ingest_cli(src: Path, db: Path, lang: str, workers: int, scorer: str = "off") -> tuple[float, float, float]:
     """Run `konflikt ingest SRC --workers N` as its own process: (seconds, peak RSS MB of the whole process
     tree, peak RSS MB of the largest single process), RSS sampled every 0.2 s."""
     cmd = [sys.executable, "-m", "konflikt.cli", "ingest", str(src), "--db", str(db), "--date", PUB_DATE,
-           "--lang", lang, "--workers", str(workers), "--no-progress"]
+           "--lang", lang, "--workers", str(workers), "--no-progress", "--scorer", scorer]
     t0 = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     peak_tree = peak_one = 0.0
@@ -256,16 +257,17 @@ def _rss_mb(pid: int) -> float:
     return 0.0
 
 
-def startup(lang: str, workers: int, tmp: Path, repeat: int = 1) -> float:
+def startup(lang: str, workers: int, tmp: Path, repeat: int = 1, scorer: str = "off") -> float:
     """Median seconds, of `repeat` runs, for `konflikt ingest --workers N` on 33 one-line articles (enough to
     start the worker processes): process start, imports, starting the workers, loading their models."""
     tiny = [Document(id=f"s{i}", text=f"{WARMUP[lang]} ({i})", source="s", date=PUB_DATE, language=lang)
             for i in range(2 * CHUNK + 1)]
     src = _write(tiny, tmp / "startup")
-    return statistics.median(ingest_cli(src, tmp / f"startup-{i}.duckdb", lang, workers)[0] for i in range(repeat))
+    return statistics.median(ingest_cli(src, tmp / f"startup-{i}.duckdb", lang, workers, scorer)[0]
+                             for i in range(repeat))
 
 
-def parallel(docs: list[Document], lang: str, workers: int, tmp: Path, repeat: int = 1
+def parallel(docs: list[Document], lang: str, workers: int, tmp: Path, repeat: int = 1, scorer: str = "off"
              ) -> tuple[float, int, float, float, list[float]]:
     """`konflikt ingest --workers N` on the articles as text files, `repeat` times into fresh databases: the
     median seconds, events stored, peak RSS MB (process tree, largest process), and every run's seconds."""
@@ -273,7 +275,7 @@ def parallel(docs: list[Document], lang: str, workers: int, tmp: Path, repeat: i
     runs, events, tree, one = [], 0, 0.0, 0.0
     for i in range(repeat):
         db = tmp / f"parallel-{i}.duckdb"
-        total, t_tree, t_one = ingest_cli(src, db, lang, workers)
+        total, t_tree, t_one = ingest_cli(src, db, lang, workers, scorer)
         runs.append(total)
         tree, one = max(tree, t_tree), max(one, t_one)
         with Store(db, read_only=True) as store:
@@ -301,7 +303,7 @@ def load_average() -> str:
 
 def main() -> None:
     if sys.argv[1:2] == ["--serial-once"]:  # one cold 1-worker run, for `serial_fresh`
-        _serial_once(sys.argv[2], int(sys.argv[3]))
+        _serial_once(sys.argv[2], int(sys.argv[3]), *sys.argv[4:5])
         return
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--sizes", default="1,4,16", help="corpus sizes, multiples of --base (default 1,4,16)")
@@ -311,6 +313,7 @@ def main() -> None:
     ap.add_argument("--compare-off", action="store_true", help="also time 1 worker without the prefilter (1st size)")
     ap.add_argument("--repeat", type=int, default=3, help="runs of the N-worker ingest per size, and of 1-worker runs "
                     f"under {SHORT_RUN:.0f} s; median reported (default 3; the cores are shared)")
+    ap.add_argument("--scorer", choices=("off", "on"), default="off", help="the learned scorer (docs/scorer.md)")
     ap.add_argument("--out", default=str(ROOT / "bench" / "results.md"))
     args = ap.parse_args()
     sizes = [int(x) for x in args.sizes.split(",") if x.strip()]
@@ -320,11 +323,11 @@ def main() -> None:
     load_start = load_average()
     for lang in langs:
         sents = swedish_sentences() if lang == "sv" else english_sentences()
-        coder = _warm_coder(lang, sents)
+        coder = _warm_coder(lang, sents, scorer=args.scorer)
         off = _warm_coder(lang, sents, prefilter=False) if args.compare_off else None
         peaks = [0.0, 0.0]  # RSS MB: whole `konflikt ingest` process tree, largest process
         with tempfile.TemporaryDirectory(prefix="konflikt-bench-") as tmpd:
-            starts[lang] = startup(lang, w, Path(tmpd), args.repeat) if w > 1 else 0.0
+            starts[lang] = startup(lang, w, Path(tmpd), args.repeat, args.scorer) if w > 1 else 0.0
         times: dict[int, tuple[float, float | None]] = {}
         for k, size in enumerate(sizes):
             docs, recur = articles(sents, args.base * size, lang)
@@ -338,13 +341,14 @@ def main() -> None:
                 n_par, n_parsed, t_tok = gate_stats(coder, lang, docs)
                 t_ser, timings, n_ev = serial(coder, docs, tmp)
                 if t_ser < SHORT_RUN and args.repeat > 1:  # a short run is at the mercy of the shared cores
-                    ser_runs = [t_ser, *(serial_fresh(lang, args.base * size) for _ in range(1, args.repeat))]
+                    ser_runs = [t_ser, *(serial_fresh(lang, args.base * size, args.scorer)
+                                         for _ in range(1, args.repeat))]
                     t_ser = statistics.median(ser_runs)
                     notes.append(f"{lang} {size}x: 1 worker, {len(ser_runs)} runs (the later ones each in a fresh "
                                  "process, as cold as the first): " + ", ".join(f"{t:.2f}" for t in ser_runs)
                                  + f" s (median {t_ser:.2f} s)")
                 t_off = serial(off, docs, tmp, "off")[0] if off is not None and k == 0 else None
-                t_par, n_ev_par, tree, one, runs = (parallel(docs, lang, w, tmp, args.repeat) if w > 1
+                t_par, n_ev_par, tree, one, runs = (parallel(docs, lang, w, tmp, args.repeat, args.scorer) if w > 1
                                                     else (None, None, 0, 0, []))
                 peaks = [max(peaks[0], tree), max(peaks[1], one)]
             if len(runs) > 1:

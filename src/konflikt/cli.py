@@ -121,6 +121,24 @@ def code_paths(paths: list[str], settings: Settings, debug: bool = False, worker
 WorkersOpt = Annotated[int | None, typer.Option(help="Processes coding documents in parallel (default: all cores).")]
 PrefilterOpt = Annotated[bool, typer.Option("--prefilter/--no-prefilter",
                                             help="Fast path: parse only the sentences a trigger can be in.")]
+ScorerOpt = Annotated[str, typer.Option("--scorer", help="off (the rules choose) or on (the learned scorer chooses "
+                                                          "among the rules' proposals: docs/scorer.md).")]
+
+
+def check_scorer(scorer: str) -> str:
+    """The --scorer value, with the shipped model checked before any document is read (one line, exit 2)."""
+    if scorer not in {"off", "on"}:
+        _err(f"--scorer must be off or on, got {scorer!r}")
+        raise typer.Exit(EXIT_USAGE)
+    if scorer == "on":
+        from konflikt.events.scorer import ScorerModelError, load_model
+
+        try:
+            load_model()
+        except ScorerModelError as exc:
+            _err(str(exc))
+            raise typer.Exit(EXIT_USAGE) from None
+    return scorer
 
 
 def check_workers(workers: int | None) -> int:
@@ -144,6 +162,7 @@ def code(
     fmt: Annotated[str, typer.Option("--format", help="jsonl (one event per line) or table.")] = "jsonl",
     workers: WorkersOpt = None,
     prefilter: PrefilterOpt = True,
+    scorer: ScorerOpt = "off",
     engine: Annotated[str, typer.Option(help="local (this machine) or dask (a Dask cluster, needs --scheduler "
                                              "and --out).")] = "local",
     scheduler: Annotated[str | None, typer.Option(help="Dask scheduler address (tcp://host:8786).")] = None,
@@ -167,7 +186,7 @@ def code(
         raise typer.Exit(EXIT_USAGE)
     workers = check_workers(workers)
     settings = Settings(lang=lang, date=_check_date(date), workers=workers, prefilter=prefilter,
-                        **check_limits(max_doc_chars, max_sentence_chars))
+                        scorer=check_scorer(scorer), **check_limits(max_doc_chars, max_sentence_chars))
     from konflikt.parallel import CHUNK, prestart
 
     if engine == "local" and len(paths) >= 2 * CHUNK:  # one document per path: enough to go to workers
@@ -290,6 +309,7 @@ def eval_cmd(
     taxonomy: Annotated[bool, typer.Option(help="Also classify every miss and false pair (eval/taxonomy.py).")]
     = False,
     prefilter: PrefilterOpt = True,
+    scorer: ScorerOpt = "off",
 ) -> None:
     """Code a gold file's document(s) and score them (same metrics as shared/eval/score_events.py).
 
@@ -314,7 +334,7 @@ def eval_cmd(
         _err(f"--lang must be auto, sv or en, got {lang!r}")
         raise typer.Exit(EXIT_USAGE)
     date = _check_date(date)
-    coder = Coder(Settings(prefilter=prefilter))
+    coder = Coder(Settings(prefilter=prefilter, scorer=check_scorer(scorer)))
 
     def code_fn(text: str, *, lang: str, date: str | None, doc_id: str) -> list[dict]:
         language = None if lang in {None, "auto"} else lang

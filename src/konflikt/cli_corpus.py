@@ -134,6 +134,8 @@ def ingest(
     prefilter: Annotated[bool, typer.Option("--prefilter/--no-prefilter",
                                             help="Fast path: parse only the sentences a trigger can be in.")]
     = True,
+    scorer: Annotated[str, typer.Option("--scorer", help="off (the rules choose) or on (the learned scorer: "
+                                                          "docs/scorer.md).")] = "off",
     max_doc_chars: MaxDocOpt = Settings.max_doc_chars,
     max_sentence_chars: MaxSentenceOpt = Settings.max_sentence_chars,
     debug: Annotated[bool, typer.Option(help="Show tracebacks.")] = False,
@@ -150,11 +152,11 @@ def ingest(
     if not 1 <= workers <= 64:
         raise _usage(f"--workers must be 1..64, got {workers}")
     prestart(workers, paths)  # the workers' fork server loads while this process does
-    from konflikt.cli import check_limits
+    from konflikt.cli import check_limits, check_scorer
     from konflikt.config import Settings
     from konflikt.corpus import ingest as run
 
-    settings = Settings(lang=lang, date=date, workers=workers, prefilter=prefilter,
+    settings = Settings(lang=lang, date=date, workers=workers, prefilter=prefilter, scorer=check_scorer(scorer),
                         **check_limits(max_doc_chars, max_sentence_chars))
     with _open(db, read_only=False) as store:
         report = run(paths, store, settings, progress=progress, verbose=verbose, debug=debug, workers=workers)

@@ -31,4 +31,10 @@ class Settings:
     parsed; sentences without a trigger are only tokenised (and, in Swedish, NER-tagged) for the discourse
     memory. Off parses everything. Same events on every gold set; elsewhere a sentence next to a trigger-less
     one may be parsed a little differently (the parser sees less context)."""
+    scorer: str = "off"
+    """The learned scorer (`konflikt.events.scorer`): 'off' codes what the rules keep; 'on' lets the shipped model
+    choose among the rules' generous proposals and sets each event's confidence; 'propose' codes every proposal
+    (for training and inspection: `konflikt.events.train_scorer`)."""
+    scorer_model: Path | None = None
+    """Another scorer model file; None = the shipped one."""
     extra: dict = field(default_factory=dict)

@@ -17,7 +17,7 @@ from konflikt.actors.kb import KnowledgeBase, load_kb
 from konflikt.actors.names import NameMatcher
 from konflikt.actors.resolver import DiscourseState, build_sentence_actors, remember_unparsed
 from konflikt.config import Settings
-from konflikt.events.coder import to_events
+from konflikt.events.coder import propose, to_events
 from konflikt.events.extract import extract
 from konflikt.events.lexicon import load_lexicon
 from konflikt.events.ontology import load_ontology
@@ -77,6 +77,17 @@ class Coder:
     _kb: KnowledgeBase | None = None
     _res: dict[str, LanguageResources] = field(default_factory=dict)
     _hints: object | None = None
+    proposal_sink: object | None = None
+    """With `Settings.scorer` 'propose': called as sink(proposals, features) per sentence (training data)."""
+    _scorer: object | None = None
+
+    def __post_init__(self) -> None:
+        if self.settings.scorer not in {"off", "on", "propose"}:
+            raise ValueError(f"scorer must be off, on or propose, not {self.settings.scorer!r}")
+        if self.settings.scorer == "on":  # a missing or corrupt model stops the run here, in one line
+            from konflikt.events.scorer import load_model
+
+            self._scorer = load_model(self.settings.scorer_model)
 
     @property
     def kb(self) -> KnowledgeBase:
@@ -236,11 +247,16 @@ class Coder:
                 sa = build_sentence_actors(sent, self.kb, res.matcher, lang, on_date, state, start)
                 lap("actors")
                 if gate is None or gate.may_hold_event(sent.text):
-                    cands = extract(sent, sa, res.lexicon, lang)
+                    generous = self.settings.scorer != "off"
+                    cands = extract(sent, sa, res.lexicon, lang, generous=generous)
                     s_span = (start + sent.start_char, start + sent.end_char)
-                    sent_events = to_events(
-                        cands, sa, onto, doc_id=doc.id, sent_index=sent_index, sent_text=sent.text,
-                        sent_span=s_span, char_offset=start, lang=lang, date=pub, start_n=0)
+                    at = dict(doc_id=doc.id, sent_index=sent_index, sent_text=sent.text, sent_span=s_span,
+                              char_offset=start, lang=lang, date=pub)
+                    if not generous:
+                        sent_events = to_events(cands, sa, onto, start_n=0, **at)
+                    else:
+                        sent_events = self._choose(propose(cands, sa, onto, generous=True, **at), doc.id,
+                                                   sent_index)
                     lap("events")
                     sent_events = dates.annotate(sent_events, sent, lang, on_date, start, when)
                     was_cut = ((sent.start == 0 and start in plan.cut_at)
@@ -259,6 +275,19 @@ class Coder:
                 lap("actors")
                 sent_index += 1
         return [e for e in events if e.confidence >= self.settings.min_confidence]
+
+
+    def _choose(self, props: list, doc_id: str, sent_index: int) -> list[Event]:
+        """The events of one sentence's generous proposals: the scorer's choice, or all of them ('propose')."""
+        from konflikt.events.coder import number
+        from konflikt.events.scorer import choose, sentence_features
+
+        if self._scorer is not None:
+            return choose(props, self._scorer, doc_id=doc_id, sent_index=sent_index)
+        events = number([p.event for p in props], doc_id, sent_index)
+        if self.proposal_sink is not None:
+            self.proposal_sink(props, sentence_features(props))
+        return events
 
 
 def _parse(nlp, texts: list[str]) -> list:

@@ -6,9 +6,15 @@ Rules applied here, all from the PLOVER manual:
 * an event needs an actor, except an agentless passive with a recipient ("X avsattes");
 * types that require a recipient (COOPERATE, AID, SANCTION) are not coded without one;
 * an actor is never its own recipient; the same event coded twice in a sentence is kept once.
+
+`propose` gives every event the rules would code as a `Proposal`, and with `generous=True` also those they
+would drop, flagged with why (the learned scorer, `konflikt.events.scorer`, chooses among them); `to_events`
+keeps the undropped ones.
 """
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 from konflikt.actors.resolver import STATE_SECTORS, ResolvedActor, SentenceActors
 from konflikt.events.extract import COOP_TO_AGREE, Candidate, is_passive
@@ -79,31 +85,115 @@ def _internal(r: ResolvedActor, actor_countries: set[str], etype: str, non_state
         ("coref", "document", "sentence-country"))
 
 
-def to_events(cands: list[Candidate], sa: SentenceActors, onto: Ontology, *, doc_id: str, sent_index: int,
-              sent_text: str, sent_span: tuple[int, int], char_offset: int, lang: str,
-              date: str | None, start_n: int = 0) -> list[Event]:
-    """Event records for one sentence's candidates."""
-    out: list[Event] = []
-    seen: set[tuple] = set()
+@dataclass
+class Proposal:
+    """One event the rules propose for a sentence, with the candidate it came from.
+
+    `dropped` says why today's rules would not code it (None: they would). `to_events` keeps only the
+    undropped proposals; a learned scorer (`konflikt.events.scorer`) may choose among all of them."""
+
+    candidate: Candidate
+    event: Event
+    dropped: str | None = None
+
+
+def _build(c: Candidate, sa: SentenceActors, onto: Ontology, etype: str, mode: str | None, cameo: str | None,
+           recips: list[ResolvedActor], negated: bool, labels: list[str], *, doc_id: str, sent_index: int,
+           sent_text: str, sent_span: tuple[int, int], char_offset: int, lang: str, date: str | None) -> Event:
+    mod = c.modality
+    if mode and mode not in onto.modes(etype):
+        mode = None
+    conf = c.confidence
+    for group in (c.actors, recips):
+        if group:
+            conf *= min(r.confidence for r in group)
+    speaker = None
+    if mod and mod.speaker is not None:
+        sp = sa.resolve(mod.speaker, with_conj=False)
+        speaker = sp[0].actor if sp else Actor(raw_text=mod.speaker.text, name=mod.speaker.text)
+    toks = sorted(c.tokens, key=lambda t: t.i)
+    start = char_offset + toks[0].idx
+    end = char_offset + toks[-1].idx + len(toks[-1].text)
+    intensity = getattr(c.entry, "intensity", None)
+    return Event(
+        id=f"{doc_id}:{sent_index}:0",
+        doc_id=doc_id,
+        sentence_index=sent_index,
+        event_text=sent_text,
+        sentence_span=sent_span,
+        span=(start, end),
+        trigger=" ".join(t.text for t in toks),
+        event=etype,
+        mode=mode,
+        context=list(c.context),
+        cameo=cameo,
+        quad_code=onto.quad(etype),
+        intensity=float(intensity if intensity is not None and etype == c.event else onto.intensity(etype)),
+        actor=_actors(c.actors),
+        recipient=_actors(recips),
+        negated=negated,
+        modality=labels,
+        source_speaker=speaker,
+        date=date,
+        date_precision="publication" if date else None,
+        date_text=None,
+        language=lang,
+        confidence=round(max(0.05, min(1.0, conf)), 3),
+        warnings=[],
+    )
+
+
+def _drop_reason(c: Candidate, etype: str, recips: list[ResolvedActor], onto: Ontology) -> str | None:
+    """Why the rules do not code this candidate with these recipients (None: they do)."""
+    passive_verb = (is_passive(c.token) and c.token.pos_ in {"VERB", "AUX"}) or "s-passive" in c.notes
+    if not c.actors and not (recips and passive_verb) and etype not in ACTORLESS_TYPES:
+        return "no-actor"  # an event needs an actor, except an agentless passive verb ("Gaddafi avsattes") or a
+        # protest by people the text does not name ("veckolånga protester i Jerevan")
+    if not recips and onto.requires_recipient(etype) and not (
+            etype in PLACE_TARGET_TYPES and c.token.pos_ in {"VERB", "AUX"}):
+        return "needs-recipient"  # (a verb's place may still give the recipient: konflikt.events.targets)
+    if etype == "THREATEN" and not recips and c.actors and all(a.entity is None for a in c.actors):
+        return "unknown-threatener"  # "SMHI varnar för åskskurar": an unknown body's warning at nobody is no threat
+    if not recips and getattr(c.entry, "needs_recipient", False):
+        return "entry-needs-recipient"  # an order to one's own forces ("beordrade en utökning av arsenalen")
+    if etype == "CONSULT" and not recips and len(c.actors) < 2:
+        return "consult-alone"  # a visit to a factory, a board's own meeting: no interaction with anybody
+    return None
+
+
+def propose(cands: list[Candidate], sa: SentenceActors, onto: Ontology, *, doc_id: str, sent_index: int,
+            sent_text: str, sent_span: tuple[int, int], char_offset: int, lang: str,
+            date: str | None, generous: bool = False) -> list[Proposal]:
+    """The events the rules propose for one sentence's candidates. With `generous`, also what the rules would
+    drop, each flagged with why: candidates that `extract` dropped (`Candidate.dropped`), candidates without the
+    arguments their type needs, the original type where a rule rewrote it, and the recipients the rules
+    filtered out. Without it, exactly the events `to_events` codes."""
+    out: list[Proposal] = []
+    seen: set[tuple] = set()  # the events the rules keep
+    seen_all: set[tuple] = set()  # and those they drop (a dropped one never hides a kept one)
+    where = dict(doc_id=doc_id, sent_index=sent_index, sent_text=sent_text, sent_span=sent_span,
+                 char_offset=char_offset, lang=lang, date=date)
     for c in _reciprocal(cands):
         mod = c.modality
         labels = list(mod.labels) if mod else []
         etype, mode, cameo = c.event, c.mode, c.cameo
+        rewritten = False
         if etype in COOP_TO_AGREE and FUTURE_LIKE & set(labels):
-            etype, mode = "AGREE", None
+            etype, mode, rewritten = "AGREE", None, True
             c.notes.append(f"{c.event}->AGREE (future/intent)")
         elif etype in CONFLICT_TO_THREATEN and FUTURE_LIKE & set(labels) and not (mod and mod.negated):
-            etype, mode = "THREATEN", CONFLICT_TO_THREATEN[etype]
+            etype, mode, rewritten = "THREATEN", CONFLICT_TO_THREATEN[etype], True
             c.notes.append(f"{c.event}->THREATEN (future/intent)")
         elif (lang == "en" and etype == "ASSAULT" and FUTURE_LIKE & set(labels) and not (mod and mod.negated)
               and c.token.pos_ in {"VERB", "AUX"} and "reported" in labels):
             # "China said it would retaliate", "Iran says it will strike back": an attack announced in reported
             # speech ("would" is its future) is a threat (CAMEO 138)
-            etype, mode = "THREATEN", "violence"
+            etype, mode, rewritten = "THREATEN", "violence", True
             c.notes.append("ASSAULT->THREATEN (announced)")
         negated = bool(mod and mod.negated)
+        orig_negated, orig_labels = negated, labels
         if etype in REFUSAL_OF and negated:  # "kommer aldrig att godta avtalet": a refusal is REJECT
-            etype, mode, cameo, negated = "REJECT", None, REFUSAL_OF[etype], False
+            etype, mode, cameo, negated, rewritten = "REJECT", None, REFUSAL_OF[etype], False, True
             labels = [x for x in labels if x != "negation"]
             c.notes.append(f"negated {c.event}->REJECT")
         actor_keys = {a.key for a in c.actors}
@@ -120,61 +210,41 @@ def to_events(cands: list[Candidate], sa: SentenceActors, onto: Ontology, *, doc
                   if r.key not in actor_keys and not _internal(r, actor_countries, etype, non_state)
                   and not (r.entity is not None and r.entity.kind != "country" and r.entity.id in own_orgs)
                   and not (r.actor.code in state_codes and r.actor.sector in STATE_SECTORS)]
-        passive_verb = (is_passive(c.token) and c.token.pos_ in {"VERB", "AUX"}) or "s-passive" in c.notes
-        if not c.actors and not (recips and passive_verb) and etype not in ACTORLESS_TYPES:
-            continue  # an event needs an actor, except an agentless passive verb ("Gaddafi avsattes") or a
-            # protest by people the text does not name ("veckolånga protester i Jerevan")
-        if not recips and onto.requires_recipient(etype) and not (
-                etype in PLACE_TARGET_TYPES and c.token.pos_ in {"VERB", "AUX"}):
-            continue  # (a verb's place may still give the recipient: konflikt.events.targets)
-        if etype == "THREATEN" and not recips and c.actors and all(a.entity is None for a in c.actors):
-            continue  # "SMHI varnar för åskskurar": an unknown body's warning at nobody is no threat
-        if not recips and getattr(c.entry, "needs_recipient", False):
-            continue  # an order to one's own forces ("beordrade en utökning av arsenalen") asks nobody else
-        if etype == "CONSULT" and not recips and len(c.actors) < 2:
-            continue  # a visit to a factory, a board's own meeting: no interaction with anybody
-        if mode and mode not in onto.modes(etype):
-            mode = None
-        key = (etype, tuple(sorted(actor_keys)), tuple(sorted(r.key for r in recips)), negated)
-        if key in seen:
-            continue
-        seen.add(key)
-        conf = c.confidence
-        for group in (c.actors, recips):
-            if group:
-                conf *= min(r.confidence for r in group)
-        speaker = None
-        if mod and mod.speaker is not None:
-            sp = sa.resolve(mod.speaker, with_conj=False)
-            speaker = sp[0].actor if sp else Actor(raw_text=mod.speaker.text, name=mod.speaker.text)
-        toks = sorted(c.tokens, key=lambda t: t.i)
-        start = char_offset + toks[0].idx
-        end = char_offset + toks[-1].idx + len(toks[-1].text)
-        intensity = getattr(c.entry, "intensity", None)
-        out.append(Event(
-            id=f"{doc_id}:{sent_index}:{start_n + len(out)}",
-            doc_id=doc_id,
-            sentence_index=sent_index,
-            event_text=sent_text,
-            sentence_span=sent_span,
-            span=(start, end),
-            trigger=" ".join(t.text for t in toks),
-            event=etype,
-            mode=mode,
-            context=list(c.context),
-            cameo=cameo,
-            quad_code=onto.quad(etype),
-            intensity=float(intensity if intensity is not None and etype == c.event else onto.intensity(etype)),
-            actor=_actors(c.actors),
-            recipient=_actors(recips),
-            negated=negated,
-            modality=labels,
-            source_speaker=speaker,
-            date=date,
-            date_precision="publication" if date else None,
-            date_text=None,
-            language=lang,
-            confidence=round(max(0.05, min(1.0, conf)), 3),
-            warnings=[],
-        ))
+        reason = c.dropped or _drop_reason(c, etype, recips, onto)
+        variants: list[tuple[str | None, str, str | None, str | None, list[ResolvedActor], bool, list[str]]] = []
+        if reason is None or generous:
+            variants.append((reason, etype, mode, cameo, recips, negated, labels))
+        if generous:
+            filtered = [r for r in c.recipients if r not in recips and r.key not in actor_keys]
+            if filtered:
+                variants.append((c.dropped or "recipient-filtered", etype, mode, cameo, recips + filtered, negated,
+                                 labels))
+            if rewritten:
+                variants.append((c.dropped or "type-rewritten", c.event, c.mode, c.cameo, recips, orig_negated,
+                                 orig_labels))
+        for why, vtype, vmode, vcameo, vrecips, vneg, vlabels in variants:
+            key = (vtype, tuple(sorted(actor_keys)), tuple(sorted(r.key for r in vrecips)), vneg)
+            if key in (seen_all if why else seen):
+                continue  # the same event coded twice in a sentence is kept once
+            seen_all.add(key)
+            if why is None:
+                seen.add(key)
+            ev = _build(c, sa, onto, vtype, vmode, vcameo, vrecips, vneg, vlabels, **where)
+            out.append(Proposal(c, ev, why))
     return out
+
+
+def number(events: list[Event], doc_id: str, sent_index: int, start_n: int = 0) -> list[Event]:
+    """Give a sentence's events their ids, in order."""
+    for n, ev in enumerate(events):
+        ev.id = f"{doc_id}:{sent_index}:{start_n + n}"
+    return events
+
+
+def to_events(cands: list[Candidate], sa: SentenceActors, onto: Ontology, *, doc_id: str, sent_index: int,
+              sent_text: str, sent_span: tuple[int, int], char_offset: int, lang: str,
+              date: str | None, start_n: int = 0) -> list[Event]:
+    """Event records for one sentence's candidates: the proposals the rules keep."""
+    props = propose(cands, sa, onto, doc_id=doc_id, sent_index=sent_index, sent_text=sent_text,
+                    sent_span=sent_span, char_offset=char_offset, lang=lang, date=date)
+    return number([p.event for p in props if p.dropped is None], doc_id, sent_index, start_n)

@@ -65,6 +65,8 @@ class Candidate:
     modality: Modality | None = None
     confidence: float = 0.9
     notes: list[str] = field(default_factory=list)
+    dropped: str | None = None
+    """Why the rules drop this candidate (set only in `extract(..., generous=True)`)."""
 
 
 # ---- trigger detection ---------------------------------------------------------------------------------
@@ -1237,8 +1239,10 @@ def _subtree_fallback(c: Candidate, sa: SentenceActors) -> list[ResolvedActor]:
     return []
 
 
-def extract(sent: Span, sa: SentenceActors, lex, lang: str) -> list[Candidate]:
-    """All events of a sentence as candidates with arguments and modality (absorbed ones removed)."""
+def extract(sent: Span, sa: SentenceActors, lex, lang: str, generous: bool = False) -> list[Candidate]:
+    """All events of a sentence as candidates with arguments and modality (absorbed ones removed). With
+    `generous`, the candidates the rules drop (absorbed into another, sports, background participles,
+    unqualified) follow the kept ones, each with `dropped` saying why."""
     cands = [c for c in find_triggers(sent, lex, lang) if not _inside_name(c.token, sa)]
     if lang == "en":
         # an event noun used as a modifier of a plain noun describes it: "aid convoy", "warning shots", "war crimes"
@@ -1392,7 +1396,8 @@ def extract(sent: Span, sa: SentenceActors, lex, lang: str) -> list[Candidate]:
                 c.recipients = had
     # an English participle modifier ("the detained Americans", "Iran-backed militias") is background unless it
     # names both who does it and to whom
-    out = recipient_qualifiers([c for c in cands if c.absorbed_into is None and not _sports_subject(c.token) and not (
+    sports = {c.token.i for c in cands if _sports_subject(c.token)}
+    out = recipient_qualifiers([c for c in cands if c.absorbed_into is None and c.token.i not in sports and not (
         "attributive-participle" in c.notes and not (c.actors and c.recipients))])
     for c in out:
         if c.event in {"COOPERATE", "SUPPORT", "AID"}:  # "gemensamma insatser mot gängen": the target is no partner
@@ -1400,6 +1405,13 @@ def extract(sent: Span, sa: SentenceActors, lex, lang: str) -> list[Candidate]:
     for c in out:
         if c.actors and not (c.modality and c.modality.negated):
             sa.state.remember_event(c.event, [a for a in c.actors if a.actor.resolution != "coref-event"])
+    if generous:
+        kept = {id(c) for c in out}
+        for c in cands:
+            if id(c) not in kept:
+                c.dropped = ("absorbed" if c.absorbed_into is not None else "sports" if c.token.i in sports
+                             else "background-participle" if "attributive-participle" in c.notes else "unqualified")
+                out.append(c)
     return out
 
 

@@ -1,0 +1,250 @@
+"""The learned scorer over the rules' proposals: features of a proposal, the model file, the choice.
+
+The rules (`konflikt.events.extract`, `konflikt.events.coder.propose`) propose events generously, each
+flagged with why the rules would drop it; this module alone decides which to code. Its seam is `choose`:
+proposals of one sentence in, chosen events out, each with `confidence` the model's calibrated probability
+that the event is right. The model is a logistic regression over named binary/numeric features, stored as
+JSON (`src/konflikt/data/scorer/model.json`, schema `data/schemas/scorer.schema.json`); `konflikt.events.train_scorer`
+trains it from the gold sets. No model is loaded unless the scorer is switched on (`Settings.scorer`).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass
+from pathlib import Path
+
+import jsonschema
+
+from konflikt.actors.resolver import STATE_SECTORS, ResolvedActor
+from konflikt.datafiles import load_schema
+from konflikt.events.coder import Proposal, number
+
+MODEL_PATH = Path(__file__).resolve().parent.parent / "data" / "scorer" / "model.json"
+SCHEMA = "konflikt.scorer"
+VERSION = 1
+
+
+class ScorerModelError(ValueError):
+    """The scorer's model file is missing or corrupt (message: one line, with the path)."""
+
+
+# ---- features -------------------------------------------------------------------------------------------
+
+def _bucket(n: int, edges: tuple[int, ...]) -> str:
+    for e in edges:
+        if n <= e:
+            return f"<={e}"
+    return f">{edges[-1]}"
+
+
+def _relation(head, trigger) -> str:
+    """How an argument's head token hangs from the trigger in the parse."""
+    if head.i == trigger.i:
+        return "self"
+    if head.head.i == trigger.i:
+        return "child"
+    if head.head.head.i == trigger.i:
+        return "grandchild"
+    if trigger.head.i == head.i:
+        return "parent"
+    if head.head.i == trigger.head.i:
+        return "sibling"
+    if trigger in head.ancestors:
+        return "below"
+    if head in trigger.ancestors:
+        return "above"
+    return "apart"
+
+
+def _case(tok) -> str:
+    case = next((ch for ch in tok.children if ch.dep_ == "case"), None)
+    return (case.lower_ if case is not None else "-")
+
+
+def _role_features(f: dict[str, float], role: str, args: list[ResolvedActor], trigger, doc) -> None:
+    if not args:
+        f[f"{role}=none"] = 1.0
+        return
+    f[f"{role}:n={_bucket(len(args), (1, 2))}"] = 1.0
+    a = args[0]
+    res = a.actor.resolution or "none"
+    f[f"{role}:res={res}"] = 1.0
+    f[f"{role}:res0={res.split('-')[0]}"] = 1.0
+    kind = a.entity.kind if a.entity is not None else "noentity"
+    f[f"{role}:kind={kind}"] = 1.0
+    sector = a.actor.sector or ("STATE" if a.actor.code and a.actor.code == a.actor.country else "none")
+    f[f"{role}:sector={sector}"] = 1.0
+    f[f"{role}:state"] = float(a.actor.sector in STATE_SECTORS or (a.actor.code or "") == (a.actor.country or "-"))
+    f[f"{role}:conf"] = float(min(r.confidence for r in args))
+    if 0 <= a.head < len(doc):
+        head = doc[a.head]
+        if head.sent.start == trigger.sent.start:
+            f[f"{role}:dep={head.dep_}"] = 1.0
+            f[f"{role}:rel={_relation(head, trigger)}"] = 1.0
+            f[f"{role}:case={_case(head)}"] = 1.0
+            f[f"{role}:side={'left' if head.i < trigger.i else 'right'}"] = 1.0
+            f[f"{role}:dist={_bucket(abs(head.i - trigger.i), (1, 3, 6, 10))}"] = 1.0
+        else:
+            f[f"{role}:rel=other-sentence"] = 1.0
+    else:
+        f[f"{role}:rel=nohead"] = 1.0
+
+
+def features(p: Proposal, n_cands: int, n_props: int) -> dict[str, float]:
+    """The named features of one proposal (binary indicators, a few numbers in [0, 1])."""
+    c, ev = p.candidate, p.event
+    tok = c.token
+    doc = tok.doc
+    f: dict[str, float] = {"bias": 1.0}
+    f[f"lang={ev.language}"] = 1.0
+    f[f"type={ev.event}"] = 1.0
+    f[f"quad={ev.quad_code}"] = 1.0
+    if ev.event != c.event:
+        f[f"rule_type={c.event}"] = 1.0
+    f[f"pos={tok.pos_}"] = 1.0
+    f[f"tdep={tok.dep_}"] = 1.0
+    f[f"tokens={_bucket(len(c.tokens), (1, 2))}"] = 1.0
+    f[f"dropped={p.dropped or 'kept'}"] = 1.0
+    f["kept"] = float(p.dropped is None)
+    f[f"type={ev.event}|{'kept' if p.dropped is None else 'dropped'}"] = 1.0
+    for ctx in c.context:
+        f[f"ctx={ctx}"] = 1.0
+    for flag in ("requires_qualifier", "reciprocal", "needs_recipient"):
+        if getattr(c.entry, flag, False):
+            f[f"entry:{flag}"] = 1.0
+    for note in c.notes:
+        f[f"note={note.split(' (')[0].split(':')[0]}"] = 1.0
+    for label in ev.modality:
+        f[f"mod={label}"] = 1.0
+    f["negated"] = float(ev.negated)
+    f["rule_conf"] = float(c.confidence)
+    f["conf"] = float(ev.confidence)
+    recips = [r for r in c.recipients if r.actor in ev.recipient] if ev.recipient else []
+    _role_features(f, "actor", c.actors, tok, doc)
+    _role_features(f, "recip", recips, tok, doc)
+    actors_c = {a.country for a in ev.actor if a.country}
+    recips_c = {a.country for a in ev.recipient if a.country}
+    if actors_c and recips_c:
+        f["same_country"] = float(bool(actors_c & recips_c))
+    f[f"type={ev.event}|recip={'none' if not ev.recipient else 'some'}"] = 1.0
+    f[f"type={ev.event}|actor={'none' if not ev.actor else 'some'}"] = 1.0
+    f[f"ncands={_bucket(n_cands, (1, 2, 4))}"] = 1.0
+    f[f"nprops={_bucket(n_props, (1, 2, 4, 8))}"] = 1.0
+    sent = tok.sent
+    f[f"sentlen={_bucket(len(sent), (15, 30, 50))}"] = 1.0
+    return f
+
+
+def sentence_features(props: list[Proposal]) -> list[dict[str, float]]:
+    """The features of each of one sentence's proposals."""
+    n_cands = len({id(p.candidate) for p in props})
+    return [features(p, n_cands, len(props)) for p in props]
+
+
+# ---- the model -----------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class ScorerModel:
+    """A logistic regression over named features, with acceptance thresholds chosen by cross-validation: one for
+    what the rules would drop (`threshold`), one for what they keep (`threshold_kept`)."""
+
+    weights: dict[str, float]
+    threshold: float
+    threshold_kept: float
+    meta: dict
+
+    def probability(self, feats: dict[str, float]) -> float:
+        z = sum(self.weights.get(k, 0.0) * v for k, v in feats.items())
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+    def to_json(self) -> dict:
+        return {"schema": SCHEMA, "version": VERSION, "threshold": self.threshold,
+                "threshold_kept": self.threshold_kept,
+                "weights": dict(sorted(self.weights.items())), "meta": self.meta}
+
+
+def parse_model(data: object, where: str = "scorer model") -> ScorerModel:
+    """A checked model from its JSON data; `ScorerModelError` (one line) when it is not one."""
+    if not isinstance(data, dict):
+        raise ScorerModelError(f"{where}: not a JSON object")
+    if data.get("schema") != SCHEMA:
+        raise ScorerModelError(f"{where}: schema is {data.get('schema')!r}, expected {SCHEMA!r}")
+    if data.get("version") != VERSION:
+        raise ScorerModelError(f"{where}: version {data.get('version')!r}, this Konflikt reads {VERSION}")
+    err = next(iter(jsonschema.Draft202012Validator(load_schema("scorer.schema.json")).iter_errors(data)), None)
+    if err is not None:
+        at = "/".join(str(p) for p in err.absolute_path) or "(top)"
+        raise ScorerModelError(f"{where}: {at}: {err.message}"[:300].replace("\n", " "))
+    weights = data["weights"]
+    for k, v in weights.items():
+        if not math.isfinite(v):
+            raise ScorerModelError(f"{where}: weight of {k!r} is not a finite number")
+    thr = {name: float(data[name]) for name in ("threshold", "threshold_kept")}
+    meta = data.get("meta", {})
+    if not isinstance(meta, dict):
+        raise ScorerModelError(f"{where}: meta must be an object")
+    return ScorerModel({str(k): float(v) for k, v in weights.items()}, thr["threshold"], thr["threshold_kept"], meta)
+
+
+def load_model(path: Path | str | None = None) -> ScorerModel:
+    """The shipped model (or the one at `path`); `ScorerModelError` when missing or corrupt."""
+    path = Path(path) if path else MODEL_PATH
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise ScorerModelError(f"scorer model {path}: missing (train it: python -m konflikt.events.train_scorer)"
+                               ) from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ScorerModelError(f"scorer model {path}: unreadable: {exc}") from None
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise ScorerModelError(f"scorer model {path}: not valid JSON: {exc}") from None
+    return parse_model(data, f"scorer model {path}")
+
+
+# ---- the choice ----------------------------------------------------------------------------------------
+
+def proposal_key(p: Proposal) -> tuple:
+    """What makes two proposals the same event: type, actors, recipients, negation."""
+    ev = p.event
+
+    def who(actors) -> tuple:
+        return tuple(sorted((a.entity_id or "", a.code or "", a.name) for a in actors))
+
+    return (ev.event, who(ev.actor), who(ev.recipient), ev.negated)
+
+
+def select(groups: list, keys: list, probs: list[float], thresholds: list[float]) -> list[int]:
+    """Which proposals to code (indices, in order): of each group (a candidate's alternatives) the most
+    probable of those that reach their threshold; of proposals with the same key the first chosen."""
+    best: dict = {}
+    for i, g in enumerate(groups):
+        if probs[i] < thresholds[i]:
+            continue
+        j = best.get(g)
+        if j is None or probs[i] > probs[j]:
+            best[g] = i
+    out, seen = [], set()
+    for i in sorted(best.values()):
+        if keys[i] not in seen:
+            seen.add(keys[i])
+            out.append(i)
+    return out
+
+
+def choose(props: list[Proposal], model: ScorerModel, *, doc_id: str, sent_index: int) -> list:
+    """The events to code from one sentence's proposals (`select` with the model's probabilities and
+    threshold); each event's `confidence` is the model's probability."""
+    if not props:
+        return []
+    probs = [model.probability(f) for f in sentence_features(props)]
+    out = []
+    thresholds = [model.threshold_kept if p.dropped is None else model.threshold for p in props]
+    for i in select([id(p.candidate) for p in props], [proposal_key(p) for p in props], probs, thresholds):
+        ev = props[i].event
+        ev.confidence = round(max(0.0, min(1.0, probs[i])), 3)
+        out.append(ev)
+    return number(out, doc_id, sent_index)

@@ -116,3 +116,29 @@ def test_check_commands(capsys):
     assert places_check() == 0 and dates_check() == 0
     out = capsys.readouterr().out
     assert "2 place file(s) checked, 0 error(s)" in out and "2 date file(s) checked, 0 error(s)" in out
+
+
+def test_no_import_circle_between_data_and_gazetteer():
+    """places.data (validators) and places.gazetteer both take GeoNames from places.geonames; data imports
+    neither gazetteer nor anything that imports it, and geonames imports no other module of the package."""
+    import ast
+    from pathlib import Path
+
+    import konflikt.places as pkg
+
+    root = Path(pkg.__file__).parent
+
+    def imports(name: str) -> set[str]:
+        tree = ast.parse((root / f"{name}.py").read_text(encoding="utf-8"))
+        out = set()
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ImportFrom) and node.module:
+                out.add(node.module)
+                out.update(f"{node.module}.{a.name}" for a in node.names)
+            elif isinstance(node, ast.Import):
+                out.update(a.name for a in node.names)
+        return {m for m in out if m.startswith("konflikt.places")}
+
+    assert not any(m.startswith("konflikt.places.gazetteer") for m in imports("data"))
+    assert imports("geonames") == set()
+    assert "konflikt.places.geonames" in imports("gazetteer") and "konflikt.places.geonames" in imports("data")

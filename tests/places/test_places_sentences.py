@@ -42,7 +42,7 @@ def _locate(nlp, lang, text, trigger, actors=(), recipients=(), countries=None, 
     return choose_place(_event(text, trigger, actors, recipients, lang, quad), sent, mentions, ctx, lang)
 
 
-_VERBAL = {"kritiserade", "criticised", "varnade", "uppmanade", "called", "warned", "rejected", "met"}
+_VERBAL = {"kritiserade", "criticised", "varnade", "uppmanade", "called", "warned", "rejected", "met", "Förhandlingar"}
 
 
 SV = [

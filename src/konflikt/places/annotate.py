@@ -6,7 +6,9 @@ For each event, in order:
    "utanför Libyens östkust", "near Kharkiv"), or `argument` — for material events (quad class 2 or 4), a
    place that is the trigger's object or passive subject ("erövra Sirte", "Tripoli was shelled"); the one
    nearest the trigger (same comma-delimited stretch first, then dependency distance, then token distance);
-   for material conflict (quad class 4) also a place that is the event's recipient ("Ryssland anföll Ukraina").
+   for material conflict (quad class 4) also a place that is the event's recipient ("Ryssland anföll Ukraina"),
+   and a place that is the patient of a noun trigger through a `noun_patient` preposition ("beskjutningen av
+   Bachmut", "striderna om Sirte", "the shelling of Bakhmut", "the battle for Sirte": `argument`).
    The place must be in the trigger's clause: no other finite verb between them ("Turkiet har erbjudit stöd
    ... är interventionen i Syrien" is not in Syria), and across a comma its stretch must begin with its
    preposition (", nära Charkiv" counts; "armén, baserad i Tobruk," and "Egypten, rivaler i Ankara" do not).
@@ -121,6 +123,15 @@ def _inside_actor(span: tuple[int, int], actors: Sequence[tuple[int, int]]) -> b
     return any(span[0] < a[1] and a[0] < span[1] for a in actors)
 
 
+def _noun_patient(trig: Token, head: Token, att) -> bool:
+    """The place is the patient of a noun trigger, through one of the language's `noun_patient` prepositions
+    ("beskjutningen av Bachmut", "striderna om Sirte", "the shelling of Bakhmut", "the battle for Sirte")."""
+    if trig.pos_ != "NOUN" or head.head.i != trig.i or head.i == trig.i:
+        return False
+    case = [c for c in head.children if c.dep_ == "case" and c.i < head.i]
+    return bool(case) and " ".join(c.lower_ for c in case) in att.noun_patient
+
+
 def _rank(trigger: Token, head: Token) -> tuple:
     return crosses_punct(trigger, head), tree_distance(trigger, head), abs(trigger.i - head.i)
 
@@ -140,6 +151,10 @@ def choose_place(ev: Event, sent: Span, mentions: Sequence[Mention], doc_places:
     for m in mentions:
         span = _char_span(sent, m, offset)
         head = head_token(list(sent.doc[m.start:m.end])) or sent.doc[m.start]
+        if ev.quad_code == 4 and _noun_patient(trig, head, att):  # "beskjutningen av Bachmut", "battle for Sirte"
+            if _in_trigger_clause(trig, trig_verb, head):
+                attached.append((_rank(trig, head), m, "argument"))
+            continue
         prep = attachment(sent, m, att)
         if prep in att.not_location or (prep in att.directional and not material):
             continue  # "medling av Förenade Arabemiraten"; "varnade för krig mot Libanon"

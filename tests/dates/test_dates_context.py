@@ -53,6 +53,9 @@ SV = [
     ("I torsdags attackerade rebellerna staden. Armén hade tidigare bombat byarna.", "bombat", PUB, "publication"),
     ("I torsdags attackerade rebellerna staden. Armén bombar nu deras ställningar.", "bombar", PUB, "publication"),
     ("I torsdags attackerade rebellerna staden. Armén ska bomba deras ställningar.", "bomba", PUB, "publication"),
+    # a date of a present or future clause is no reference for the next sentence
+    ("Valet hålls i april. Armén anföll staden.", "anföll", PUB, "publication"),
+    ("Ministrarna möts på måndag. Armén anföll staden.", "anföll", PUB, "publication"),
     # an anchor without a reference day says nothing
     ("Flygvapnet bombade hamnen två dagar senare.", "bombade", PUB, "publication"),
 ]
@@ -74,6 +77,7 @@ EN = [
      "publication"),
     ("Rebels attacked the town on Thursday. The army will shell their positions.", "shell", PUB, "publication"),
     ("The army attacked the rebels a day later.", "attacked", PUB, "publication"),
+    ("The election is held in April. The army attacked the town.", "attacked", PUB, "publication"),
 ]
 
 

@@ -73,7 +73,9 @@ def observe_text(context: DateContext, text: str, start: int, lang: str, pub: da
     ref = context.reference(start)
     found = [(expr, got) for expr in find_expressions(text, lex)
              if (got := resolve(expr, lex, pub, None, ref)) is not None]
-    context.see([f[-1] for f in _in_week(found, lex, ref)], start + len(text), pub)
+    # without a parse the clause's tense is unknown: only expressions that point back by themselves
+    # ("i torsdags", "förra veckan", "i går") may become the reference, not "i april" or "den 10 december"
+    context.see([f[-1] for f in _in_week(found, lex, ref) if f[0].pattern.prefer == "past"], start + len(text), pub)
 
 
 def _usable(trigger: Token, found: Sequence[Found]) -> list[Found]:
@@ -112,8 +114,10 @@ def annotate(events: list[Event], sent: Span, lang: str, pub: date | str | None,
     pub = _as_date(pub)
     ref = context.reference(offset + sent.start_char) if context is not None else None
     found = sentence_dates(sent, lex, pub, ref)
-    if context is not None:
-        context.see([f[2] for f in found], offset + sent.end_char, pub)
+    if context is not None:  # the reference is a date of a past clause ("Valet hålls i april" is none)
+        context.see([f[2] for f in found if clause_tense(sent, sent.start_char + f[0].start, sent.start_char + f[0].end,
+                                                         lex.future_markers) in ("past", None)],
+                    offset + sent.end_char, pub)
     out = []
     for ev in events:
         trig = trigger_token(sent, ev.span[0] - offset, ev.span[1] - offset)

@@ -2,7 +2,9 @@
 
 News tells a day's events over several sentences and names the day once ("I torsdags attackerade rebellerna
 Goma. Armén besköt deras ställningar."). `DateContext` keeps, per document, the last date expression resolved
-(day, week, month or year; not a range, not a date after the publication date) and where its sentence ends.
+in a past clause (day, week, month or year; not a range, not a date after the publication date; in a sentence
+that is not parsed, only an expression that points back by itself: "i torsdags", "förra veckan", "i går") and
+where its sentence ends.
 It is the reference of the next sentences of the same paragraph — a line break ends it:
 * a sentence without a date expression of its own gives it to its events told in the simple past
   (`tense.narrative_past`; a perfect, pluperfect, present or modal clause keeps the publication date);

@@ -4,15 +4,18 @@
 skips those already stored (same content hash) before coding them, codes the rest (`konflikt.parallel`:
 in this process or in `workers` processes), and stores the coded documents with their sentences and
 events, `STORE_BATCH` documents per transaction (`konflikt.store`: a document is never stored in part).
-Bad items are reported through `on_skip` and never stop the run. The result is an `IngestReport`.
+Bad items are reported through `on_skip` and never stop the run; every skipped item, with its reason, and
+the run's summary are recorded in the store's `ingest_log` at the end. The result is an `IngestReport`.
 """
 
 from __future__ import annotations
 
+import os
 import sys
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 
 from konflikt.config import Settings
 from konflikt.ingest import InputError, is_truncation_warning
@@ -121,6 +124,7 @@ def ingest(paths: list[str], store: Store, settings: Settings, *, on_skip: Calla
     from konflikt.pipeline import Coder
 
     report = IngestReport()
+    run_id = f"{datetime.now(UTC).strftime('%Y%m%dT%H%M%S.%fZ')}-{os.getpid()}"
     coder = Coder(settings)
     node_for = node_function(coder.kb)
     default_lang = None if settings.lang == "auto" else settings.lang
@@ -210,5 +214,6 @@ def ingest(paths: list[str], store: Store, settings: Settings, *, on_skip: Calla
         except KeyboardInterrupt:
             report.interrupted = True
             flush()  # the documents already coded
+    store.log_ingest(run_id, report.skipped, report.summary())
     return report
 

@@ -461,3 +461,44 @@ def test_usage_errors(tmp_path):
         no_crash(r)
         assert r.exit_code == 2, (args, r.stderr)
         assert len(lines(r.stderr)) == 1
+
+
+def test_every_file_of_a_directory_is_coded_or_named(tmp_path):
+    """Issue #18: a directory with empty, binary (of any extension or none), Latin-1, UTF-16, hidden and good
+    files. Every file not coded is named on stderr as `path: skipped: reason`, counted in the summary and
+    recorded in the store's ingest log; the exit status is 3; every decodable file is coded."""
+    d = tmp_path / "in"
+    (d / "sub").mkdir(parents=True)
+    (d / "empty.txt").write_bytes(b"")
+    (d / "binary.txt").write_bytes(_binary())
+    (d / "photo.jpg").write_bytes(b"\xff\xd8\xff\xe0\x00\x10JFIF\x00" + _binary())
+    (d / "blob").write_bytes(_binary())  # no extension
+    (d / "sub" / "data.bin").write_bytes(bytes(range(256)) * 8)
+    (d / ".DS_Store").write_bytes(b"\x00\x00\x00\x01Bud1" + bytes(64))
+    (d / "latin1.txt").write_bytes(SV_LATIN1.encode("latin-1"))
+    (d / "sub" / "utf16.txt").write_bytes(SV_UTF16.encode("utf-16"))
+    (d / "good.txt").write_text(SV_GOOD, encoding="utf-8")
+    (d / "notes").write_bytes(SV_GOOD.replace("måndagen", "tisdagen").encode("cp1252"))  # text, no extension
+    db = tmp_path / "k.duckdb"
+    r = run("ingest", d, "--db", db, "--date", "2024-03-15", "--no-progress")
+    no_crash(r)
+    assert r.exit_code == 3, r.stderr
+    err = lines(r.stderr)
+    named = {}
+    for ln in err[:-1]:
+        assert ln.startswith("konflikt: ") and ": skipped: " in ln, ln
+        path, reason = ln[len("konflikt: "):].split(": skipped: ")
+        named[path] = reason
+    want = {"empty.txt": "empty document", "binary.txt": "binary", "photo.jpg": "binary", "blob": "binary",
+            "sub/data.bin": "binary", ".DS_Store": "hidden file"}
+    assert sorted(named) == sorted(str(d / n) for n in want), err
+    for n, reason in want.items():
+        assert reason in named[str(d / n)], (n, named[str(d / n)])
+    assert "4 document(s) coded" in err[-1] and "6 skipped" in err[-1], err[-1]
+    assert sorted(stored_texts(db)) == sorted([SV_LATIN1, SV_UTF16, SV_GOOD, SV_GOOD.replace("måndagen", "tisdagen")])
+    with Store(db, read_only=True) as st:
+        log = st.ingest_log()
+    assert {(row["item"], row["reason"]) for row in log if row["outcome"] == "skipped"} == set(named.items())
+    runs = [row for row in log if row["outcome"] == "run"]
+    assert len(runs) == 1 and runs[0]["reason"] == err[-1].removeprefix("konflikt: ")
+    assert {row["run_id"] for row in log} == {runs[0]["run_id"]}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 from konflikt.ingest import InputError, doc_id_for
 from konflikt.ingest.formats import (
@@ -182,14 +183,21 @@ def test_malformed_feed_keeps_earlier_items(tmp_path):
     assert "malformed feed" in str(items[-1])
 
 
-def test_directory_recursive_sorted_known_extensions(tmp_path):
+def test_directory_recursive_sorted_every_file_named(tmp_path):
     (tmp_path / "b").mkdir()
     (tmp_path / "b" / "2.txt").write_text("Två.")
     (tmp_path / "1.md").write_text("Ett.")
+    (tmp_path / "notes").write_text("Tre.")  # no extension: read by its content
     (tmp_path / ".hidden.txt").write_text("Dold.")
+    (tmp_path / ".git").mkdir()
+    (tmp_path / ".git" / "config").write_text("x")
     (tmp_path / "image.png").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(100))
-    docs = _all(tmp_path)
-    assert [d.text.strip() for d in docs] == ["Ett.", "Två."]
+    items = _all(tmp_path)
+    docs = [d for d in items if isinstance(d, IngestedDocument)]
+    assert [d.text.strip() for d in docs] == ["Ett.", "Tre.", "Två."]
+    errors = {Path(e.where).name: str(e) for e in items if isinstance(e, InputError)}
+    assert errors == {".git": "hidden directory (not read)", ".hidden.txt": "hidden file (not read)",
+                      "image.png": "binary or undecodable content"}
 
 
 def test_detect_format():

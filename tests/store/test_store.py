@@ -238,3 +238,24 @@ def test_a_batch_stores_every_column_as_given(tmp_path):
                                                               (ev_c[1].id, False, False)]
         assert ev[2][3] == ""
         assert st.check() == []
+
+
+def test_ingest_log(tmp_path):
+    """Skipped inputs and a line per run, oldest first; a store made before the log existed gets it when opened
+    for writing, and reads as an empty log when opened read-only."""
+    db = tmp_path / "k.duckdb"
+    with Store(db) as st:
+        st.log_ingest("r1", [("a.bin", "binary or undecodable content"), ("e.txt", "empty document")], "ingest: 1")
+        st.log_ingest("r2", [], "ingest: 2")
+        log = st.ingest_log()
+        assert [(r["run_id"], r["item"], r["outcome"], r["reason"]) for r in log] == [
+            ("r1", "a.bin", "skipped", "binary or undecodable content"), ("r1", "e.txt", "skipped", "empty document"),
+            ("r1", "", "run", "ingest: 1"), ("r2", "", "run", "ingest: 2")]
+        assert [r["item"] for r in st.ingest_log("r2")] == [""]
+        st.con.execute("DROP TABLE ingest_log")  # as a store made before the log
+    with Store(db, read_only=True) as st:
+        assert st.ingest_log() == []
+    with Store(db) as st:
+        assert st.ingest_log() == []
+        st.log_ingest("r3", [], "ingest: 3")
+        assert len(st.ingest_log()) == 1

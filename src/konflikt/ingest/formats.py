@@ -89,7 +89,9 @@ def item_error(where: str, reason: str) -> InputError:
 
 
 def iter_paths(paths: list[str]) -> Iterator[str | InputError]:
-    """Expand directories (recursively, sorted, hidden entries and unknown extensions skipped)."""
+    """Expand directories (recursively, sorted). Every file of a directory is read — one of an unknown
+    extension by its content (text, or refused as binary) — except hidden entries, which are named as
+    skipped, not read (a hidden directory once, not its files): nothing in a directory goes unmentioned."""
     for p in paths:
         if p == "-":
             yield p
@@ -97,10 +99,17 @@ def iter_paths(paths: list[str]) -> Iterator[str | InputError]:
         path = Path(p)
         if path.is_dir():
             for root, dirs, files in os.walk(path):
+                for d in sorted(d for d in dirs if d.startswith(".")):
+                    yield item_error(str(Path(root) / d), "hidden directory (not read)")
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 for name in sorted(files):
-                    if not name.startswith(".") and Path(name).suffix.lower() in EXTENSIONS:
-                        yield str(Path(root) / name)
+                    full = Path(root) / name
+                    if name.startswith("."):
+                        yield item_error(str(full), "hidden file (not read)")
+                    elif full.is_file() or not full.exists():
+                        yield str(full)
+                    else:
+                        yield item_error(str(full), "not a regular file")
         elif not path.exists():
             yield item_error(p, "no such file or directory")
         else:

@@ -3,6 +3,7 @@
 This is the only module that talks to DuckDB. It owns
 
 * the **schema** (`SCHEMA_VERSION`, tables `meta`, `documents`, `sentences`, `events`, `event_actors`,
+  `ingest_log` (every input an ingest run skipped, with the reason, and a line for the run),
   views `event_keys`, `happenings` and `events_polecat`; see docs/store.md),
 * the **transactions**: `Store.add_document` writes a document with its sentences, events and
   actors in ONE transaction (`add_documents`: several documents in one), so a process killed at any
@@ -112,6 +113,16 @@ CREATE TABLE IF NOT EXISTS event_actors (
     entity_id  VARCHAR,
     node_id    VARCHAR,
     node_name  VARCHAR
+);
+"""
+
+_INGEST_LOG = """
+CREATE TABLE IF NOT EXISTS ingest_log (
+    run_id     VARCHAR NOT NULL,
+    logged_at  TIMESTAMP NOT NULL DEFAULT current_timestamp,
+    item       VARCHAR NOT NULL,
+    outcome    VARCHAR NOT NULL,
+    reason     VARCHAR
 );
 """
 
@@ -375,6 +386,7 @@ class Store:
             if version != SCHEMA_VERSION:
                 raise StoreError(f"{self.path}: schema version {version}, this Konflikt needs {SCHEMA_VERSION}")
             if not self.read_only:  # views are code: keep them those of this version
+                self.con.execute(_INGEST_LOG)  # added within version 1: a store made before it gets it
                 self.con.execute(_VIEWS)
             return
         others = self.con.execute("SELECT count(*) FROM information_schema.tables").fetchone()[0]
@@ -384,12 +396,37 @@ class Store:
             raise StoreError(f"{self.path}: empty database")
         self.con.execute("BEGIN TRANSACTION")
         self.con.execute(_TABLES)
+        self.con.execute(_INGEST_LOG)
         self.con.execute(_VIEWS)
         self.con.execute("INSERT INTO meta VALUES ('schema_version', ?), "
                          "('created', CAST(current_timestamp AS VARCHAR))", [str(SCHEMA_VERSION)])
         self.con.execute("COMMIT")
 
     # writing ---------------------------------------------------------------------------------------
+    def log_ingest(self, run_id: str, skipped: Sequence[tuple[str, str]], summary: str) -> None:
+        """Record an ingest run in `ingest_log`, in one transaction: a row per skipped input (`outcome`
+        'skipped', the one-line reason) and one for the run (`item` '', `outcome` 'run', the summary)."""
+        rows = [(run_id, item, "skipped", reason) for item, reason in skipped] + [(run_id, "", "run", summary)]
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            self.con.executemany(
+                "INSERT INTO ingest_log (run_id, item, outcome, reason) VALUES (?, ?, ?, ?)", rows)
+            self.con.execute("COMMIT")
+        except BaseException:
+            self.con.execute("ROLLBACK")
+            raise
+
+    def ingest_log(self, run_id: str | None = None) -> list[dict[str, Any]]:
+        """The rows of `ingest_log` (of one run, or all), oldest first: {run_id, logged_at, item, outcome, reason}."""
+        has = self.con.execute("SELECT count(*) FROM information_schema.tables WHERE table_name = 'ingest_log'"
+                               ).fetchone()[0]
+        if not has:  # a read-only store made before the log existed
+            return []
+        sql = "SELECT run_id, CAST(logged_at AS VARCHAR), item, outcome, reason FROM ingest_log"
+        rows = self.con.execute(sql + (" WHERE run_id = ?" if run_id else "") + " ORDER BY logged_at, rowid",
+                                [run_id] if run_id else []).fetchall()
+        return [dict(zip(("run_id", "logged_at", "item", "outcome", "reason"), r, strict=True)) for r in rows]
+
     def has_document(self, doc_id: str) -> bool:
         return self.con.execute("SELECT 1 FROM documents WHERE doc_id = ?", [doc_id]).fetchone() is not None
 

@@ -8,7 +8,8 @@ coalitions are planted: cooperative sentences inside a coalition, conflictual on
 happenings are reported by several outlets in different words (and languages) on neighbouring
 days, for de-duplication. The corpus mixes every input format of `konflikt ingest`: plain text,
 Markdown, HTML, one JSONL file and one RSS feed, plus an exact duplicate and a few bad inputs when
-`--bad` is given. `OUTDIR/manifest.json` records the planted coalitions and what was written.
+`--bad` is given. `OUTDIR.manifest.json` (beside OUTDIR, so that ingesting OUTDIR does not meet it) records the
+planted coalitions and what was written.
 """
 
 from __future__ import annotations
@@ -177,7 +178,7 @@ def make_corpus(out: Path, docs: int = 240, seed: int = 1, langs: tuple[str, ...
     manifest = {"documents": len(records), "seed": seed, "langs": list(langs), "scenarios": SCENARIOS,
                 "written": written, "stories": n_stories,
                 "expected_events": sum(len(r["expected"]) for r in records)}
-    (out / "manifest.json").write_text(json.dumps(manifest, indent=1), encoding="utf-8")
+    out.with_name(out.name + ".manifest.json").write_text(json.dumps(manifest, indent=1), encoding="utf-8")
     return manifest
 
 

@@ -464,8 +464,8 @@ def test_usage_errors(tmp_path):
 
 
 def test_every_file_of_a_directory_is_coded_or_named(tmp_path):
-    """Issue #18: a directory with empty, binary (of any extension or none), Latin-1, UTF-16, hidden and good
-    files. Every file not coded is named on stderr as `path: skipped: reason`, counted in the summary and
+    """Issue #18: a directory with empty, binary, Latin-1, UTF-16, hidden, good files and files of other types.
+    Every file not coded is named on stderr as `path: skipped: reason`, counted in the summary and
     recorded in the store's ingest log; the exit status is 3; every decodable file is coded."""
     d = tmp_path / "in"
     (d / "sub").mkdir(parents=True)
@@ -479,6 +479,7 @@ def test_every_file_of_a_directory_is_coded_or_named(tmp_path):
     (d / "sub" / "utf16.txt").write_bytes(SV_UTF16.encode("utf-16"))
     (d / "good.txt").write_text(SV_GOOD, encoding="utf-8")
     (d / "notes").write_bytes(SV_GOOD.replace("måndagen", "tisdagen").encode("cp1252"))  # text, no extension
+    (d / "manifest.json").write_text(json.dumps({"text": SV_GOOD}), encoding="utf-8")  # not an input format
     db = tmp_path / "k.duckdb"
     r = run("ingest", d, "--db", db, "--date", "2024-03-15", "--no-progress")
     no_crash(r)
@@ -489,12 +490,13 @@ def test_every_file_of_a_directory_is_coded_or_named(tmp_path):
         assert ln.startswith("konflikt: ") and ": skipped: " in ln, ln
         path, reason = ln[len("konflikt: "):].split(": skipped: ")
         named[path] = reason
-    want = {"empty.txt": "empty document", "binary.txt": "binary", "photo.jpg": "binary", "blob": "binary",
-            "sub/data.bin": "binary", ".DS_Store": "hidden file"}
+    want = {"empty.txt": "empty document", "binary.txt": "binary", "photo.jpg": "unsupported file type (.jpg",
+            "blob": "binary", "sub/data.bin": "unsupported file type (.bin", ".DS_Store": "hidden file",
+            "manifest.json": "unsupported file type (.json"}
     assert sorted(named) == sorted(str(d / n) for n in want), err
     for n, reason in want.items():
         assert reason in named[str(d / n)], (n, named[str(d / n)])
-    assert "4 document(s) coded" in err[-1] and "6 skipped" in err[-1], err[-1]
+    assert "4 document(s) coded" in err[-1] and "7 skipped" in err[-1], err[-1]
     assert sorted(stored_texts(db)) == sorted([SV_LATIN1, SV_UTF16, SV_GOOD, SV_GOOD.replace("måndagen", "tisdagen")])
     with Store(db, read_only=True) as st:
         log = st.ingest_log()

@@ -197,7 +197,7 @@ def test_directory_recursive_sorted_every_file_named(tmp_path):
     assert [d.text.strip() for d in docs] == ["Ett.", "Tre.", "Två."]
     errors = {Path(e.where).name: str(e) for e in items if isinstance(e, InputError)}
     assert errors == {".git": "hidden directory (not read)", ".hidden.txt": "hidden file (not read)",
-                      "image.png": "binary or undecodable content"}
+                      "image.png": "unsupported file type (.png; not read)"}
 
 
 def test_detect_format():

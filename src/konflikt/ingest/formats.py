@@ -89,9 +89,10 @@ def item_error(where: str, reason: str) -> InputError:
 
 
 def iter_paths(paths: list[str]) -> Iterator[str | InputError]:
-    """Expand directories (recursively, sorted). Every file of a directory is read — one of an unknown
-    extension by its content (text, or refused as binary) — except hidden entries, which are named as
-    skipped, not read (a hidden directory once, not its files): nothing in a directory goes unmentioned."""
+    """Expand directories (recursively, sorted). Nothing in a directory goes unmentioned: a file of a known
+    extension is read, one without an extension too (by its content: text, or refused as binary); a file of
+    another extension (`photo.jpg`, `manifest.json`) and hidden entries (a hidden directory once, not its files)
+    are named as skipped, with the reason, and not read."""
     for p in paths:
         if p == "-":
             yield p
@@ -104,8 +105,11 @@ def iter_paths(paths: list[str]) -> Iterator[str | InputError]:
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 for name in sorted(files):
                     full = Path(root) / name
+                    ext = full.suffix.lower()
                     if name.startswith("."):
                         yield item_error(str(full), "hidden file (not read)")
+                    elif ext and ext not in EXTENSIONS:
+                        yield item_error(str(full), f"unsupported file type ({ext}; not read)")
                     elif full.is_file() or not full.exists():
                         yield str(full)
                     else:

@@ -5,7 +5,7 @@ BIN     := $(VENV)/bin
 DATA    ?= ../shared/data
 SEED    ?= ../shared/seed/000_55b182ca055ce355.txt
 
-.PHONY: setup run test lint eval models models-sv models-en clean browser
+.PHONY: setup run test lint eval models models-sv models-en models-nb clean browser
 
 $(BIN)/konflikt: pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -38,7 +38,7 @@ lint: setup
 eval: setup
 	$(BIN)/konflikt eval ../shared/eval/seed.gold.json
 
-models: models-sv models-en
+models: models-sv models-en models-nb
 
 models-sv: setup
 	$(BIN)/python -m konflikt.nlp.train --lang sv --data $(DATA) --out src/konflikt/nlp/models/sv \
@@ -47,6 +47,10 @@ models-sv: setup
 models-en: setup
 	$(BIN)/python -m konflikt.nlp.train --lang en --data $(DATA) --out src/konflikt/nlp/models/en \
 		--set components.parser.model.hidden_width=128 --max-steps 8000
+
+models-nb: setup
+	$(BIN)/python -m konflikt.nlp.train --lang nb --data $(DATA) --out src/konflikt/nlp/models/nb \
+		--set components.parser.model.hidden_width=128 --max-steps 3250 --ner-max-steps 2750
 
 clean:
 	rm -rf $(VENV) build dist src/*.egg-info .pytest_cache .ruff_cache

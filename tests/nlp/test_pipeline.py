@@ -7,12 +7,17 @@ from __future__ import annotations
 
 import pytest
 
-from konflikt.nlp import SUPPORTED_LANGUAGES, PipelineNotFound, load_pipeline, model_path
+from konflikt.nlp import SUPPORTED_LANGUAGES, PipelineCorrupt, PipelineNotFound, load_pipeline, model_path
 
 SV_PARAGRAPH = (
     "Regeringen presenterade i dag en ny budget för försvaret. "
     "Oppositionen kritiserade förslaget hårt. "
     "Debatten i riksdagen fortsätter på torsdag."
+)
+NB_PARAGRAPH = (
+    "Regjeringen la i dag fram et nytt budsjett for forsvaret. "
+    "Opposisjonen kritiserte forslaget kraftig. "
+    "Debatten i Stortinget fortsetter på torsdag."
 )
 EN_PARAGRAPH = (
     "The government presented a new defence budget today. "
@@ -31,6 +36,11 @@ def sv():
 
 
 @pytest.fixture(scope="module")
+def nb():
+    return load_pipeline("nb")
+
+
+@pytest.fixture(scope="module")
 def en():
     if not _has_model("en"):
         pytest.skip("no English pipeline trained (run `make models-en`)")
@@ -43,8 +53,15 @@ def _tok(doc, text):
 
 # ----------------------------------------------------------------------------------------- general
 def test_supported_languages_and_paths():
-    assert SUPPORTED_LANGUAGES == ("sv", "en")
+    assert SUPPORTED_LANGUAGES == ("sv", "en", "nb")
     assert model_path("sv").parts[-3:] == ("nlp", "models", "sv")
+    assert model_path("nb").parts[-3:] == ("nlp", "models", "nb")
+
+
+@pytest.mark.parametrize("lang", ["sv", "nb"])
+def test_every_ner_language_ships_its_model(lang):
+    """The shipped models are part of the package: no skip when one is missing."""
+    assert (model_path(lang) / "config.cfg").is_file() and (model_path(lang) / "ner").is_dir()
 
 
 def test_missing_model_gives_clear_error(monkeypatch, tmp_path):
@@ -55,6 +72,30 @@ def test_missing_model_gives_clear_error(monkeypatch, tmp_path):
     try:
         with pytest.raises(PipelineNotFound, match=r"no trained pipeline for 'sv'; run `make models`"):
             knlp.load_pipeline("sv")
+    finally:
+        monkeypatch.undo()
+        knlp.load_pipeline.cache_clear()
+
+
+@pytest.mark.parametrize("damage", ["truncate", "delete"])
+def test_corrupt_model_gives_clear_one_line_error(monkeypatch, tmp_path, damage):
+    import shutil
+
+    import konflikt.nlp as knlp
+
+    shutil.copytree(model_path("nb"), tmp_path / "nb")
+    weights = tmp_path / "nb" / "parser" / "model"
+    if damage == "truncate":
+        weights.write_bytes(weights.read_bytes()[:1000])
+    else:
+        weights.unlink()
+    monkeypatch.setattr(knlp, "_MODELS_DIR", tmp_path)
+    knlp.load_pipeline.cache_clear()
+    try:
+        with pytest.raises(PipelineCorrupt, match=r"the trained pipeline for 'nb' is damaged") as err:
+            knlp.load_pipeline("nb")
+        assert "\n" not in str(err.value) and "make models-nb" in str(err.value)
+        assert isinstance(err.value, PipelineNotFound)  # the callers' skip reason covers it
     finally:
         monkeypatch.undo()
         knlp.load_pipeline.cache_clear()
@@ -120,6 +161,57 @@ def test_sv_ner_person(sv):
     assert any("Andersson" in e.text for e in pers)
 
 
+# ------------------------------------------------------------------------------- Norwegian Bokmål
+def test_nb_loads_with_all_components(nb):
+    assert load_pipeline("nb") is nb
+    for name in ("tok2vec", "morphologizer", "parser", "trainable_lemmatizer", "konflikt_lemma_fixer", "ner",
+                 "konflikt_sentence_bounds"):
+        assert name in nb.pipe_names, name
+    assert nb.lang == "nb"
+    assert set(nb.get_pipe("ner").labels) == {"PER", "ORG", "LOC", "MISC"}
+
+
+def test_nb_sentence_segmentation(nb):
+    sents = [s.text.strip() for s in nb(NB_PARAGRAPH).sents]
+    assert len(sents) == 3, sents
+    assert sents[1].startswith("Opposisjonen")
+
+
+def test_nb_tags_and_parse(nb):
+    doc = nb("Russland invaderte Ukraina i februar.")
+    russland, verb, ukraina = _tok(doc, "Russland"), _tok(doc, "invaderte"), _tok(doc, "Ukraina")
+    assert russland.pos_ == "PROPN" and ukraina.pos_ == "PROPN"
+    assert verb.pos_ == "VERB" and verb.dep_ == "ROOT"
+    assert verb.lemma_ == "invadere"
+    assert "Past" in verb.morph.get("Tense")
+    assert russland.head == verb and russland.dep_ == "nsubj"
+    assert ukraina.head == verb and ukraina.dep_ == "obj"
+    assert _tok(doc, "februar").head == verb and _tok(doc, "februar").dep_ == "obl"
+    assert doc[-1].lemma_ == "."  # not UD Norwegian's "$."
+
+
+def test_nb_noun_lemma_and_morph(nb):
+    doc = nb("Soldatene skjøt mot demonstrantene i byen.")
+    assert _tok(doc, "Soldatene").lemma_ == "soldat"
+    assert _tok(doc, "demonstrantene").lemma_ == "demonstrant"
+    assert _tok(doc, "demonstrantene").morph.get("Definite") == ["Def"]
+    assert _tok(doc, "demonstrantene").morph.get("Number") == ["Plur"]
+    assert _tok(doc, "skjøt").pos_ == "VERB" and _tok(doc, "skjøt").lemma_ == "skyte"
+
+
+def test_nb_ner_person_organisation_place(nb):
+    doc = nb("Statsminister Jonas Gahr Støre møtte lederen for Arbeiderpartiet i Bergen på mandag.")
+    ents = {(e.text, e.label_) for e in doc.ents}
+    assert ("Jonas Gahr Støre", "PER") in ents, ents
+    assert ("Arbeiderpartiet", "ORG") in ents, ents
+    assert ("Bergen", "LOC") in ents, ents
+
+
+def test_nb_ner_country_is_a_place(nb):
+    doc = nb("Tyrkia sendte soldater til Libya i fjor.")
+    assert {e.text: e.label_ for e in doc.ents}.get("Libya") == "LOC", doc.ents
+
+
 # ----------------------------------------------------------------------------------------- English
 def test_en_loads(en):
     for name in ("tok2vec", "morphologizer", "parser", "trainable_lemmatizer", "konflikt_lemma_fixer"):
@@ -164,6 +256,38 @@ def test_read_ner_sentences_skips_malformed(tmp_path, caplog):
         sents = read_ner_sentences(p)
     assert sents == [(["Anna", "Berg", "reste"], ["PER", "PER", "O"]), (["Till"], ["LOC"])]
     assert "malformed" in caplog.text
+
+
+def test_read_ndt_ner_maps_norne_labels_and_drops_headline_marks(tmp_path, caplog):
+    from konflikt.nlp.train import read_ndt_ner
+
+    row = "{i}\t{w}\t{w}\tsubst\tsubst\t_\t0\tSUBJ\t_\tname={t}\n"
+    rows = [("Kari", "B-PER"), ("Nordmann", "I-PER"), ("besøkte", "O"), ("Norge", "B-GPE_ORG"),
+            ("norske", "B-DRV"), ("Statoil", "B-ORG"), ("Cup", "I-ORG"), ("|", "O")]
+    text = "".join(row.format(i=i, w=w, t=t) for i, (w, t) in enumerate(rows, 1))
+    text += "\nbad line\n1\tOslo\tOslo\tsubst\tsubst\t_\t0\tFRAG\t_\tname=B-GPE_LOC\n"
+    p = tmp_path / "ndt.conll"
+    p.write_text(text, encoding="utf-8")
+    with caplog.at_level("WARNING"):
+        sents = read_ndt_ner(p)
+    assert sents == [(["Kari", "Nordmann", "besøkte", "Norge", "norske", "Statoil", "Cup"],
+                      ["B-PER", "I-PER", "O", "B-LOC", "O", "B-ORG", "I-ORG"]),
+                     (["Oslo"], ["B-LOC"])]
+    assert "malformed" in caplog.text
+
+
+def test_repair_bio_starts_an_orphan_inside_tag():
+    from konflikt.nlp.train import repair_bio
+
+    assert repair_bio(["O", "I-LOC", "I-LOC", "B-PER", "I-ORG"]) == ["O", "B-LOC", "I-LOC", "B-PER", "B-ORG"]
+
+
+def test_sentence_key_ignores_tokenisation():
+    from konflikt.nlp.train import sentence_key
+
+    assert sentence_key(["Østen", "etc."]) == sentence_key(["Østen", "etc", "."]) == "østenetc"
+    assert sentence_key(["NATO", "vokser", "|"]) == sentence_key(["NATO", "vokser"])
+    assert sentence_key(["NATO", "vokser"]) != sentence_key(["NATO", "krymper"])
 
 
 def test_split_indices_is_seeded_and_disjoint():

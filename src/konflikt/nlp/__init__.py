@@ -1,14 +1,15 @@
-"""Konflikt's own spaCy pipelines (Swedish and English).
+"""Konflikt's own spaCy pipelines (Swedish, English and Norwegian Bokmål).
 
 The pipelines are trained by :mod:`konflikt.nlp.train` from Universal Dependencies treebanks (and, for
 Swedish, a news NER corpus) and shipped inside the package under ``konflikt/nlp/models/<lang>/``. They
 give tokens, sentences (from the parser), UPOS and morphological features, UD dependency labels,
 lemmas (edit-tree lemmatizer plus a rule/dictionary fixer, :mod:`konflikt.nlp.components`) and, for
-Swedish, named entities (PER/ORG/LOC/MISC).
+Swedish and Bokmål, named entities (PER/ORG/LOC/MISC).
 
 Nothing heavy happens at import time: spaCy is imported and a model loaded only by
 :func:`load_pipeline`, once per process and language. No model is ever downloaded; a missing model is
-an error telling you to run ``make models``.
+an error telling you to run ``make models``; a damaged one (a file missing or unreadable) is a one-line
+:class:`PipelineCorrupt` error when it is loaded, before any text is analysed.
 """
 
 from __future__ import annotations
@@ -20,13 +21,17 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:  # pragma: no cover
     import spacy
 
-SUPPORTED_LANGUAGES: tuple[str, ...] = ("sv", "en")
+SUPPORTED_LANGUAGES: tuple[str, ...] = ("sv", "en", "nb")
 
 _MODELS_DIR = Path(__file__).resolve().parent / "models"
 
 
 class PipelineNotFound(FileNotFoundError):
     """No trained pipeline is installed for a language."""
+
+
+class PipelineCorrupt(PipelineNotFound):
+    """The installed pipeline of a language cannot be loaded (a file missing, truncated or damaged)."""
 
 
 def model_path(lang: str) -> Path:
@@ -46,7 +51,12 @@ def load_pipeline(lang: str) -> spacy.Language:
 
     from konflikt.nlp import components, sentences  # noqa: F401  (register the lemma fixer, sentence bounds)
 
-    nlp = spacy.load(path)
+    try:
+        nlp = spacy.load(path)
+    except Exception as exc:  # noqa: BLE001  (whatever spaCy/thinc/srsly raise on a damaged file)
+        reason = (str(exc).strip().splitlines() or [""])[0][:160]
+        raise PipelineCorrupt(f"the trained pipeline for {lang!r} is damaged ({type(exc).__name__}: {reason}); "
+                              f"run `make models-{lang}` or restore {path}") from None
     use_numpy_gemm(nlp)
     if "parser" in nlp.pipe_names and "konflikt_sentence_bounds" not in nlp.pipe_names:
         nlp.add_pipe("konflikt_sentence_bounds", before="parser")

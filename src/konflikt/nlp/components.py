@@ -4,6 +4,8 @@
 spots:
 
 * proper nouns (PROPN) keep their surface form as lemma (a Swedish genitive -s is *not* stripped here);
+* punctuation keeps its form: UD Norwegian-Bokmaal (from NDT) writes the lemma of "." as "$.", which the
+  trained lemmatizer learns;
 * when the trained lemma looks wrong, it falls back to the `simplemma` dictionary (offline, sv and en):
   the lemma is empty or not alphabetic although the word is; the token is capitalised at the start of a
   sentence and the lemma kept the capital; or the trained lemma is a word the dictionary does not know
@@ -44,7 +46,7 @@ class LemmaFixer:
         if pos == "PROPN":
             return form if lemma != form else None
         if not form.isalpha():
-            return form if not lemma else None
+            return form if not lemma or lemma == "$" + form else None
         lower = form.lower()
         dict_lemma, form_known = _dict_lemma(lower, self.lang)
         if not lemma or not lemma.replace("-", "").isalpha():

@@ -4,15 +4,16 @@ Usage::
 
     python -m konflikt.nlp.train --lang sv --data ../shared/data --out src/konflikt/nlp/models/sv
     python -m konflikt.nlp.train --lang en --data ../shared/data --out src/konflikt/nlp/models/en
+    python -m konflikt.nlp.train --lang nb --data ../shared/data --out src/konflikt/nlp/models/nb
 
 Steps:
 
 1. Convert the data to spaCy ``DocBin`` files in a work directory (default ``build/nlp/<lang>``):
    UD CoNLL-U via ``spacy.training.converters.conllu_to_docs``; the Swedish NER corpus (IO tags) into
-   entity spans (BIO).
+   entity spans (BIO); for Bokmål the NDT corpus with NorNE labels (``name=B-PER`` in column 10).
 2. Train the core pipeline (tok2vec, [tagger,] morphologizer, parser, trainable_lemmatizer) with the
-   config ``configs/<lang>_core.cfg`` and, for Swedish, a separate NER pipeline with its own embedded
-   tok2vec (``configs/sv_ner.cfg``), with ``spacy.cli.train.train`` on CPU (``--gpu-id -1``), one thread.
+   config ``configs/<lang>_core.cfg`` and, for Swedish and Bokmål, a separate NER pipeline with its own
+   embedded tok2vec (``configs/<lang>_ner.cfg``), with ``spacy.cli.train.train`` on CPU (``--gpu-id -1``), one thread.
 3. Assemble the final pipeline: core + ``ner`` sourced from the NER pipeline + the registered
    ``konflikt_lemma_fixer`` after the lemmatizer; save it to ``--out`` (no training-only files).
 4. Evaluate on the held-out data and measure speed (``nlp.pipe``, one process, pinned to one core, one
@@ -27,6 +28,12 @@ Data splits (fixed, seeded with ``--seed``, default 0):
   boundaries). NER: ``train_corpus.txt`` minus a seeded 10% of its sentences (dev) for training,
   ``test_corpus.txt`` for evaluation.
 * ``en``: UD English-EWT train (train), dev (dev), test (evaluation).
+* ``nb``: like ``sv``, all sentences of UD Norwegian-Bokmaal dev + test (the train split is not available)
+  in one seeded 10% test / 5% dev / 85% train split. NER: the whole NDT Bokmål corpus with NorNE labels
+  minus every sentence of the UD test and dev slices (matched by their letters and digits, since NDT
+  marks headlines with a ``|`` token and splits some full stops differently); NER dev / test = the UD dev /
+  test slices with their own NorNE labels. NorNE's types are mapped to the Swedish NER's labels the
+  actor resolver reads (``NORNE_MAP``: GPE_LOC and GPE_ORG -> LOC, PROD/EVT/MISC -> MISC, DRV dropped).
 """
 
 from __future__ import annotations
@@ -54,8 +61,16 @@ CONFIG_DIR = Path(__file__).resolve().parent / "configs"
 UD_FILES = {
     "sv": ["sv_talbanken-ud-dev.conllu", "sv_talbanken-ud-test.conllu", "sv_pud-ud-test.conllu"],
     "en": ["en_ewt-ud-train.conllu", "en_ewt-ud-dev.conllu", "en_ewt-ud-test.conllu"],
+    "nb": ["no_bokmaal-ud-dev.conllu", "no_bokmaal-ud-test.conllu"],
 }
-NER_LANGS = {"sv"}
+SPLIT_LANGS = {"sv", "nb"}  # UD data without a train split: one seeded test/dev/train split of all of it
+NER_LANGS = {"sv", "nb"}
+NB_NER_FILE = "ndt_nob_norne.conll"
+# NorNE's entity types -> the labels the actor resolver and the place finder read (those of the Swedish
+# NER): countries and cities are places whether they act (GPE_ORG) or not (GPE_LOC); products and events
+# are MISC; derived words ("norske") are no names.
+NORNE_MAP = {"PER": "PER", "ORG": "ORG", "LOC": "LOC", "GPE_LOC": "LOC", "GPE_ORG": "LOC",
+             "PROD": "MISC", "EVT": "MISC", "MISC": "MISC", "DRV": ""}
 NER_LABELS = {"PER", "ORG", "LOC", "MISC"}
 OUTSIDE = {"0", "O"}
 SENTS_PER_DOC = 10
@@ -69,20 +84,36 @@ SOURCES = {
         {"name": "Swedish NER corpus (Språkbanken Webbnyheter 2012)", "license": "CC BY 4.0"},
     ],
     "en": [{"name": "UD English-EWT", "license": "CC BY-SA 4.0"}],
+    "nb": [
+        {"name": "UD Norwegian-Bokmaal (dev+test, with NorNE entities)", "license": "CC0 1.0"},
+        {"name": "Norwegian Dependency Treebank (Bokmål) with NorNE entities", "license": "CC0 1.0"},
+    ],
 }
 
 
 # --------------------------------------------------------------------------------------------- data
-def read_conllu_sentences(path: Path, vocab=None):
-    """One spaCy Doc per sentence of a CoNLL-U file (spaCy's own converter), all on one `vocab`."""
+def read_conllu_sentences(path: Path, vocab=None, ner_map: dict | None = None):
+    """One spaCy Doc per sentence of a CoNLL-U file (spaCy's own converter), all on one `vocab`.
+
+    Entities in MISC (``name=B-PER``) are read too, their types renamed by `ner_map` ('' = no entity).
+    """
     from spacy.tokens import Doc
     from spacy.training.converters import conllu_to_docs
 
     text = path.read_text(encoding="utf-8")
-    docs = list(conllu_to_docs(text, n_sents=1, no_print=True))
+    docs = list(conllu_to_docs(text, n_sents=1, no_print=True, ner_map=ner_map))
     if vocab is None:
         return docs
     return [Doc(vocab).from_bytes(d.to_bytes()) for d in docs]
+
+
+def punctuation_lemmas_as_forms(doc):
+    """UD Norwegian-Bokmaal (from NDT) writes the lemma of "." as "$."; the other treebanks, and Konflikt,
+    use the form itself."""
+    for t in doc:
+        if t.lemma_ == "$" + t.text:
+            t.lemma_ = t.text
+    return doc
 
 
 def group_docs(sents: Sequence, n: int = SENTS_PER_DOC) -> list:
@@ -176,15 +207,17 @@ def prepare_ud(lang: str, data_dir: Path, work: Path, seed: int) -> dict:
     ud = data_dir / "ud" / lang
     vocab = Vocab()
     info: dict = {"sents_per_doc": SENTS_PER_DOC}
-    if lang == "sv":
+    if lang in SPLIT_LANGS:
         sents, origin = [], []
-        for fn in UD_FILES["sv"]:
-            s = read_conllu_sentences(ud / fn, vocab)
+        for fn in UD_FILES[lang]:
+            s = read_conllu_sentences(ud / fn, vocab, NORNE_MAP if lang == "nb" else None)
+            if lang == "nb":
+                s = [punctuation_lemmas_as_forms(d) for d in s]
             sents.extend(s)
             origin.extend([fn] * len(s))
         test_i, dev_i, train_i = split_indices(len(sents), seed, [SV_TEST_FRACTION, SV_DEV_FRACTION])
         splits = {"train": train_i, "dev": dev_i, "test": test_i}
-        info["method"] = (f"all sentences of {', '.join(UD_FILES['sv'])} (in that order) shuffled with "
+        info["method"] = (f"all sentences of {', '.join(UD_FILES[lang])} (in that order) shuffled with "
                           f"random.Random({seed}); first {SV_TEST_FRACTION:.0%} = test (held out), next "
                           f"{SV_DEV_FRACTION:.0%} = dev (model selection), rest = train")
         for name, idx in splits.items():
@@ -194,7 +227,7 @@ def prepare_ud(lang: str, data_dir: Path, work: Path, seed: int) -> dict:
             for i in idx:
                 by_src[origin[i]] = by_src.get(origin[i], 0) + 1
             info[name] = {"sentences": len(idx), "words": n_words, "by_file": by_src}
-            if name == "test":  # per-treebank test slices, for a breakdown of the scores
+            if name == "test" and lang == "sv":  # per-treebank test slices, for a breakdown of the scores
                 for tb in ("talbanken", "pud"):
                     sub = [sents[i] for i in idx if (tb == "pud") == ("pud" in origin[i])]
                     if sub:
@@ -227,6 +260,94 @@ def prepare_ner(data_dir: Path, work: Path, seed: int) -> dict:
         "dev": {"sentences": len(dev_i), "words": sum(len(train_s[i][0]) for i in dev_i)},
         "test": {"sentences": len(test_s), "words": sum(len(w) for w, _ in test_s)},
     }
+
+
+def sentence_key(words: Iterable[str]) -> str:
+    """A sentence's identity across tokenisations: its letters and digits, lowercased (NDT and UD differ in
+    the headline marker ``|`` and in a split-off full stop)."""
+    return "".join(ch for w in words for ch in w.lower() if ch.isalnum())
+
+
+def read_ndt_ner(path: Path) -> list[tuple[list[str], list[str]]]:
+    """Sentences of the NDT/NorNE file (10 tab-separated columns, ``name=B-PER`` in the last) as (words,
+    BIO labels renamed by NORNE_MAP); NDT's headline marker ``|`` is dropped (UD has no such token)."""
+    sents: list[tuple[list[str], list[str]]] = []
+    words: list[str] = []
+    labels: list[str] = []
+    for lineno, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not raw.strip():
+            if words:
+                sents.append((words, labels))
+                words, labels = [], []
+            continue
+        cols = raw.split("\t")
+        if len(cols) != 10 or not cols[9].startswith("name="):
+            log.warning("%s:%d: skipping malformed line %r", path.name, lineno, raw)
+            continue
+        if cols[1] == "|":
+            continue
+        tag = cols[9][len("name="):]
+        prefix, _, typ = tag.partition("-")
+        mapped = NORNE_MAP.get(typ, "") if prefix in {"B", "I"} else ""
+        words.append(cols[1])
+        labels.append(f"{prefix}-{mapped}" if mapped else "O")
+    if words:
+        sents.append((words, labels))
+    return [(w, repair_bio(lab)) for w, lab in sents]
+
+
+def repair_bio(labels: Sequence[str]) -> list[str]:
+    """An I- that does not continue an entity of its type starts one (after a dropped DRV, say)."""
+    out, prev = [], "O"
+    for lab in labels:
+        if lab.startswith("I-") and prev[2:] != lab[2:]:
+            lab = "B-" + lab[2:]
+        out.append(lab)
+        prev = lab
+    return out
+
+
+def prepare_ner_nb(data_dir: Path, work: Path) -> dict:
+    """NER data for Bokmål: train on the NDT/NorNE corpus minus every sentence of the UD test and dev slices
+    (matched by `sentence_key`); dev and test = those UD slices with their own NorNE labels (written by
+    `prepare_ud`, mapped by NORNE_MAP)."""
+    from spacy.tokens import DocBin
+    from spacy.vocab import Vocab
+
+    vocab = Vocab()
+    held: set[str] = set()
+    n_held = {}
+    for name in ("test", "dev"):
+        docs = list(DocBin().from_disk(work / f"{name}.spacy").get_docs(vocab))
+        keys = {sentence_key(t.text for t in sent) for d in docs for sent in d.sents}
+        n_held[name] = len(keys)
+        held |= keys
+        shutil.copyfile(work / f"{name}.spacy", work / f"ner_{name}.spacy")
+    sents = read_ndt_ner(data_dir / "ner" / "nb" / NB_NER_FILE)
+    train_s = [s for s in sents if sentence_key(s[0]) not in held]
+    save_docbin(bio_docs(vocab, train_s), work / "ner_train.spacy")
+    return {
+        "method": (f"{NB_NER_FILE} (NDT Bokmål, NorNE labels mapped {NORNE_MAP}, '' = none) minus every "
+                   "sentence of the UD test and dev slices (same letters and digits); dev/test = the UD "
+                   "dev/test slices with their NorNE labels"),
+        "train": {"sentences": len(train_s), "words": sum(len(w) for w, _ in train_s),
+                  "dropped_as_ud_test_or_dev": len(sents) - len(train_s)},
+        "dev": {"sentences": n_held["dev"]}, "test": {"sentences": n_held["test"]},
+    }
+
+
+def bio_docs(vocab, sents: Sequence[tuple[list[str], list[str]]], n: int = SENTS_PER_DOC) -> list:
+    """Docs of `n` sentences each from (words, BIO labels)."""
+    from spacy.tokens import Doc
+
+    docs = []
+    for i in range(0, len(sents), n):
+        chunk = sents[i:i + n]
+        words = [w for ws, _ in chunk for w in ws]
+        tags = [t for _, ls in chunk for t in ls]
+        starts = [j == 0 for ws, _ in chunk for j in range(len(ws))]
+        docs.append(Doc(vocab, words=words, spaces=[True] * len(words), ents=tags, sent_starts=starts))
+    return docs
 
 
 # ----------------------------------------------------------------------------------------- training
@@ -349,10 +470,12 @@ def train(lang: str, data_dir: str | Path, out_dir: str | Path, *, work_dir: str
           seed: int = 0, max_steps: int | None = None, ner_max_steps: int | None = None,
           eval_frequency: int | None = None, patience: int | None = None, with_ner: bool = True,
           overrides: dict | None = None, ner_overrides: dict | None = None,
-          command: str | None = None) -> dict:
+          command: str | None = None, reuse: bool = False) -> dict:
     """Convert data, train, assemble and evaluate the `lang` pipeline; save it to `out_dir`.
 
-    Returns the metrics written to ``<out_dir>/metrics.json``.
+    Returns the metrics written to ``<out_dir>/metrics.json``. With `reuse`, a component pipeline already
+    trained in the work directory (``<work>/core/model-best``, ``<work>/ner/model-best``, by an earlier run
+    with the same data, config and seed) is assembled as it is instead of being trained again.
     """
     import spacy
     from spacy.util import fix_random_seed
@@ -372,19 +495,27 @@ def train(lang: str, data_dir: str | Path, out_dir: str | Path, *, work_dir: str
     do_ner = with_ner and lang in NER_LANGS
     if do_ner:
         log.info("converting NER data")
-        split["ner"] = prepare_ner(data_dir, work, seed)
+        split["ner"] = prepare_ner_nb(data_dir, work) if lang == "nb" else prepare_ner(data_dir, work, seed)
 
-    timing = {}
-    log.info("training core pipeline")
-    timing["core_train_seconds"] = round(run_spacy_train(
-        CONFIG_DIR / f"{lang}_core.cfg", work / "core", work / "train.spacy", work / "dev.spacy", seed,
-        max_steps, eval_frequency, patience, overrides))
+    timing: dict = {}
+    if reuse and (work / "core" / "model-best").is_dir():
+        log.info("reusing the core pipeline trained in %s", work / "core")
+        timing["core_reused"] = True
+    else:
+        log.info("training core pipeline")
+        timing["core_train_seconds"] = round(run_spacy_train(
+            CONFIG_DIR / f"{lang}_core.cfg", work / "core", work / "train.spacy", work / "dev.spacy", seed,
+            max_steps, eval_frequency, patience, overrides))
     ner_dir = None
     if do_ner:
-        log.info("training NER pipeline")
-        timing["ner_train_seconds"] = round(run_spacy_train(
-            CONFIG_DIR / f"{lang}_ner.cfg", work / "ner", work / "ner_train.spacy", work / "ner_dev.spacy",
-            seed, ner_max_steps, eval_frequency, patience, ner_overrides))
+        if reuse and (work / "ner" / "model-best").is_dir():
+            log.info("reusing the NER pipeline trained in %s", work / "ner")
+            timing["ner_reused"] = True
+        else:
+            log.info("training NER pipeline")
+            timing["ner_train_seconds"] = round(run_spacy_train(
+                CONFIG_DIR / f"{lang}_ner.cfg", work / "ner", work / "ner_train.spacy",
+                work / "ner_dev.spacy", seed, ner_max_steps, eval_frequency, patience, ner_overrides))
         ner_dir = work / "ner" / "model-best"
 
     meta = {
@@ -444,7 +575,7 @@ def _parse_sets(items: Sequence[str]) -> dict:
 
 def main(argv: Sequence[str] | None = None) -> int:
     p = argparse.ArgumentParser(prog="python -m konflikt.nlp.train", description=__doc__.split("\n")[0])
-    p.add_argument("--lang", required=True, choices=["sv", "en"])
+    p.add_argument("--lang", required=True, choices=["sv", "en", "nb"])
     p.add_argument("--data", default="../shared/data", help="shared data dir (with ud/ and ner/)")
     p.add_argument("--out", required=True, help="where to save the final pipeline")
     p.add_argument("--work", default=None, help="work dir for converted data and checkpoints "
@@ -456,6 +587,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     p.add_argument("--eval-frequency", type=int, default=None)
     p.add_argument("--patience", type=int, default=None)
     p.add_argument("--no-ner", action="store_true", help="do not train/add NER")
+    p.add_argument("--reuse", action="store_true", help="assemble component pipelines already trained in "
+                   "the work dir (core/, ner/ model-best) instead of training them again")
     p.add_argument("--set", action="append", default=[], metavar="KEY=VALUE",
                    help="config override for the core pipeline, e.g. components.parser.model.hidden_width=128")
     p.add_argument("--ner-set", action="append", default=[], metavar="KEY=VALUE",
@@ -468,7 +601,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     m = train(args.lang, args.data, args.out, work_dir=args.work, seed=args.seed, max_steps=args.max_steps,
               ner_max_steps=args.ner_max_steps, eval_frequency=args.eval_frequency, patience=args.patience,
               with_ner=not args.no_ner, overrides=_parse_sets(args.set),
-              ner_overrides=_parse_sets(args.ner_set), command=cmd)
+              ner_overrides=_parse_sets(args.ner_set), command=cmd, reuse=args.reuse)
     summary = {k: m["test"].get(k) for k in ("upos", "morph_acc", "uas", "las", "lemma_acc", "sents_f")}
     if "ner_test" in m:
         summary["ner_f"] = m["ner_test"]["f"]

@@ -90,3 +90,18 @@ def test_hand_labels_are_checked(tmp_path):
     bad.write_text("labels:\n  e1: [parser_was_sad]\n", encoding="utf-8")
     with pytest.raises(ValueError, match="parser_was_sad"):
         load_labels(bad)
+
+
+def test_every_label_file_loads_and_names_gold_events():
+    import json
+    from pathlib import Path
+
+    files = sorted(Path(__file__).resolve().parents[1].glob("data/*/*.taxonomy.yaml"))
+    assert files, "no taxonomy label files"
+    for path in files:
+        labels = load_labels(path)
+        gold = json.loads(path.with_name(path.name.replace(".taxonomy.yaml", ".gold.json")).read_text("utf-8"))
+        ids = {e["id"] for e in gold["events"]}
+        misses = [k for k in labels if "->" not in k]
+        assert misses and set(misses) <= ids, (path, set(misses) - ids)
+        assert sum(count_labels(labels).values()) >= len(labels)

@@ -241,6 +241,9 @@ class Lexicon(BaseModel):
     """Prepositions of a protest noun giving the motive of another act ("i protest mot", "in protest at")."""
     role_marks: tuple[str, ...] = ()
     """Words giving an oblique a role, not a target ("med Qatar som medlare", "with Qatar as mediator")."""
+    compound_endings: tuple[str, ...] = ()
+    """Inflectional endings stripped from a compound form before its head is looked up ("flyangrepene");
+    a lexicon without them uses the built-in endings of sv/en."""
     light_verbs: tuple[LightVerb, ...] = ()
     triggers: tuple[TriggerEntry, ...] = ()
     path: str | None = None
@@ -314,7 +317,7 @@ class Lexicon(BaseModel):
         return list(hit)
 
     def _compound_heads(self, w: str) -> tuple[tuple[str, TriggerEntry], ...]:
-        endings = ("", *_COMPOUND_ENDINGS.get(self.language, ()))
+        endings = ("", *(self.compound_endings or _COMPOUND_ENDINGS.get(self.language, ())))
         stems = [w] + [w[: -len(e)] for e in endings if e and w.endswith(e) and len(w) > len(e)]
         # the keys each stem ends with, found by its suffixes (not by trying every key), in key order
         index = self._compound_index

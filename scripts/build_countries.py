@@ -36,6 +36,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 TABLE = ROOT / "scripts" / "country_forms.csv"
+# Further languages (registry codes): names from CLDR, curated forms from scripts/country_forms_<lang>.csv
+# (alpha3;adjectives;demonyms;extra_names;metonyms), which need not list every country.
+EXTRA_LANGS: tuple[str, ...] = ("nb",)
 OUT = ROOT / "src" / "konflikt" / "data" / "actors" / "countries.yaml"
 
 HEADER = """\
@@ -123,6 +126,48 @@ def auto_names(a3: str) -> dict[str, list[str]]:
     return out
 
 
+def read_extra(lang: str) -> dict[str, dict[str, list[str]]]:
+    path = ROOT / "scripts" / f"country_forms_{lang}.csv"
+    lines = [ln for ln in path.read_text(encoding="utf-8").splitlines() if ln.strip() and not ln.startswith("#")]
+    out: dict[str, dict[str, list[str]]] = {}
+    for rec in csv.reader(lines, delimiter=";"):
+        if len(rec) != 5:
+            raise SystemExit(f"{path}: bad row {rec!r} (5 fields)")
+        a3, adj, dem, names, mets = rec
+        out[a3] = {"adjectives": split_list(adj), "demonyms": split_list(dem), "names": split_list(names),
+                   "metonyms": split_list(mets)}
+    return out
+
+
+def cldr_name(lang: str, a3: str) -> str | None:
+    import babel
+    import pycountry
+
+    rec = pycountry.countries.get(alpha_3=a3)
+    return clean_cldr(babel.Locale(lang).territories.get(rec.alpha_2)) if rec is not None else None
+
+
+def add_extra_langs(entities: list[dict]) -> None:
+    """Names (CLDR + curated), adjectives, demonyms and metonyms of the EXTRA_LANGS, one language at a time;
+    a form another country already has in that language is dropped."""
+    for lang in EXTRA_LANGS:
+        extra = read_extra(lang)
+        owner: dict[str, str] = {}
+        for ent in entities:
+            row = extra.get(ent["id"], {})
+            names = unique([*([n] if (n := cldr_name(lang, ent["id"])) else []), *row.get("names", [])])
+            names = [n for n in names if owner.setdefault(fold(n), ent["id"]) == ent["id"]]
+            if names:
+                ent["names"][lang] = names
+            for field in ("adjectives", "demonyms"):
+                if row.get(field):
+                    ent[field][lang] = unique(row[field])
+            mets = [{"name": m.split("@")[0], "sector": m.split("@")[1]} if "@" in m else m
+                    for m in row.get("metonyms", [])]
+            if mets:
+                ent.setdefault("metonyms", {})[lang] = mets
+
+
 def build() -> list[dict]:
     import pycountry
 
@@ -190,6 +235,7 @@ def build() -> list[dict]:
         if metonyms:
             ent["metonyms"] = metonyms
         entities.append(ent)
+    add_extra_langs(entities)
     return entities
 
 

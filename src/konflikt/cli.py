@@ -18,6 +18,7 @@ from rich.console import Console
 from rich.table import Table
 
 from konflikt.config import Settings
+from konflikt.language.registry import lang_choices, unsupported_reason
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="Konflikt: code news into PLOVER conflict events and recover the conflict system.")
@@ -103,11 +104,8 @@ def code_paths(paths: list[str], settings: Settings, debug: bool = False, worker
         p = order.popleft()
         if isinstance(item, _Unread):
             yield p, None, item.message
-        elif isinstance(exc, UnsupportedLanguage) and str(exc) == "und":
-            yield p, None, f"{p}: skipped: no language detected (no words to judge)"
         elif isinstance(exc, UnsupportedLanguage):
-            yield p, None, (f"{p}: skipped: detected language '{exc}' is not supported "
-                            f"(supported: {', '.join(settings.languages)})")
+            yield p, None, f"{p}: skipped: {unsupported_reason(str(exc), settings.languages)}"
         elif exc is not None:
             if debug:
                 raise exc
@@ -178,8 +176,8 @@ def code(
     if fmt not in {"jsonl", "table"}:
         _err(f"--format must be jsonl or table, got {fmt!r}")
         raise typer.Exit(EXIT_USAGE)
-    if lang not in {"auto", "sv", "en"}:
-        _err(f"--lang must be auto, sv or en, got {lang!r}")
+    if lang not in lang_choices():
+        _err(f"--lang must be one of {', '.join(lang_choices())}, got {lang!r}")
         raise typer.Exit(EXIT_USAGE)
     if engine not in {"local", "dask"}:
         _err(f"--engine must be local or dask, got {engine!r}")
@@ -330,8 +328,8 @@ def eval_cmd(
     if fmt not in {"auto", "gold", "gsr"}:
         _err(f"--format must be auto, gold or gsr, got {fmt!r}")
         raise typer.Exit(EXIT_USAGE)
-    if lang is not None and lang not in {"auto", "sv", "en"}:
-        _err(f"--lang must be auto, sv or en, got {lang!r}")
+    if lang is not None and lang not in lang_choices():
+        _err(f"--lang must be one of {', '.join(lang_choices())}, got {lang!r}")
         raise typer.Exit(EXIT_USAGE)
     date = _check_date(date)
     coder = Coder(Settings(prefilter=prefilter, scorer=check_scorer(scorer)))

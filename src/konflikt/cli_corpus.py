@@ -141,10 +141,11 @@ def ingest(
     debug: Annotated[bool, typer.Option(help="Show tracebacks.")] = False,
 ) -> None:
     """Code documents (text, Markdown, HTML, JSONL, RSS/Atom, directories) into the corpus database."""
+    from konflikt.language.registry import lang_choices
     from konflikt.parallel import default_workers, prestart
 
-    if lang not in {"auto", "sv", "en"}:
-        raise _usage(f"--lang must be auto, sv or en, got {lang!r}")
+    if lang not in lang_choices():
+        raise _usage(f"--lang must be one of {', '.join(lang_choices())}, got {lang!r}")
     if date is not None:
         _day(date, "--date")
     if workers is None:

@@ -6,13 +6,19 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 
+def _registry_languages() -> tuple[str, ...]:
+    from konflikt.language.registry import supported
+
+    return supported()
+
+
 @dataclass(frozen=True)
 class Settings:
     """Everything a coding run may vary. Defaults are the documented product defaults."""
 
     lang: str = "auto"
-    """Language of the input: 'sv', 'en' or 'auto' (detect per document)."""
-    languages: tuple[str, ...] = ("sv", "en")
+    """Language of the input: a code of the language registry (data/languages.yaml) or 'auto' (detect per document)."""
+    languages: tuple[str, ...] = field(default_factory=lambda: _registry_languages())
     """Languages the project supports (each has a trained pipeline and data files)."""
     date: str | None = None
     """Publication date (YYYY-MM-DD) used when the document carries none."""

@@ -105,7 +105,9 @@ def _reason(exc: BaseException) -> str:
     from konflikt.pipeline import UnsupportedLanguage
 
     if isinstance(exc, UnsupportedLanguage):
-        return "no language detected (no words to judge)" if str(exc) == "und" else f"unsupported language '{exc}'"
+        from konflikt.language.registry import unsupported_reason
+
+        return unsupported_reason(str(exc))
     if isinstance(exc, PipelineNotFound):
         return f"no trained pipeline for this language ({str(exc)[:120]})"
     return f"internal error ({type(exc).__name__}: {str(exc)[:200]})"

@@ -38,11 +38,12 @@ from typing import Any
 import yaml
 
 from konflikt.datafiles import compose_yaml, load_yaml
+from konflikt.language.registry import rules_of, supported
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "actors"
 SCHEMA_PATH = Path(__file__).resolve().parent.parent / "data" / "schemas" / "actors.schema.json"
 KINDS: tuple[str, ...] = ("country", "igo", "group", "person", "org")
-LANGS: tuple[str, ...] = ("sv", "en")
+LANGS: tuple[str, ...] = supported()  # the language registry (data/languages.yaml)
 EXTRA_COUNTRY_CODES: frozenset[str] = frozenset({"XKX"})
 
 __all__ = [
@@ -567,7 +568,7 @@ class KnowledgeBase:
         self._sector_forms: dict[str, dict[str, str]] = {}
         for lg, lemmas in self._sector_lemmas.items():
             forms: dict[str, str] = {}
-            gen = _sv_noun_forms if lg == "sv" else _en_noun_forms
+            gen = _sv_noun_forms if rules_of(lg) == "sv" else _en_noun_forms
             # explicit lemmas first (they win over generated forms of other lemmas)
             for lemma, code in lemmas.items():
                 forms.setdefault(lemma, code)
@@ -577,7 +578,7 @@ class KnowledgeBase:
             self._sector_forms[lg] = forms
         self._member_forms: dict[str, frozenset[str]] = {}
         for lg, words in (member_words or {}).items():
-            gen = _sv_noun_forms if lg == "sv" else _en_noun_forms
+            gen = _sv_noun_forms if rules_of(lg) == "sv" else _en_noun_forms
             lemmas = [" ".join(w.split()).casefold() for w in words]
             self._member_forms[lg] = frozenset(lemmas) | frozenset(f for w in lemmas for f in gen(w))
         self._claims_by_code: dict[str, list[tuple[Claim, Entity]]] = {}
@@ -703,13 +704,13 @@ class KnowledgeBase:
         for cand in (w, _POSSESSIVE.sub("", w)):
             if cand in forms:
                 return forms[cand]
-        if lang == "en":
+        if rules_of(lang) == "en":
             base = _POSSESSIVE.sub("", w)
             for cand in (base[:-1] if base.endswith("s") else None, base[:-3] + "y" if base.endswith("ies") else None):
                 if cand and cand in forms:
                     return forms[cand]
             return None
-        if compounds and lang == "sv" and " " not in w:
+        if compounds and rules_of(lang) == "sv" and " " not in w:
             w2 = w.replace("-", "")
             for i in range(3, len(w2) - 3):
                 head = w2[i:]

@@ -25,6 +25,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from konflikt.actors.kb import KnowledgeBase, fold
+from konflikt.language.registry import rules_of, words_for
 
 __all__ = ["Mention", "NameMatcher"]
 
@@ -115,7 +116,7 @@ class NameMatcher:
     def __init__(self, kb: KnowledgeBase, lang: str) -> None:
         self.kb = kb
         self.lang = lang
-        self.suffixes = SUFFIXES.get(lang, SUFFIXES["en"])
+        self.suffixes = words_for(SUFFIXES, lang, SUFFIXES["en"])
         self._by_first: dict[str, list[_Entry]] = {}
         self._single: dict[str, list[_Entry]] = {}
         self._adjectives: dict[str, str] = {}
@@ -262,8 +263,8 @@ class NameMatcher:
 
     def _mention(self, tokens: Sequence[str], lo: int, hi: int, e: _Entry, suffix: str,
                  genitive: bool = False) -> Mention:
-        gen = genitive or (self.lang == "sv" and suffix.endswith("s") and e.kind != "adjective")
-        if self.lang == "en" and hi < len(tokens) and tokens[hi] in {"'s", "'", "’s", "’"}:
+        gen = genitive or (rules_of(self.lang) == "sv" and suffix.endswith("s") and e.kind != "adjective")
+        if rules_of(self.lang) == "en" and hi < len(tokens) and tokens[hi] in {"'s", "'", "’s", "’"}:
             gen = True
         return Mention(lo, hi, e.entity_id, e.kind, None, gen, (e.entity_id,), " ".join(tokens[lo:hi]))
 
@@ -304,7 +305,7 @@ class NameMatcher:
 
     def _closed_compound(self, tokens: Sequence[str], p: _Piece) -> Mention | None:
         """'Haftarstyrkorna', 'Natostyrkor': a capitalised name glued to a sector word (Swedish)."""
-        if self.lang != "sv" or not p.orig[:1].isupper() or len(p.text) < 2 * MIN_COMPOUND_NAME + 1:
+        if rules_of(self.lang) != "sv" or not p.orig[:1].isupper() or len(p.text) < 2 * MIN_COMPOUND_NAME + 1:
             return None
         for cut in range(len(p.text) - MIN_COMPOUND_NAME, MIN_COMPOUND_NAME - 1, -1):
             head = p.text[:cut]

@@ -25,6 +25,7 @@ from spacy.tokens import Span, Token
 from konflikt.actors.kb import Entity, KnowledgeBase, fold
 from konflikt.actors.names import Mention, NameMatcher
 from konflikt.datafiles import load_yaml
+from konflikt.language.registry import rules_of, words_for
 from konflikt.records import Actor
 
 # Dependency relations that stay inside a noun phrase when looking for its actor.
@@ -211,7 +212,7 @@ class SentenceActors:
         """A named entity the knowledge base does not know: a place stands for its country (or for nothing
         after a place noun, "staden Sake"); anything else is an actor with its surface form as name."""
         raw = self._raw(start, end)
-        if start > self.sent.start and self.sent.doc[start - 1].lower_ in PLACE_NOUNS.get(self.lang, set()):
+        if start > self.sent.start and self.sent.doc[start - 1].lower_ in words_for(PLACE_NOUNS, self.lang, set()):
             return None
         place = _place_unless_person(raw, tok.ent_type_)
         if place is not None:
@@ -222,7 +223,7 @@ class SentenceActors:
             ra.head = tok.i
             return ra
         name = self._raw(start, end)
-        if self.lang == "sv" and name.endswith("s") and tok.morph.get("Case") == ["Gen"]:
+        if rules_of(self.lang) == "sv" and name.endswith("s") and tok.morph.get("Case") == ["Gen"]:
             name = name[:-1]
         actor = Actor(raw_text=self._raw(start, end), name=name, span=self._span_chars(start, end),
                       resolution="ner-person" if tok.ent_type_ in {"PER", "PERSON"} else "ner")
@@ -235,7 +236,7 @@ class SentenceActors:
         if not self.state.people or not tok.text[:1].isupper():
             return None
         word = fold(tok.text)
-        if self.lang == "sv" and word.endswith("s") and tok.morph.get("Case") == ["Gen"]:
+        if rules_of(self.lang) == "sv" and word.endswith("s") and tok.morph.get("Case") == ["Gen"]:
             word = word[:-1]
         hits = []
         for ra in self.state.people.values():
@@ -340,7 +341,7 @@ class SentenceActors:
                 tok.pos_ == "VERB" and tok.dep_ in {"nsubj", "nsubj:pass", "obj"})):  # a noun mis-tagged a verb
             return self._sector_np(tok, sector, depth, sector_only=not allow_adjective and depth == 0)
         low = word.lower()
-        if tok.pos_ == "PRON" or low in PERSONAL_SINGULAR.get(lang, ()) | PERSONAL_PLURAL.get(lang, ()):
+        if tok.pos_ == "PRON" or low in words_for(PERSONAL_SINGULAR, lang, ()) | words_for(PERSONAL_PLURAL, lang, ()):
             return self._pronoun(tok)
         if tok.pos_ == "NOUN":
             r = self._noun_anaphor(tok)
@@ -400,7 +401,7 @@ class SentenceActors:
                 mm = self.mention_at(c)
                 if c.dep_ == "compound" and mm is not None and mm.entity_id and mm.kind in {"name", "metonym"}:
                     return self._from_mention(mm)
-                if c.dep_ == "nmod" and _case_of(c) in OWNER_PREPS.get(lang, set()):
+                if c.dep_ == "nmod" and _case_of(c) in words_for(OWNER_PREPS, lang, set()):
                     r = self._resolve_one(c, allow_adjective=True, allow_poss=True, depth=depth + 1)
                     if r:
                         r.confidence *= 0.8
@@ -553,7 +554,7 @@ class SentenceActors:
         for c in tok.children:
             if c.dep_ == "nmod:poss" or (c.dep_ == "det" and c.pos_ == "PROPN" and c.morph.get("Case") == ["Gen"]):
                 owner = self._resolve_one(c, allow_adjective=False, allow_poss=False, depth=depth + 1)
-            elif c.dep_ == "nmod" and _case_of(c) in OWNER_PREPS.get(lang, set()):
+            elif c.dep_ == "nmod" and _case_of(c) in words_for(OWNER_PREPS, lang, set()):
                 owner = owner or self._resolve_one(c, allow_adjective=False, allow_poss=False,
                                                    depth=depth + 1)
             if owner:
@@ -564,13 +565,13 @@ class SentenceActors:
                         for c in tok.children)
         named_poss = any(c.dep_ == "nmod:poss" and c.pos_ != "PRON" for c in tok.children)
         if owner is not None and adjective and (owner.actor.resolution == "coref-pronoun" or (
-                lang == "en" and not named_poss)):
+                rules_of(lang) == "en" and not named_poss)):
             owner = None  # "his Saudi counterpart", "the French ambassador from Bamako": the adjective says whose
         if owner is not None and owner.entity is not None:
             return self.actor_for_entity(owner.entity, start, end, "sector-owner", sector=sector,
                                          conf=0.9 * owner.confidence)
         mods = [c for c in tok.children if c.dep_ in {"amod", "compound"} or (
-            c.dep_ == "nmod" and _case_of(c) in {None} | OWNER_PREPS.get(lang, set()))]
+            c.dep_ == "nmod" and _case_of(c) in {None} | words_for(OWNER_PREPS, lang, set()))]
         # nested modifiers: "Kosovo police officers", "Chinese coast guard ships", "Vietnamese-led forces"
         mods += [g for c in mods if c.dep_ in {"compound", "amod"} for g in c.children
                  if g.dep_ in {"amod", "compound", "advmod", "npadvmod", "obl"} and g.i < c.i]
@@ -589,7 +590,7 @@ class SentenceActors:
         the sector noun, then a name (determiners/adjectives may come between)."""
         doc, lang = tok.doc, self.lang
         j = tok.i + 1
-        if j >= self.sent.end or doc[j].lower_ not in OWNER_PREPS.get(lang, set()):
+        if j >= self.sent.end or doc[j].lower_ not in words_for(OWNER_PREPS, lang, set()):
             return None
         seat = doc[j].lower_ in {"i", "in"}
         if seat and (self.kb.sector_for(tok.text, lang) or self.kb.sector_for(tok.lemma_ or "", lang)) not in {
@@ -615,7 +616,7 @@ class SentenceActors:
         """
         lang = self.lang
         definite = tok.morph.get("Definite") == ["Def"] or any(
-            c.dep_ == "det" and c.lower_ in DEMONSTRATIVES.get(lang, set()) | {"the"} for c in tok.children)
+            c.dep_ == "det" and c.lower_ in words_for(DEMONSTRATIVES, lang, set()) | {"the"} for c in tok.children)
         if not definite:
             return self._recent_group(tok, sector, start, end) or self._in_sentence_country(
                 tok, sector, start, end) or (self._sector_only(tok, sector, start, end) if sector_only else None)
@@ -627,7 +628,8 @@ class SentenceActors:
             # of the last government the text named
             # (Swedish: also the one country of the sentence's places, once the remembered one is two sentences
             # back; "Armén ... förhandlingarna i Jeddah" right after a sentence on Sudan's army is still Sudan's)
-            here = self.sentence_countries() or (self.sentence_place_countries() if lang != "en" and age > 1 else set())
+            here = self.sentence_countries() or (
+                self.sentence_place_countries() if rules_of(lang) != "en" and age > 1 else set())
             if len(here) > 1 and prev.actor.country not in here:
                 # several countries, none the remembered one: the main clause subject's ("Israelis rallied ... to
                 # demand that the government bring home the hostages held in Gaza")
@@ -697,7 +699,7 @@ class SentenceActors:
         one country is of that country (then the document's dominant country, if the sentence names none)."""
         if sector not in SECTOR_ONLY or self._weapon(tok):
             return None  # an unattributed weapon ("drones attacked Belgorod") has no country from the sentence
-        if any(c.dep_ == "amod" and c.lower_ in FOREIGN_WORDS.get(self.lang, ()) for c in tok.children):
+        if any(c.dep_ == "amod" and c.lower_ in words_for(FOREIGN_WORDS, self.lang, ()) for c in tok.children):
             return None  # "foreign intelligence services" are not the sentence's country's
         countries = self.sentence_countries() or self.sentence_place_countries()
         if len(countries) > 1:
@@ -709,7 +711,7 @@ class SentenceActors:
         return self.actor_for_entity(ent, start, end, "sentence-country", sector=sector, conf=0.55)
 
     def _weapon(self, tok: Token) -> bool:
-        words = WEAPON_WORDS.get(self.lang, ())
+        words = words_for(WEAPON_WORDS, self.lang, ())
         low = tok.lower_
         return bool(words) and ((tok.lemma_ or low).lower() in words or low in words or low.removesuffix("s") in words)
 
@@ -746,8 +748,8 @@ class SentenceActors:
         low = tok.lower_
         lang = self.lang
         prev: ResolvedActor | None = None
-        singular = low in PERSONAL_SINGULAR.get(lang, set()) | POSSESSIVE_SINGULAR.get(lang, set())
-        plural = low in PERSONAL_PLURAL.get(lang, set()) | POSSESSIVE_PLURAL.get(lang, set())
+        singular = low in words_for(PERSONAL_SINGULAR, lang, set()) | words_for(POSSESSIVE_SINGULAR, lang, set())
+        plural = low in words_for(PERSONAL_PLURAL, lang, set()) | words_for(POSSESSIVE_PLURAL, lang, set())
         in_sentence = False
         if singular or plural:
             prev = self._speaker_antecedent(tok) or self._antecedent_in_sentence(tok, singular)
@@ -770,12 +772,12 @@ class SentenceActors:
         of the speaker ("Somalias president säger att landet aldrig kommer att godta ...") or of the sentence,
         else the document's dominant country."""
         lang, low = self.lang, tok.lower_
-        if lang == "en" and not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+        if rules_of(lang) == "en" and not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
             return None
         if any(c.dep_ in {"amod", "nmod", "nmod:poss", "compound"} for c in tok.children):
             return None  # "det nya landet", "landet i norr": not a bare anaphor
         prev: ResolvedActor | None = None
-        if low in GROUP_ANAPHORS.get(lang, set()):
+        if low in words_for(GROUP_ANAPHORS, lang, set()):
             prev, at = self.state.last_org, self.state.last_org_at  # named in this or one of the two sentences before
             if low in IGO_ANAPHORS and self.state.last_igo is not None and self.state.last_igo_at > at:
                 prev, at = self.state.last_igo, self.state.last_igo_at
@@ -790,7 +792,7 @@ class SentenceActors:
                         break
             if prev is None or self.state.sentences - at > 2:
                 return None
-        elif low in COUNTRY_ANAPHORS.get(lang, set()):
+        elif low in words_for(COUNTRY_ANAPHORS, lang, set()):
             speaker = self._speaker_antecedent(tok)
             country = speaker.actor.country if speaker is not None else None
             if country is None:
@@ -891,8 +893,8 @@ class SentenceActors:
                 if ent is not None:
                     out.append((tok.i, tok.i + 1, self.actor_for_entity(ent, tok.i, tok.i + 1, "adjective",
                                                                         conf=0.6), True))
-            elif tok.pos_ == "PRON" and tok.lower_ in PERSONAL_SINGULAR.get(self.lang, set()) | PERSONAL_PLURAL.get(
-                    self.lang, set()):
+            elif tok.pos_ == "PRON" and tok.lower_ in words_for(PERSONAL_SINGULAR, self.lang, set()) | words_for(
+                    PERSONAL_PLURAL, self.lang, set()):
                 ra = self._pronoun(tok)
                 if ra is not None:
                     out.append((tok.i, tok.i + 1, ra, False))
@@ -1003,7 +1005,7 @@ def _partitive_preps(lang: str) -> frozenset[str]:
     from konflikt.places.data import load_attachment
 
     locative = {" ".join(p) for p in load_attachment(lang).prepositions}
-    return frozenset(OWNER_PREPS.get(lang, set()) - locative)
+    return frozenset(words_for(OWNER_PREPS, lang, set()) - locative)
 
 
 def _case_of(tok: Token) -> str | None:
@@ -1088,7 +1090,7 @@ def _ethnic_minorities(sent: Span, kb: KnowledgeBase, lang: str, by_tok: dict[in
     not by the nation of its demonym."""
     from dataclasses import replace
 
-    words = ETHNIC_WORDS.get(lang, set())
+    words = words_for(ETHNIC_WORDS, lang, set())
     doc = sent.doc
     countries = sorted({(m.start, m.entity_id) for m in by_tok.values()
                         if m.kind in {"name", "metonym"} and m.entity_id and _is_country(kb, m.entity_id)})

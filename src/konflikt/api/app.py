@@ -30,7 +30,7 @@ from typing import Annotated, Any, Literal
 from fastapi import FastAPI, HTTPException, Query, Request
 from fastapi.responses import FileResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from konflikt.config import Settings
 from konflikt.records import PLOVER_TYPES
@@ -70,8 +70,17 @@ def check_bind(host: str, token: str | None) -> None:
 class CodeRequest(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    text: str = Field(min_length=1, max_length=MAX_TEXT, description="The article (Swedish or English).")
-    lang: Literal["auto", "sv", "en"] = Field(default="auto", description="Language, or auto-detect.")
+    text: str = Field(min_length=1, max_length=MAX_TEXT, description="The article (any supported language).")
+    lang: str = Field(default="auto", description="Language (a code of data/languages.yaml), or auto-detect.")
+
+    @field_validator("lang")
+    @classmethod
+    def _known_lang(cls, v: str) -> str:
+        from konflikt.language.registry import lang_choices
+
+        if v not in lang_choices():
+            raise ValueError(f"lang must be one of {', '.join(lang_choices())}")
+        return v
     date: dt.date | None = Field(default=None, description="Publication date YYYY-MM-DD.")
 
 
@@ -205,8 +214,9 @@ class _State:
                 events = coder.code_document(doc)
                 language = coder.language_of(doc)
             except UnsupportedLanguage as exc:
-                raise HTTPException(422, f"detected language '{exc}' is not supported "
-                                         f"(supported: {', '.join(self.settings.languages)})") from None
+                from konflikt.language.registry import unsupported_reason
+
+                raise HTTPException(422, unsupported_reason(str(exc), self.settings.languages)) from None
         return doc, events, language
 
     def store(self, write: bool = False):

@@ -18,9 +18,10 @@ from types import MappingProxyType
 from typing import Any
 
 from konflikt.datafiles import DataFileError, DataFileErrors, load_schema, node_line, read_yaml, schema_errors
+from konflikt.language.registry import supported
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "dates"
-LANGUAGES: tuple[str, ...] = ("sv", "en")
+LANGUAGES: tuple[str, ...] = supported()  # the language registry (data/languages.yaml)
 PLACEHOLDERS: tuple[str, ...] = ("month", "month_abbr", "weekday", "num", "unit", "year", "intro_year")
 YEAR_RE = r"(?:1[89]\d\d|20\d\d)"
 _PLACEHOLDER_RE = re.compile(r"\{([a-z_]+)\}")

@@ -20,6 +20,7 @@ from konflikt.actors.resolver import STATE_SECTORS, ResolvedActor, SentenceActor
 from konflikt.events.extract import COOP_TO_AGREE, Candidate, is_passive
 from konflikt.events.ontology import Ontology
 from konflikt.events.targets import PLACE_TARGET_TYPES
+from konflikt.language.registry import rules_of
 from konflikt.records import Actor, Event
 
 FUTURE_LIKE = {"future", "intent", "hypothetical"}
@@ -184,7 +185,7 @@ def propose(cands: list[Candidate], sa: SentenceActors, onto: Ontology, *, doc_i
         elif etype in CONFLICT_TO_THREATEN and FUTURE_LIKE & set(labels) and not (mod and mod.negated):
             etype, mode, rewritten = "THREATEN", CONFLICT_TO_THREATEN[etype], True
             c.notes.append(f"{c.event}->THREATEN (future/intent)")
-        elif (lang == "en" and etype == "ASSAULT" and FUTURE_LIKE & set(labels) and not (mod and mod.negated)
+        elif (rules_of(lang) == "en" and etype == "ASSAULT" and FUTURE_LIKE & set(labels) and not (mod and mod.negated)
               and c.token.pos_ in {"VERB", "AUX"} and "reported" in labels):
             # "China said it would retaliate", "Iran says it will strike back": an attack announced in reported
             # speech ("would" is its future) is a threat (CAMEO 138)

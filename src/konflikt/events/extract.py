@@ -24,6 +24,7 @@ from spacy.tokens import Span, Token
 
 from konflikt.actors.resolver import POSSESSIVE_REFLEXIVE, ResolvedActor, SentenceActors, _case_of
 from konflikt.events.modality import Modality, analyse, clause_verb
+from konflikt.language.registry import rules_of, words_for
 from konflikt.nlp import dictionary as lemma_dict
 
 VERBAL_TYPES = {"AGREE", "REQUEST", "THREATEN", "REJECT", "ACCUSE", "CONCEDE", "SUPPORT"}
@@ -83,7 +84,7 @@ def _lemma_candidates(lemma: str, lower: str, lang: str) -> tuple[str, ...]:
         c = (cand or "").lower()
         if c and c not in out:
             out.append(c)
-    if lang == "sv":
+    if rules_of(lang) == "sv":
         for c in list(out):
             # participles and s-forms the lemmatizers leave alone: godkänd -> godkänna, fördömd -> fördöma
             if c.endswith("nd"):
@@ -162,7 +163,7 @@ def find_triggers(sent: Span, lex, lang: str) -> list[Candidate]:
     """Every token of the sentence that matches a trigger entry (best entry per token)."""
     out: list[Candidate] = []
     for tok in sent:
-        if tok.pos_ in {"VERB", "AUX"} and lang == "en" and _nominal_verb(tok):
+        if tok.pos_ in {"VERB", "AUX"} and rules_of(lang) == "en" and _nominal_verb(tok):
             pos = "NOUN"  # "Israeli air [compound] strikes [VERB] killed ...", "government forces [VERB, nsubj]"
         elif tok.pos_ in {"VERB", "AUX"}:
             pos = "VERB"
@@ -194,14 +195,14 @@ def find_triggers(sent: Span, lex, lang: str) -> list[Candidate]:
                     if multi is not None:
                         entry = multi
                         break
-            if lang == "en" and tok.i + 2 < sent.end and tok.doc[tok.i + 1].lower_ == "of":
+            if rules_of(lang) == "en" and tok.i + 2 < sent.end and tok.doc[tok.i + 1].lower_ == "of":
                 # "state of emergency": the lexicon's "X of Y" nouns
                 for lem in lemmas:
                     multi = _pick(tok, lex.lookup(f"{lem} of {tok.doc[tok.i + 2].lower_}", "NOUN"))
                     if multi is not None:
                         entry = multi
                         break
-        if entry is None and pos == "NOUN" and tok.pos_ == "NOUN" and not (lang == "en" and any(
+        if entry is None and pos == "NOUN" and tok.pos_ == "NOUN" and not (rules_of(lang) == "en" and any(
                 c.dep_ in {"amod", "compound", "det", "nmod:poss"} and c.i < tok.i for c in tok.children)) and (
                 _verbal_dependents(tok) or any(_finite_form_of(tok.lower_, lem, lang) for lem in lemmas)):
             for lem in lemmas:  # a finite verb the tagger calls a noun ("parlamentet godkände ett avtal")
@@ -266,7 +267,7 @@ def _nominal_verb(tok: Token) -> bool:
 
 def _finite_form_of(form: str, lemma: str, lang: str) -> bool:
     """Whether `form` is a regular finite form of the verb `lemma` (sv: anklaga -> anklagar, anklagade)."""
-    if lang != "sv" or not lemma.endswith("a") or form == lemma:
+    if rules_of(lang) != "sv" or not lemma.endswith("a") or form == lemma:
         return False
     stem = lemma[:-1]
     return form in {lemma + "r", lemma + "de", stem + "er", stem + "de", stem + "te", lemma + "t"}
@@ -315,14 +316,14 @@ def _apply_qualifiers(cand: Candidate, tok: Token, prefix: str | None, lang: str
         words.add(prefix.lower())
     scope = [tok] + [c for c in tok.children if c.dep_ in {"obj", "nsubj:pass"}] + _second_subjects(tok)
     deps = {"amod", "nmod", "compound", "obj", "obl", "conj", "nsubj:pass", "xcomp"}
-    if lang == "en":  # "vowed that Israel would face a reckoning": the content clause's verb and object
+    if rules_of(lang) == "en":  # "vowed that Israel would face a reckoning": the content clause's verb and object
         deps.add("ccomp")
         scope += [c for c in tok.children if c.dep_ == "ccomp"]
         if tok.i - 2 >= tok.sent.start and tok.doc[tok.i - 1].text == "-":
             words.update(_lemmas(tok.doc[tok.i - 2], lang))  # a hyphenated prefix: "test-fired"
     for t in scope:
         for c in t.children if t is not tok else list(t.children):
-            if c.dep_ == "obl" and _case_of(c) in CONCESSIVE_PREPS.get(lang, ()):
+            if c.dep_ == "obl" and _case_of(c) in words_for(CONCESSIVE_PREPS, lang, ()):
                 continue  # "has not withdrawn its troops despite demands": the demands do not qualify withdrawing
             if c.dep_ in deps:
                 words.update(_lemmas(c, lang))
@@ -333,7 +334,7 @@ def _apply_qualifiers(cand: Candidate, tok: Token, prefix: str | None, lang: str
             words.update(_lemmas(t, lang))
     for q in quals:
         qwords = {w.lower() for w in q.words}
-        heads = tuple(q for q in qwords if len(q) >= 5) if lang == "sv" else ()
+        heads = tuple(q for q in qwords if len(q) >= 5) if rules_of(lang) == "sv" else ()
         if qwords and (words & qwords or any(w.startswith(tuple(qwords)) for w in words if len(w) > 3)
                        or any(w.endswith(heads) for w in words if heads)):  # compound head: "lastfartyg"
             _qualify(cand, q, f"qualifier:{sorted(words & qwords) or 'prefix'}")
@@ -391,7 +392,7 @@ def recipient_qualifiers(cands: list[Candidate]) -> list[Candidate]:
 
 def is_passive(tok: Token) -> bool:
     deps = {c.dep_ for c in tok.children}
-    if (tok.lemma_ or "").endswith("s") and not deps & {"aux:pass", "obl:agent"} and tok.lang_ == "sv":
+    if (tok.lemma_ or "").endswith("s") and not deps & {"aux:pass", "obl:agent"} and rules_of(tok.lang_) == "sv":
         return False  # deponent verbs are active: "förhandlarna möttes", "parterna enades", "de slåss"
     if deps & {"aux:pass", "obl:agent", "csubj:pass"}:
         return True
@@ -507,7 +508,7 @@ def _present_participle(tok: Token) -> bool:
 
 
 def agent_of(verb: Token, lang: str) -> Token | None:
-    preps = AGENT_PREPS.get(lang, set())
+    preps = words_for(AGENT_PREPS, lang, set())
     for c in verb.children:
         if c.dep_ == "obl:agent" or (c.dep_ in {"obl", "nmod"} and _case_of(c) in preps):
             return c
@@ -614,22 +615,22 @@ def _verb_arguments(c: Candidate, sa: SentenceActors, lex, lang: str, nouns: dic
     prep = getattr(entry, "prep", None)
     attributive = is_attributive(tok)
     # "enas", "slåss", and the s-form of a reciprocal verb ("X och Y möttes"): active, not passive
-    deponent = lang == "sv" and (getattr(entry, "lemma", "").endswith("s") or (tok.lower_.endswith("s") and (
+    deponent = rules_of(lang) == "sv" and (getattr(entry, "lemma", "").endswith("s") or (tok.lower_.endswith("s") and (
         getattr(entry, "reciprocal", False) or c.event in {"CONSULT", "COOPERATE"})))
     # a past tense the tagger calls an adjective ("Kinesiska fartyg omringade [ADJ] Taiwan") is active
     finite_adj = (tok.pos_ == "ADJ" and not attributive and tok.lower_.endswith("de")
                   and _finite_form_of(tok.lower_, getattr(entry, "lemma", ""), lang)
                   and not any(ch.dep_ in {"aux", "aux:pass", "cop"} for ch in tok.children))
     passive = (is_passive(tok) and tok.pos_ != "NOUN" and not deponent and not finite_adj) or attributive
-    if (not passive and not deponent and lang == "sv" and tok.pos_ != "NOUN" and tok.lower_.endswith("s")
+    if (not passive and not deponent and rules_of(lang) == "sv" and tok.pos_ != "NOUN" and tok.lower_.endswith("s")
             and not any(ch.dep_ == "obj" and ch.pos_ != "ADJ" for ch in tok.children)  # "frös [active] sina bidrag"
             and not getattr(entry, "lemma", "").endswith("s") and tok.lower_ != getattr(entry, "lemma", "")
             and (tok.lemma_.lower() == tok.lower_ or "Voice=Pass" in str(tok.morph)
                  or tok.lower_ in getattr(entry, "variants", ())) and not tok.lower_.endswith("ös")):
         passive = True  # the s-form of a verb that is not deponent is passive, whatever the tagger says ("greps")
         c.notes.append("s-passive")
-    misread = _finite_read_as_modifier(tok, sa) if lang == "en" else None
-    modifier = _participle_modifier(tok) if lang == "en" and misread is None else None
+    misread = _finite_read_as_modifier(tok, sa) if rules_of(lang) == "en" else None
+    modifier = _participle_modifier(tok) if rules_of(lang) == "en" and misread is None else None
     if modifier is not None:
         # "US-brokered talks", "Iran-backed militias": the first part acts on the noun; "detained Americans": the
         # noun undergoes it, by the participle's own agent only
@@ -643,7 +644,8 @@ def _verb_arguments(c: Candidate, sa: SentenceActors, lex, lang: str, nouns: dic
         c.actors = [misread]
         c.recipients = [ra for ra in _resolve(sa, tok.head, allow_adjective=True) if ra.key != misread.key]
         c.notes.append("actor:finite-read-as-modifier")
-    elif passive and lang == "en" and c.event == "MOBILIZE" and agent_of(tok, lang) is None and not attributive:
+    elif (passive and rules_of(lang) == "en" and c.event == "MOBILIZE" and agent_of(tok, lang) is None
+          and not attributive):
         # "North Korean troops have been deployed to Russia's Kursk region": the forces moved are their own
         # country's act, the destination its recipient
         c.actors = _resolve(sa, subject_of(tok), allow_adjective=True)
@@ -667,9 +669,9 @@ def _verb_arguments(c: Candidate, sa: SentenceActors, lex, lang: str, nouns: dic
     else:
         subj = subject_of(tok)
         c.actors = _plural_antecedents(_resolve(sa, subj), sa)
-        if not c.actors and lang == "en" and "Ger" in tok.morph.get("VerbForm"):
+        if not c.actors and rules_of(lang) == "en" and "Ger" in tok.morph.get("VerbForm"):
             c.actors = _resolve(sa, agent_of(tok, lang))  # a nominal gerund: "after heavy shelling by the army"
-        if not c.actors and lang == "en" and subj is not None and subj.lower_ in DISTRIBUTIVES:
+        if not c.actors and rules_of(lang) == "en" and subj is not None and subj.lower_ in DISTRIBUTIVES:
             # "Russia and Ukraine each freed 103 prisoners": the coordination right before the quantifier
             prev = sa.actor_ending_at(subj.i)
             if prev is not None:
@@ -704,7 +706,7 @@ def _verb_arguments(c: Candidate, sa: SentenceActors, lex, lang: str, nouns: dic
         if particle:  # the particle read as a preposition: "bjudit in [case] Tshisekedi [nmod]"
             objs += [x for x in tok.children if x.dep_ in {"obl", "nmod"} and _case_of(x) == particle[0].lower()]
         fronted = any(ch.dep_ in {"obl", "advmod", "obl:tmod"} and ch.i < tok.i for ch in tok.children)
-        v2 = lang != "en"  # English has no verb-second inversion: "In a speech, blamed Israel" has no subject there
+        v2 = rules_of(lang) != "en"  # English has no verb-second inversion: "In a speech, blamed Israel" has no subject
         if v2 and not c.actors and objs and objs[0].i == tok.i + 1 and (len(objs) > 1 or fronted) and not any(
                 ch.dep_ in SUBJ_DEPS for ch in tok.children) and (
                 sa.mention_at(objs[0]) is not None):
@@ -736,7 +738,7 @@ def _verb_arguments(c: Candidate, sa: SentenceActors, lex, lang: str, nouns: dic
             c.recipients = _resolve(sa, o, allow_adjective=True)
             if c.recipients:
                 break
-        if (lang == "en" and not c.recipients and c.event == "REQUEST" and order and order[0].pos_ == "NOUN"
+        if (rules_of(lang) == "en" and not c.recipients and c.event == "REQUEST" and order and order[0].pos_ == "NOUN"
                 and order[0].i not in nouns and (order[0].dep_ in {"obj", "iobj"} or (
                     order[0].dep_ == "obl" and _case_of(order[0]) == "on"))
                 and not sa.resolve(order[0], allow_adjective=True)):
@@ -768,8 +770,8 @@ def _verb_arguments(c: Candidate, sa: SentenceActors, lex, lang: str, nouns: dic
                     c.recipients = _resolve(sa, x, allow_adjective=True)
                     if c.recipients:
                         break
-    if (lang == "en" and not c.recipients and tok.dep_ in {"acl", "acl:relcl"} and _summary_apposition(tok.head)
-            and not sa.resolve(tok.head)):
+    if (rules_of(lang) == "en" and not c.recipients and tok.dep_ in {"acl", "acl:relcl"}
+            and _summary_apposition(tok.head) and not sa.resolve(tok.head)):
         # "..., a request backed by Poland", "..., a charge Washington rejected": the noun sums up the main
         # clause, so the act is on the main clause's subject
         keys = {a.key for a in c.actors}
@@ -838,7 +840,7 @@ def _finite_read_as_modifier(tok: Token, sa: SentenceActors) -> ResolvedActor | 
 def _place_not_target(prep: str | None, c: Candidate, lang: str) -> bool:
     """English 'at X' of a cooperative event is where it happened, not its target: "signed the treaty at the White
     House", "agreed at talks in Luanda" (but "fired at X", "protested at X"). `prep`: the phrase's preposition."""
-    return lang == "en" and c.event in COOPERATIVE and prep == "at"
+    return rules_of(lang) == "en" and c.event in COOPERATIVE and prep == "at"
 
 
 def _summary_apposition(noun: Token) -> bool:
@@ -909,9 +911,9 @@ def _noun_arguments(c: Candidate, sa: SentenceActors, lex, lang: str) -> None:
         if ch in false_poss or ch in adjective_poss:
             continue  # "gett armén [not genitive] politiskt stöd": an indirect object, not an owner
         if ch.dep_ == "nmod:poss":
-            if ch.lower_ in POSSESSIVE_REFLEXIVE.get(lang, set()):
+            if ch.lower_ in words_for(POSSESSIVE_REFLEXIVE, lang, set()):
                 c.actors = _resolve(sa, subject_of(clause_verb(tok)))
-            elif lang == "en" and ch.lower_ in {"its", "their"} and tok.dep_ in {"obj", "obl"}:
+            elif rules_of(lang) == "en" and ch.lower_ in {"its", "their"} and tok.dep_ in {"obj", "obl"}:
                 # "Russia and Ukraine held their first talks": the clause's subject (all of it), else the pronoun
                 c.actors = _resolve(sa, subject_of(clause_verb(tok))) or _resolve(sa, ch)
             else:
@@ -924,7 +926,7 @@ def _noun_arguments(c: Candidate, sa: SentenceActors, lex, lang: str) -> None:
             break
     if not c.actors and action_nominal and (gen := _adjacent_genitive(tok, sa)) is not None:
         c.actors = _resolve(sa, gen)  # "kritiserade Israels [advmod] ockupation av Västbanken"
-    if not c.actors and lang == "en":
+    if not c.actors and rules_of(lang) == "en":
         # a noun the parser made the root with a subject, or with its light verb read as a modifier:
         # "The ICC [nsubj] issued [amod] arrest warrants [root] for X"
         predicate = any(ch.dep_ in {"cop", "case"} for ch in tok.children)  # "NATO countries are at war with X"
@@ -938,7 +940,7 @@ def _noun_arguments(c: Candidate, sa: SentenceActors, lex, lang: str) -> None:
                     c.actors = [before]
             if c.actors:
                 break
-    if not c.actors and lang == "en":
+    if not c.actors and rules_of(lang) == "en":
         # the agent hung on the noun's complement: "the launch of two missiles [by North Korea]"
         for ch in tok.children:
             if ch.dep_ == "nmod" and ch.i > tok.i and not c.actors and _case_of(ch) == "of":
@@ -948,7 +950,7 @@ def _noun_arguments(c: Candidate, sa: SentenceActors, lex, lang: str) -> None:
                         break
     if not c.actors:
         kids = list(tok.children)
-        if lang == "en":  # one modifier down: "Israeli [amod of air] air strikes"
+        if rules_of(lang) == "en":  # one modifier down: "Israeli [amod of air] air strikes"
             kids += [g for ch in tok.children if ch.dep_ == "compound" and ch.i < tok.i for g in ch.children
                      if g.dep_ in {"amod", "compound"} and g.i < ch.i]
         for ch in kids:
@@ -962,7 +964,7 @@ def _noun_arguments(c: Candidate, sa: SentenceActors, lex, lang: str) -> None:
                         c.actors.append(sa.actor_for_entity(ent, m.start, m.end, "adjective", conf=0.8))
                 if c.actors:
                     break
-    if (not c.actors and lang == "en" and c.event in {"COOPERATE", "CONSULT"} and tok.dep_ in {"obl", "nmod"}
+    if (not c.actors and rules_of(lang) == "en" and c.event in {"COOPERATE", "CONSULT"} and tok.dep_ in {"obl", "nmod"}
             and _case_of(tok) == "in"):
         # "stepped up surveillance in close cooperation with the US": the clause's subject cooperates
         c.actors = _resolve(sa, subject_of(clause_verb(tok.head)))
@@ -989,7 +991,7 @@ def _noun_arguments(c: Candidate, sa: SentenceActors, lex, lang: str) -> None:
         tok, head = head, head.head  # a measure of the event noun: "gave X 5 million dollars of aid"
     # light verb: "inleda en offensiv mot X", "få stöd från X", "ge stöd till X"
     # (an English object the parser split off as a predicate: "launched its surprise [obj] incursion [xcomp]")
-    if (tok.dep_ in {"obj", "nsubj:pass", "obl"} or (lang == "en" and tok.dep_ == "xcomp")) and head.pos_ in {
+    if (tok.dep_ in {"obj", "nsubj:pass", "obl"} or (rules_of(lang) == "en" and tok.dep_ == "xcomp")) and head.pos_ in {
             "VERB", "AUX"}:
         lv = _light_verb_of(head, lex, lang)
         if lv is not None and tok.dep_ == "obl" and not _bare_case(tok, lang):  # ("antog på måndagen [case] ett
@@ -998,7 +1000,7 @@ def _noun_arguments(c: Candidate, sa: SentenceActors, lex, lang: str) -> None:
             case = _case_of(tok)
             own = (getattr(lv, "prep", None) or "").lower()
             # a sum of money in the event: "announced 50 million dollars [obj] in aid [obl]"
-            measure = lang == "en" and case == "in" and any(
+            measure = rules_of(lang) == "en" and case == "in" and any(
                 o.dep_ == "obj" and (o.pos_ == "NUM" or any(n.dep_ == "nummod" for n in o.children))
                 for o in head.children)
             if not ((own and case == own) or measure or (
@@ -1024,7 +1026,7 @@ def _noun_arguments(c: Candidate, sa: SentenceActors, lex, lang: str) -> None:
                         c.recipients = _resolve(sa, o, allow_adjective=True)
                         if c.recipients:
                             break
-    if not c.recipients and lang == "en" and c.event in {"AID", "SUPPORT"}:
+    if not c.recipients and rules_of(lang) == "en" and c.event in {"AID", "SUPPORT"}:
         # the purpose says who is helped: "160 million euros in aid to repair Ukraine's power grid"
         for ch in [*c.token.children, *(c.light_verb.children if c.light_verb is not None else ())]:
             if ch.dep_ in {"acl", "advcl", "xcomp"} and ch.i > c.token.i and any(
@@ -1043,7 +1045,7 @@ def _noun_arguments(c: Candidate, sa: SentenceActors, lex, lang: str) -> None:
 
 def _not_genitive(tok: Token, lang: str) -> bool:
     """A Swedish 'possessor' that is not in the genitive (no -s, not a possessive pronoun) is a mis-parse."""
-    if lang != "sv" or tok.pos_ not in {"NOUN", "PROPN"}:
+    if rules_of(lang) != "sv" or tok.pos_ not in {"NOUN", "PROPN"}:
         return False
     return not (tok.lower_.endswith(("s", "x", "z")) or tok.morph.get("Case") == ["Gen"])
 
@@ -1093,13 +1095,13 @@ def _linear_fallback(c: Candidate, sa: SentenceActors, lex, lang: str, chunks: d
     units = [u for u in sa.units() if chunks.get(u[0]) == chunk or chunks.get(u[1] - 1) == chunk]
     used = {a.key for a in c.actors} | {r.key for r in c.recipients}
     rec_preps = {p.lower() for p in lex.recipient_preps}
-    act_preps = {p.lower() for p in lex.actor_preps} | AGENT_PREPS.get(lang, set())
+    act_preps = {p.lower() for p in lex.actor_preps} | words_for(AGENT_PREPS, lang, set())
     trig_lo = min(t.i for t in c.tokens)
     trig_hi = max(t.i for t in c.tokens)
     is_noun = _is_noun(c)
     passive = not is_noun and (is_passive(tok) or is_attributive(tok))
     # "a plot to kill X", "a plan to attack Y": the noun's owner is the actor or nobody (not the nearest name)
-    noun_infinitive = lang == "en" and not is_noun and tok.dep_ == "acl" and tok.head.pos_ == "NOUN" and any(
+    noun_infinitive = rules_of(lang) == "en" and not is_noun and tok.dep_ == "acl" and tok.head.pos_ == "NOUN" and any(
         ch.dep_ == "mark" and ch.lower_ == "to" for ch in tok.children)
     if not c.actors and not noun_infinitive:
         pick = None
@@ -1107,7 +1109,8 @@ def _linear_fallback(c: Candidate, sa: SentenceActors, lex, lang: str, chunks: d
             # a genitive right before the noun ("ryssarnas militära stöd") or "från X" after it
             for _lo, hi, ra, weak in reversed([u for u in units if u[1] <= trig_lo]):
                 last = sent.doc[hi - 1]
-                genitive = (hi < sent.end and sent.doc[hi].lower_ in {"'s", "’s", "'", "’"}) if lang == "en" else (
+                english = rules_of(lang) == "en"
+                genitive = (hi < sent.end and sent.doc[hi].lower_ in {"'s", "’s", "'", "’"}) if english else (
                     last.lower_.endswith("s"))  # English: "Hamas condemned the shooting" has no genitive
                 if not weak and trig_lo - hi <= 3 and (genitive or "Case=Gen" in str(last.morph)):
                     pick = ra
@@ -1121,7 +1124,7 @@ def _linear_fallback(c: Candidate, sa: SentenceActors, lex, lang: str, chunks: d
                         break
         elif passive:  # the agent, also as a nationality adjective: "besköts av ryskt artilleri"
             for lo, _hi, ra, _weak in units:
-                if lo > trig_hi and _prep_before(sent, lo) in AGENT_PREPS.get(lang, set()):
+                if lo > trig_hi and _prep_before(sent, lo) in words_for(AGENT_PREPS, lang, set()):
                     pick = ra
                     break
         else:
@@ -1244,7 +1247,7 @@ def extract(sent: Span, sa: SentenceActors, lex, lang: str, generous: bool = Fal
     `generous`, the candidates the rules drop (absorbed into another, sports, background participles,
     unqualified) follow the kept ones, each with `dropped` saying why."""
     cands = [c for c in find_triggers(sent, lex, lang) if not _inside_name(c.token, sa)]
-    if lang == "en":
+    if rules_of(lang) == "en":
         # an event noun used as a modifier of a plain noun describes it: "aid convoy", "warning shots", "war crimes"
         trig = {c.token.i for c in cands}
         cands = [c for c in cands if not (_is_noun(c) and c.token.dep_ == "compound" and c.token.head.i > c.token.i
@@ -1286,13 +1289,13 @@ def extract(sent: Span, sa: SentenceActors, lex, lang: str, generous: bool = Fal
         elif n.token.dep_ not in {"nsubj", "nmod:poss"}:
             v = _verb_right_before(n.token, verbs)
             if v is not None and not any(ch.dep_ == "obj" for ch in v.token.children) and not (
-                    lang == "en" and v.token.dep_ == "amod" and v.token.head.i == n.token.i):
+                    rules_of(lang) == "en" and v.token.dep_ == "amod" and v.token.head.i == n.token.i):
                 # (not into an English participle modifying the noun: "its long-threatened invasion")
                 n.absorbed_into = v  # a mis-parsed object: "har erbjudit militärstöd till X"
     for v in verbs.values():
         tok = v.token
         accuser = _accusation_before(tok, verbs)  # "anklagar Moskva [för att ha attackerat civila]"
-        if (lang == "en" and tok.dep_ == "acl" and tok.head.i in nouns and nouns[tok.head.i].event == v.event
+        if (rules_of(lang) == "en" and tok.dep_ == "acl" and tok.head.i in nouns and nouns[tok.head.i].event == v.event
                 and not any(ch.dep_ in SUBJ_DEPS for ch in tok.children)):
             v.absorbed_into = nouns[tok.head.i]  # "Israeli air strikes [noun] killed [acl] 30 people": one attack
         elif tok.head.i in verbs and verbs[tok.head.i].event in VERBAL_TYPES and tok.head.i != tok.i and (
@@ -1381,7 +1384,7 @@ def extract(sent: Span, sa: SentenceActors, lex, lang: str, generous: bool = Fal
         if c.absorbed_into is not None:
             continue
         head = by_tok.get(c.token.head.i)
-        if (not c.actors and lang == "en" and c.token.dep_ == "conj" and not _is_noun(c) and head is not None
+        if (not c.actors and rules_of(lang) == "en" and c.token.dep_ == "conj" and not _is_noun(c) and head is not None
                 and head is not c and not _is_noun(head) and head.actors):
             c.actors = list(head.actors)  # "X blamed Israel ... and vowed ...": the conjoined trigger's subject
             c.notes.append("actor:conjoined-trigger")
@@ -1509,7 +1512,7 @@ def _circumstance_of(n: Candidate, verbs: dict[int, Candidate], lang: str) -> Ca
     israeliskt flyganfall", "greps vid en razzia" (the PP on the verb, or on a temporal oblique of it: "dödades på
     söndagen i en rysk robotattack")."""
     tok = n.token
-    if tok.dep_ not in {"obl", "nmod"} or _case_of(tok) not in CIRCUMSTANCE_PREPS.get(lang, ()):
+    if tok.dep_ not in {"obl", "nmod"} or _case_of(tok) not in words_for(CIRCUMSTANCE_PREPS, lang, ()):
         return None
     h = tok.head
     if h.i not in verbs and h.dep_ in {"obl", "obl:tmod"} and h.head.i in verbs:
@@ -1588,7 +1591,7 @@ def _genitive_owner(tok: Token) -> Token | None:
                 and ch.pos_ != "PRON":
             return ch
     for ch in tok.children:  # "Kosovos [nsubj, Case=Nom] ansökan": a name in -s right before the noun
-        if (ch.i < tok.i and ch.pos_ == "PROPN" and ch.lower_.endswith("s") and ch.lang_ == "sv"
+        if (ch.i < tok.i and ch.pos_ == "PROPN" and ch.lower_.endswith("s") and rules_of(ch.lang_) == "sv"
                 and all(t.pos_ in {"ADJ", "ADV"} for t in tok.doc[ch.i + 1: tok.i])):
             return ch
     return None

@@ -38,6 +38,7 @@ from pydantic import BaseModel, ConfigDict, PrivateAttr
 
 from konflikt.datafiles import parse_yaml
 from konflikt.events.ontology import Ontology, load_ontology
+from konflikt.language.registry import supported
 
 __all__ = [
     "LexiconError",
@@ -52,7 +53,7 @@ __all__ = [
     "LANGUAGES",
 ]
 
-LANGUAGES: tuple[str, ...] = ("sv", "en")
+LANGUAGES: tuple[str, ...] = supported()  # the language registry (data/languages.yaml)
 
 _VERB_POS = frozenset({"VERB", "AUX"})
 _NOUN_POS = frozenset({"NOUN", "PROPN"})

@@ -30,6 +30,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from konflikt.language.registry import rules_of
+
 __all__ = ["GateWords", "TriggerGate", "gate_for", "gate_words", "load_forms", "stem", "trie_pattern"]
 
 _VOWELS = frozenset("aeiouyåäö")
@@ -41,7 +43,7 @@ def stem(form: str, lang: str) -> str:
     ("attack"). Forms of three letters or fewer stay whole. Irregular forms come from the forms file."""
     if len(form) <= 3:
         return form
-    cut = form[-1] in _VOWELS if lang != "en" else form[-1] in "ey"
+    cut = form[-1] in _VOWELS if rules_of(lang) != "en" else form[-1] in "ey"
     return form[:-1] if cut else form
 
 
@@ -151,7 +153,8 @@ def _starts(words, lang: str, forms: dict[str, list[str]]) -> tuple[set[str], se
         st = stem(w, lang)
         lost = w[len(st):]  # the letter the stem dropped ("a" of "inta"), "" when the word is its own stem
         # Swedish verbs in a double consonant drop one before -de/-t/-d ("godkänna" -> godkände, godkänt)
-        stems = [st, st[:-1]] if lang == "sv" and len(st) > 2 and st[-1] == st[-2] and st[-1] not in _VOWELS else [st]
+        doubled = rules_of(lang) == "sv" and len(st) > 2 and st[-1] == st[-2] and st[-1] not in _VOWELS
+        stems = [st, st[:-1]] if doubled else [st]
         for st in stems:
             if len(st) > SHORT_START:
                 starts.add(st)

@@ -34,15 +34,17 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from konflikt.language.registry import langid_votes, registry, supported
+
 __all__ = ["CANDIDATES", "Hints", "build_hints", "detect", "default_hints"]
 
 # Candidate languages: common news languages, so that an unsupported language is named, not forced into sv/en.
 CANDIDATES = (
-    "sv", "en", "da", "no", "de", "nl", "fr", "es", "pt", "it", "fi", "pl", "ru", "uk", "tr",
+    "sv", "en", "da", "no", "nn", "de", "nl", "fr", "es", "pt", "it", "fi", "pl", "ru", "uk", "tr",
     "ar", "fa", "he", "zh", "ja", "ko", "hi", "ur", "id", "ms", "cs", "sk", "hu", "ro", "bg", "sr", "hr",
     "el", "et", "lv", "lt", "is", "sw", "am", "so", "vi", "th",
 )
-# spaCy's module name where it differs from the ISO 639-1 code we report.
+# spaCy's module name where it differs from py3langid's code.
 _SPACY_CODE = {"no": "nb"}
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*", re.UNICODE)
 _HIT_WEIGHT = 1.5
@@ -95,18 +97,31 @@ def _stop_words(lang: str) -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def _all_stop_words() -> dict[str, frozenset[str]]:
-    return {lang: sw for lang in CANDIDATES if (sw := _stop_words(lang))}
+    """Stop words per reported code (py3langid's 'no' is reported as the registry's 'nb')."""
+    votes = langid_votes()
+    return {votes.get(lang, lang): sw for lang in CANDIDATES if (sw := _stop_words(lang))}
+
+
+def _registry_words() -> dict[str, set[str]]:
+    """The registry's distinctive words of each supported and refused language (data/languages.yaml)."""
+    reg = registry()
+    out = {lg.code: set(lg.words) for lg in reg.languages}
+    for r in reg.refused:
+        out.setdefault(r.code, set()).update(r.words)
+    return out
 
 
 def build_hints(kb=None, lexicons: Mapping[str, object] | None = None,
-                languages: Iterable[str] = ("sv", "en")) -> Hints:
+                languages: Iterable[str] | None = None) -> Hints:
     """Exclusive words from stop-word lists, the actor knowledge base and the trigger lexicons.
 
     kb: a `KnowledgeBase` (names, demonyms, adjectives and metonyms of each entity per language);
     lexicons: language -> `Lexicon` (trigger lemmas and variants, closed word lists).
     """
-    languages = tuple(languages)
+    languages = tuple(languages) if languages is not None else supported()
     words: dict[str, set[str]] = {lg: set(sw) for lg, sw in _all_stop_words().items()}
+    for lg, extra in _registry_words().items():
+        words.setdefault(lg, set()).update(extra)
     for lg in languages:
         words.setdefault(lg, set())
     if kb is not None:
@@ -130,7 +145,10 @@ def build_hints(kb=None, lexicons: Mapping[str, object] | None = None,
 @lru_cache(maxsize=1)
 def default_hints() -> Hints:
     """Stop-word evidence only (used when the caller has no knowledge base or lexicons at hand)."""
-    return Hints.from_words(_all_stop_words())
+    words: dict[str, set[str]] = {lg: set(sw) for lg, sw in _all_stop_words().items()}
+    for lg, extra in _registry_words().items():
+        words.setdefault(lg, set()).update(extra)
+    return Hints.from_words(words)
 
 
 @lru_cache(maxsize=1)
@@ -138,7 +156,7 @@ def _identifier():
     from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
     ident = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
-    ident.set_languages([c for c in CANDIDATES if c not in {"nb", "nn"}])
+    ident.set_languages(list(CANDIDATES))
     return ident
 
 
@@ -177,8 +195,9 @@ def detect(text: str, hints: Hints | None = None, sample_chars: int = 5000) -> t
         return "und", 0.0
     ranked = _identifier().rank(sample)
     probs: dict[str, float] = {}
+    votes = langid_votes()
     for lang, p in ranked:
-        code = "no" if lang in {"nb", "nn"} else lang
+        code = votes.get(lang, lang)
         probs[code] = probs.get(code, 0.0) + float(p)
     words = _WORD.findall(sample)[:_MAX_WORDS]
     hits = lexical_hits(words, hints or default_hints())

@@ -149,3 +149,28 @@ def refused(code: str) -> Refused | None:
 def langid_votes() -> dict[str, str]:
     """py3langid code -> the registry code it stands for ('no' -> 'nb')."""
     return {v: lg.code for lg in registry().languages for v in lg.langid}
+
+
+def unsupported_reason(code: str, supported_codes: tuple[str, ...] | None = None) -> str:
+    """The one-line reason a document in language `code` is not coded ('und': nothing to judge)."""
+    if code == "und":
+        return "no language detected (no words to judge)"
+    ref = refused(code)
+    if ref is not None:
+        return ref.reason
+    codes = supported_codes or supported()
+    return f"detected language '{code}' is not supported (supported: {', '.join(codes)})"
+
+
+def lang_choices() -> tuple[str, ...]:
+    """What --lang and the API's `lang` accept: auto and every supported code."""
+    return ("auto", *supported())
+
+
+def words_for(table: Mapping[str, object], code: str, default=()):
+    """A per-language closed word table's entry for `code`, falling back to its rule family's (Bokmål reads
+    the Swedish list where it has none of its own), then to `default`."""
+    got = table.get(code)
+    if got is None:
+        got = table.get(rules_of(code))
+    return default if got is None else got

@@ -72,10 +72,10 @@ LONG_OTHER = [
     ("da", "Statsministeren sagde tirsdag, at Danmark vil øge forsvarsbudgettet markant i de kommende år. "
            "Beslutningen kommer efter et møde med NATO's generalsekretær i København, hvor truslen fra Rusland "
            "var det vigtigste emne."),
-    ("no", "Russland har i natt angrepet flere byer i det østlige Ukraina med droner og raketter, opplyser "
+    ("nb", "Russland har i natt angrepet flere byer i det østlige Ukraina med droner og raketter, opplyser "
            "ukrainske myndigheter. Minst tolv mennesker ble drept, og over førti er skadet. Den norske regjeringen "
            "fordømmer angrepet og lover å sende mer militær støtte til Kyiv."),
-    ("no", "Statsministeren sa tirsdag at Norge vil øke forsvarsbudsjettet kraftig i årene som kommer. "
+    ("nb", "Statsministeren sa tirsdag at Norge vil øke forsvarsbudsjettet kraftig i årene som kommer. "
            "Beslutningen kommer etter et møte med Natos generalsekretær i Oslo, der trusselen fra Russland var "
            "det viktigste temaet."),
     ("de", "Russland hat in der Nacht mehrere Städte im Osten der Ukraine mit Drohnen und Raketen angegriffen, "
@@ -114,7 +114,7 @@ def test_swedish(text, hints):
 @pytest.mark.parametrize(("lang", "text"), LONG_OTHER)
 def test_neighbours_are_not_forced_into_sv_or_en(lang, text, hints):
     got = detect(text, hints)[0]
-    assert got not in {"sv", "en"}
+    assert got not in {"sv", "en"}  # Bokmål is reported as nb (supported since the registry lists it)
     assert got == lang
 
 

@@ -34,7 +34,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from konflikt.language.registry import langid_votes, registry, supported
+from konflikt.language.registry import langid_votes, supported
+from konflikt.language.registry import registry as _registry
 
 __all__ = ["CANDIDATES", "Hints", "build_hints", "detect", "default_hints"]
 
@@ -104,7 +105,7 @@ def _all_stop_words() -> dict[str, frozenset[str]]:
 
 def _registry_words() -> dict[str, set[str]]:
     """The registry's distinctive words of each supported and refused language (data/languages.yaml)."""
-    reg = registry()
+    reg = _registry()
     out = {lg.code: set(lg.words) for lg in reg.languages}
     for r in reg.refused:
         out.setdefault(r.code, set()).update(r.words)

@@ -7,9 +7,9 @@ from pathlib import Path
 
 
 def _registry_languages() -> tuple[str, ...]:
-    from konflikt.language.registry import supported
+    from konflikt.language.registry import installed
 
-    return supported()
+    return installed()
 
 
 @dataclass(frozen=True)
@@ -19,7 +19,7 @@ class Settings:
     lang: str = "auto"
     """Language of the input: a code of the language registry (data/languages.yaml) or 'auto' (detect per document)."""
     languages: tuple[str, ...] = field(default_factory=lambda: _registry_languages())
-    """Languages the project supports (each has a trained pipeline and data files)."""
+    """Languages coded: the registry's (data/languages.yaml) whose trained pipeline is installed."""
     date: str | None = None
     """Publication date (YYYY-MM-DD) used when the document carries none."""
     max_doc_chars: int = 2_000_000

@@ -174,3 +174,10 @@ def words_for(table: Mapping[str, object], code: str, default=()):
     if got is None:
         got = table.get(rules_of(code))
     return default if got is None else got
+
+
+def installed() -> tuple[str, ...]:
+    """Supported languages whose trained pipeline is installed (`nlp/models/<model>/meta.json`): what a
+    run codes by default. A registered language without its pipeline yet is named, not coded."""
+    models = DATA_DIR.parent / "nlp" / "models"
+    return tuple(lg.code for lg in registry().languages if (models / lg.model / "meta.json").is_file())

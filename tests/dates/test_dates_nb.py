@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from konflikt.dates import find_expressions, load_date_lexicon, resolve_text
-from konflikt.dates.lexicon import validate_date_file, default_path
+from konflikt.dates.lexicon import default_path, validate_date_file
 
 PUB = "2019-12-27"  # a Friday
 

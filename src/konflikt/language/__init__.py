@@ -131,6 +131,9 @@ def build_hints(kb=None, lexicons: Mapping[str, object] | None = None,
                 per_lang = getattr(ent, field_name, {}) or {}
                 for lg in languages:
                     words[lg].update(per_lang.get(lg, ()))
+                for ref in _registry().refused:
+                    if ref.like in languages:
+                        words.setdefault(ref.code, set()).update(per_lang.get(ref.like, ()))
     for lg, lex in (lexicons or {}).items():
         if lg not in words:
             continue

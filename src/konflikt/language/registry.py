@@ -55,6 +55,8 @@ class Refused:
     name: str
     reason: str
     words: tuple[str, ...] = ()
+    like: str | None = None
+    """A supported language spelling the knowledge base's names as this one does (their forms are no evidence)."""
 
 
 @dataclass(frozen=True)
@@ -71,7 +73,8 @@ class Registry:
                      langid=tuple((e.get("detect") or {}).get("langid") or (e["code"],)),
                      words=tuple((e.get("detect") or {}).get("words") or ()))
             for e in data["languages"])
-        ref = tuple(Refused(r["code"], r["name"], r["reason"], tuple((r.get("detect") or {}).get("words") or ()))
+        ref = tuple(Refused(r["code"], r["name"], r["reason"], tuple((r.get("detect") or {}).get("words") or ()),
+                            (r.get("detect") or {}).get("like"))
                     for r in data.get("refused") or ())
         return cls(langs, ref, {lg.code: lg for lg in langs})
 

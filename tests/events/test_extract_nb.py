@@ -52,3 +52,10 @@ def test_conditional_promise(code_nb):
 def test_support_received_from(code_nb):
     ev = code_nb("Haftars styrker får støtte fra Egypt.")
     assert ("SUPPORT", ("EGY",), ("LBYREB",)) in _pairs(ev)
+
+
+def test_reflexive_particle_verb_by_the_taggers_reflex_feature(code_nb):
+    # "slutte seg til" (sv "ansluta sig till"): "seg" is found by its Reflex=Yes feature, not a Python list
+    ev = code_nb("Russerne sluttet seg til Haftar-styrkene i fjor.")
+    assert any(e.trigger == "sluttet" and e.actor and e.actor[0].code == "RUS" for e in ev)
+    assert not any(e.trigger == "sluttet" for e in code_nb("Russerne sluttet å skyte i fjor."))

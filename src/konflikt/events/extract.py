@@ -106,9 +106,14 @@ def _has_particle(tok: Token, particle: str) -> bool:
     return any(t.lower_ == words[0] for t in window)
 
 
+def _reflexive(t: Token) -> bool:
+    """A reflexive pronoun: listed, or marked Reflex=Yes by the tagger (any language: nb "seg")."""
+    return t.lower_ in REFLEXIVES or (t.pos_ == "PRON" and "Yes" in t.morph.get("Reflex"))
+
+
 def _has_reflexive(tok: Token) -> bool:
-    return any(c.lower_ in REFLEXIVES for c in tok.children) or (
-        tok.i + 1 < tok.sent.end and tok.doc[tok.i + 1].lower_ in REFLEXIVES)
+    return any(_reflexive(c) for c in tok.children) or (
+        tok.i + 1 < tok.sent.end and _reflexive(tok.doc[tok.i + 1]))
 
 
 def _obl_with_prep(tok: Token, prep: str) -> Token | None:
@@ -681,7 +686,7 @@ def _verb_arguments(c: Candidate, sa: SentenceActors, lex, lang: str, nouns: dic
         order += [x for x in tok.children if x.dep_ == "iobj"]
         if prep and _obl_with_prep(tok, prep) is not None:
             order.append(_obl_with_prep(tok, prep))
-        objs = [x for x in tok.children if x.dep_ == "obj" and x.lower_ not in REFLEXIVES
+        objs = [x for x in tok.children if x.dep_ == "obj" and not _reflexive(x)
                 and not _is_temporal(x, lang)] + _second_subjects(tok)  # "demanded Friday that": no object
         # a bare oblique that is a named actor is an object the parser mislabelled ("uppmanade i februari Rwanda")
         objs += [x for x in tok.children if (x.dep_ == "obl" or (x.dep_ == "nmod" and tok.pos_ == "NOUN"))
@@ -724,7 +729,7 @@ def _verb_arguments(c: Candidate, sa: SentenceActors, lex, lang: str, nouns: dic
         for o in objs:
             if o.i in nouns:  # the object is itself an event noun ("militärstöd till X")
                 # whose act it is: "rejected Hamas's demand", "welcomed the offer from X"
-                order += [x for x in o.children if x.dep_ == "nmod:poss" and x.lower_ not in REFLEXIVES]
+                order += [x for x in o.children if x.dep_ == "nmod:poss" and not _reflexive(x)]
                 order += _recipient_obliques(o, lex, None)
             else:
                 order.append(o)

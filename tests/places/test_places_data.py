@@ -115,7 +115,7 @@ def test_check_commands(capsys):
 
     assert places_check() == 0 and dates_check() == 0
     out = capsys.readouterr().out
-    assert "2 place file(s) checked, 0 error(s)" in out and "2 date file(s) checked, 0 error(s)" in out
+    assert "2 place file(s) checked, 0 error(s)" in out and "3 date file(s) checked, 0 error(s)" in out
 
 
 def test_no_import_circle_between_data_and_gazetteer():

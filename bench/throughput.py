@@ -1,6 +1,6 @@
 """End-to-end throughput of the coding pipeline (issue #8): raw text -> stored events in DuckDB.
 
-    .venv/bin/python bench/throughput.py [--sizes 1,4,16] [--lang sv|en|both] [--workers N] [--base 50]
+    .venv/bin/python bench/throughput.py [--sizes 1,4,16] [--lang sv|en|nb|both] [--workers N] [--base 50]
 
 The corpus is real news-like text the project may use: Swedish, the sentences of the 2012 web-news NER
 corpus (../shared/data/ner/sv, one token per line, blank line between sentences); English, the sentences
@@ -55,11 +55,12 @@ PER_ARTICLE, PER_PARAGRAPH = 20, 4
 PUB_DATE = "2012-06-15"
 STAGES = ("language", "tokenise", "parse", "actors", "events", "dates_places", "store")
 # the targets of issue #8
-TARGET_SENT_S = {"sv": 1000, "en": 600}
+TARGET_SENT_S = {"sv": 1000, "en": 600, "nb": 1000}
 TARGET_RSS_MB = 1536
 TARGET_LINEAR = 1.20
 WARMUP = {"sv": "Ryssland attackerade Ukraina i Kiev i tisdags. Turkiet fördömde attacken i Ankara.",
-          "en": "Russia attacked Ukraine in Kyiv on Tuesday. Turkey condemned the attack in Ankara."}
+          "en": "Russia attacked Ukraine in Kyiv on Tuesday. Turkey condemned the attack in Ankara.",
+          "nb": "Russland angrep Ukraina i Kyiv på tirsdag. Tyrkia fordømte angrepet i Ankara."}
 
 
 def _detok(tokens: list[str]) -> str:
@@ -84,6 +85,22 @@ def swedish_sentences() -> list[str]:
         if len(toks) >= 3:
             out.append(_detok(toks))
     return out
+
+
+def bokmal_sentences() -> list[str]:
+    """Bokmål news-like sentences: the UD Norwegian-Bokmaal trees' texts (dev + test, as shipped)."""
+    out: list[str] = []
+    for path in sorted((DATA / "ud" / "nb").glob("*.conllu")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.startswith("# text ="):
+                text = line[len("# text ="):].strip()
+                if len(text.split()) >= 3:
+                    out.append(text)
+    return out
+
+
+def sentences(lang: str) -> list[str]:
+    return {"sv": swedish_sentences, "en": english_sentences, "nb": bokmal_sentences}[lang]()
 
 
 def english_sentences() -> list[str]:
@@ -164,7 +181,7 @@ def serial_fresh(lang: str, n_articles: int, scorer: str = "off") -> float:
 
 
 def _serial_once(lang: str, n_articles: int, scorer: str = "off") -> None:
-    sents = swedish_sentences() if lang == "sv" else english_sentences()
+    sents = sentences(lang)
     coder = _warm_coder(lang, sents, scorer=scorer)
     docs, _ = articles(sents, n_articles, lang)
     bare_spacy(coder, lang, docs)  # as in `main`: the same words already in the vocabulary
@@ -307,7 +324,7 @@ def main() -> None:
         return
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--sizes", default="1,4,16", help="corpus sizes, multiples of --base (default 1,4,16)")
-    ap.add_argument("--lang", choices=("sv", "en", "both"), default="both")
+    ap.add_argument("--lang", choices=("sv", "en", "nb", "both"), default="both")
     ap.add_argument("--workers", type=int, default=default_workers(), help="processes for the parallel run")
     ap.add_argument("--base", type=int, default=50, help="articles at size 1x (default 50)")
     ap.add_argument("--compare-off", action="store_true", help="also time 1 worker without the prefilter (1st size)")
@@ -322,7 +339,7 @@ def main() -> None:
     rows, stage_rows, linear, rss_rows, notes, gates, starts = [], [], [], [], [], [], {}
     load_start = load_average()
     for lang in langs:
-        sents = swedish_sentences() if lang == "sv" else english_sentences()
+        sents = sentences(lang)
         coder = _warm_coder(lang, sents, scorer=args.scorer)
         off = _warm_coder(lang, sents, prefilter=False) if args.compare_off else None
         peaks = [0.0, 0.0]  # RSS MB: whole `konflikt ingest` process tree, largest process

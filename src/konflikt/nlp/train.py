@@ -498,24 +498,22 @@ def train(lang: str, data_dir: str | Path, out_dir: str | Path, *, work_dir: str
         split["ner"] = prepare_ner_nb(data_dir, work) if lang == "nb" else prepare_ner(data_dir, work, seed)
 
     timing: dict = {}
-    if reuse and (work / "core" / "model-best").is_dir():
-        log.info("reusing the core pipeline trained in %s", work / "core")
-        timing["core_reused"] = True
-    else:
-        log.info("training core pipeline")
-        timing["core_train_seconds"] = round(run_spacy_train(
-            CONFIG_DIR / f"{lang}_core.cfg", work / "core", work / "train.spacy", work / "dev.spacy", seed,
-            max_steps, eval_frequency, patience, overrides))
+
+    def train_or_reuse(part: str, train_file: str, dev_file: str, steps: int | None, sets: dict | None) -> None:
+        """Train the `part` ("core" or "ner") pipeline into work/part, or keep one there with --reuse."""
+        if reuse and (work / part / "model-best").is_dir():
+            log.info("reusing the %s pipeline trained in %s", part, work / part)
+            timing[f"{part}_reused"] = True
+            return
+        log.info("training %s pipeline", part)
+        timing[f"{part}_train_seconds"] = round(run_spacy_train(
+            CONFIG_DIR / f"{lang}_{part}.cfg", work / part, work / train_file, work / dev_file, seed,
+            steps, eval_frequency, patience, sets))
+
+    train_or_reuse("core", "train.spacy", "dev.spacy", max_steps, overrides)
     ner_dir = None
     if do_ner:
-        if reuse and (work / "ner" / "model-best").is_dir():
-            log.info("reusing the NER pipeline trained in %s", work / "ner")
-            timing["ner_reused"] = True
-        else:
-            log.info("training NER pipeline")
-            timing["ner_train_seconds"] = round(run_spacy_train(
-                CONFIG_DIR / f"{lang}_ner.cfg", work / "ner", work / "ner_train.spacy",
-                work / "ner_dev.spacy", seed, ner_max_steps, eval_frequency, patience, ner_overrides))
+        train_or_reuse("ner", "ner_train.spacy", "ner_dev.spacy", ner_max_steps, ner_overrides)
         ner_dir = work / "ner" / "model-best"
 
     meta = {

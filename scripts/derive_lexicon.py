@@ -5,8 +5,10 @@
     python scripts/derive_lexicon.py nb --check    # exit 1 if the committed file is stale
 
 Inputs (all data, the project's own work): `triggers/sv.yaml`; `scripts/data/triggers_sv_<lang>.tsv`, whose
-`t SVKEY NBKEY [VARIANTS]` lines translate one Swedish entry (key: lemma/P[+particle][@prep][~]) and `w SV NB`
-lines translate qualifier and closed-class words; `scripts/data/triggers_<lang>_header.yaml`, the closed lists
+`t SVKEY NBKEY [VARIANTS]` lines translate one Swedish entry (key: lemma/P[+particle][@prep][~]; several lines
+for one SVKEY give it several counterparts: "enas om" -> "enes om", "bli enige om") and `w SV NB[,NB...]` lines
+translate qualifier and closed-class words (one Swedish word may have several counterparts; a tab after SV when
+it has spaces); `scripts/data/triggers_<lang>_header.yaml`, the closed lists
 (negators, modality, speech verbs, prepositions, light verbs) written directly in the new language. Each derived
 entry keeps the Swedish entry's event, mode, context, CAMEO code, intensity and flags; qualifiers keep the
 words the table translates (a qualifier left with none is dropped). A Swedish entry without a `t` line has no
@@ -34,9 +36,9 @@ def entry_key(t: dict) -> str:
             + (f"@{t['prep']}" if t.get("prep") else "") + ("~" if t.get("reflexive") else ""))
 
 
-def read_table(path: Path) -> tuple[dict[str, tuple[str, list[str]]], dict[str, str]]:
-    entries: dict[str, tuple[str, list[str]]] = {}
-    words: dict[str, str] = {}
+def read_table(path: Path) -> tuple[dict[str, list[tuple[str, list[str]]]], dict[str, list[str]]]:
+    entries: dict[str, list[tuple[str, list[str]]]] = {}
+    words: dict[str, list[str]] = {}
     for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
         line = line.split("#", 1)[0].rstrip()
         if not line:
@@ -46,28 +48,28 @@ def read_table(path: Path) -> tuple[dict[str, tuple[str, list[str]]], dict[str, 
             parts = rest.split()
             if len(parts) < 2 or not KEY.match(parts[0]) or not KEY.match(parts[1]):
                 raise SystemExit(f"{path}:{n}: bad entry line")
-            entries[parts[0]] = (parts[1], [v for p in parts[2:] for v in p.split(",") if v])
+            if any(nb == parts[1] for nb, _ in entries.get(parts[0], ())):
+                raise SystemExit(f"{path}:{n}: {parts[0]} -> {parts[1]} twice")
+            entries.setdefault(parts[0], []).append((parts[1], [v for p in parts[2:] for v in p.split(",") if v]))
         elif kind == "w":
-            sv, _, nb = rest.partition(" ")
+            sv, _, nb = rest.partition("\t" if "\t" in rest else " ")
             if not nb:
                 raise SystemExit(f"{path}:{n}: bad word line")
-            words[sv] = nb
+            words.setdefault(sv, []).extend(w.strip() for w in nb.split(",") if w.strip())
         else:
             raise SystemExit(f"{path}:{n}: a line starts with t or w")
     return entries, words
 
 
-def derive(lang: str) -> tuple[str, int, int]:
+def derive(lang: str) -> tuple[str, int, str]:
     sv = yaml.safe_load((DATA / "sv.yaml").read_text(encoding="utf-8"))
     entries, words = read_table(ROOT / "scripts" / "data" / f"triggers_sv_{lang}.tsv")
     header_path = ROOT / "scripts" / "data" / f"triggers_{lang}_header.yaml"
     header = header_path.read_text(encoding="utf-8").rstrip() + "\n"
     out: list[dict] = []
     ids: set[str] = set()
-    for t in sv["triggers"]:
-        hit = entries.get(entry_key(t))
-        if hit is None:
-            continue
+    pairs = [(t, hit) for t in sv["triggers"] for hit in entries.get(entry_key(t), ())]
+    for t, hit in pairs:
         m = KEY.match(hit[0])
         new: dict = {}
         lemma = m["lemma"]
@@ -97,7 +99,7 @@ def derive(lang: str) -> tuple[str, int, int]:
         for q in t.get("qualifiers") or ():
             q = dict(q)
             if "words" in q:
-                q["words"] = [words[w] for w in q["words"] if w in words]
+                q["words"] = list(dict.fromkeys(nb for w in q["words"] for nb in words.get(w, ())))
                 if not q["words"]:
                     continue
             quals.append(q)
@@ -108,7 +110,8 @@ def derive(lang: str) -> tuple[str, int, int]:
         new["note"] = f"from {t['id']}"
         out.append(new)
     body = yaml.safe_dump({"triggers": out}, allow_unicode=True, sort_keys=False, width=120)
-    return header + body, len(out), len(sv["triggers"])
+    covered = len({id(t) for t, _ in pairs})
+    return header + body, len(out), f"{covered} of {len(sv['triggers'])}"
 
 
 def main() -> int:
@@ -124,7 +127,7 @@ def main() -> int:
             return 1
         return 0
     path.write_text(text, encoding="utf-8")
-    print(f"{path}: {n} entries derived of {total} Swedish ones")
+    print(f"{path}: {n} entries derived from {total} Swedish ones")
     return 0
 
 

@@ -1031,6 +1031,14 @@ def _noun_arguments(c: Candidate, sa: SentenceActors, lex, lang: str) -> None:
                         c.recipients = _resolve(sa, o, allow_adjective=True)
                         if c.recipients:
                             break
+                if not c.recipients and lv.role == "give":
+                    # a bare nominal before the given noun is the indirect object, however the parser labels it
+                    # (nb "ga opprørerne [obj] militær støtte [obj]")
+                    for o in head.children:
+                        if o.dep_ in {"obj", "iobj"} and o is not tok and o.i < tok.i and _case_of(o) is None:
+                            c.recipients = _resolve(sa, o, allow_adjective=True)
+                            if c.recipients:
+                                break
     if not c.recipients and rules_of(lang) == "en" and c.event in {"AID", "SUPPORT"}:
         # the purpose says who is helped: "160 million euros in aid to repair Ukraine's power grid"
         for ch in [*c.token.children, *(c.light_verb.children if c.light_verb is not None else ())]:

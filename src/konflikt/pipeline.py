@@ -15,7 +15,8 @@ from time import perf_counter
 from konflikt import dates, places
 from konflikt.actors.kb import KnowledgeBase, load_kb
 from konflikt.actors.names import NameMatcher
-from konflikt.actors.resolver import DiscourseState, build_sentence_actors, remember_unparsed
+from konflikt.actors.resolved import DiscourseState
+from konflikt.actors.resolver import build_sentence_actors, remember_unparsed
 from konflikt.config import Settings
 from konflikt.events.coder import propose, to_events
 from konflikt.events.extract import extract

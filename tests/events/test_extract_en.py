@@ -105,7 +105,7 @@ def test_self_directed_mobilisation_has_no_own_recipient(code_en):
 
 
 def test_weekday_object_is_temporal(coder):
-    from konflikt.events.extract import _is_temporal
+    from konflikt.events.clause import _is_temporal
 
     doc = coder.resources("en").nlp("Cuban officials demanded Friday that Mexico release the fishermen.")
     by_text = {t.text: t for t in doc}
@@ -335,7 +335,7 @@ def test_subject_search_stops_at_a_noun_root():
     must stop at a root that is no verb ("Talks after accusing Iran", a noun root) instead of looping."""
     from spacy.tokens import Doc
 
-    from konflikt.events.extract import subject_of
+    from konflikt.events.clause import subject_of
     from konflikt.nlp import load_pipeline
 
     doc = Doc(load_pipeline("en").vocab, words=["Talks", "after", "accusing", "Iran"], heads=[0, 2, 0, 2],

@@ -20,7 +20,8 @@ def _parsed_candidates(coder, words, *, state=None, **parse):
 
     from spacy.tokens import Doc
 
-    from konflikt.actors.resolver import DiscourseState, build_sentence_actors
+    from konflikt.actors.resolved import DiscourseState
+    from konflikt.actors.resolver import build_sentence_actors
     from konflikt.events.extract import extract
 
     res = coder.resources("sv")
@@ -489,7 +490,7 @@ def test_the_arrested_are_never_the_arresters(code_sv):
 
 def test_the_source_of_a_report_is_no_recipient(coder):
     """'grep tio misstänkta, enligt polisen [appos of the object]': built by hand, in a document about China."""
-    from konflikt.actors.resolver import DiscourseState
+    from konflikt.actors.resolved import DiscourseState
 
     words = ["Turkiet", "grep", "tio", "misstänkta", ",", "enligt", "polisen", "."]
     state = DiscourseState()

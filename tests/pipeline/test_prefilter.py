@@ -170,7 +170,7 @@ def test_prefilter_on_equals_off_on_the_gsr_sentences(coders):
 def test_gate_admits_every_sentence_with_a_trigger(coders):
     """The superset property itself, sentence by sentence over the gold documents."""
     from konflikt.eval.runner import gold_documents, load_gold
-    from konflikt.events.extract import _obligation_requests, find_triggers
+    from konflikt.events.triggers import _obligation_requests, find_triggers
 
     on, _off = coders
     checked = 0

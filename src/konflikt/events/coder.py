@@ -16,8 +16,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from konflikt.actors.resolver import STATE_SECTORS, ResolvedActor, SentenceActors
-from konflikt.events.extract import COOP_TO_AGREE, Candidate, is_passive
+from konflikt.actors.resolved import ResolvedActor
+from konflikt.actors.resolver import SentenceActors
+from konflikt.actors.sector_phrases import STATE_SECTORS
+from konflikt.events.candidate import COOP_TO_AGREE, Candidate
+from konflikt.events.clause import is_passive
 from konflikt.events.ontology import Ontology
 from konflikt.events.targets import PLACE_TARGET_TYPES
 from konflikt.language.registry import rules_of

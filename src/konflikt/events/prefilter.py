@@ -1,7 +1,7 @@
 """The fast path's gate: can this raw text hold an event at all? Decided without parsing.
 
 Every event starts from a trigger token — a lexicon verb or noun found by one of its lemma candidates
-(`konflikt.events.extract._lemmas`: the pipeline's lemma, simplemma's lemma, the lower-cased form,
+(`konflikt.events.lemmas._lemmas`: the pipeline's lemma, simplemma's lemma, the lower-cased form,
 Swedish participle stems), a `compound: true` noun at the end of a compound, or the first word of a
 multiword noun — or from an obligation modal ("must", lexicon `modality.obligation`) under a speech verb.
 `TriggerGate` compiles, from the trigger lexicon (data) and the inflected forms file

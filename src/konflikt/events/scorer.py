@@ -17,7 +17,8 @@ from pathlib import Path
 
 import jsonschema
 
-from konflikt.actors.resolver import STATE_SECTORS, ResolvedActor
+from konflikt.actors.resolved import ResolvedActor
+from konflikt.actors.sector_phrases import STATE_SECTORS
 from konflikt.datafiles import load_schema
 from konflikt.events.coder import Proposal, number
 

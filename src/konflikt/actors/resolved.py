@@ -1,0 +1,103 @@
+"""The records of actor resolution: `ResolvedActor` (an actor found at a token span, how, and its
+entity) and `DiscourseState` (what a document has mentioned so far: the referents of coreference)."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from konflikt.actors.kb import Entity, KnowledgeBase
+from konflikt.records import Actor
+
+COUNTRY_DECAY = 0.7  # weight kept by a country mention per following sentence (DiscourseState.dominant_country)
+
+
+@dataclass
+class ResolvedActor:
+    """An actor found in a sentence, with the token it is anchored on."""
+
+    actor: Actor
+    entity: Entity | None
+    head: int
+    confidence: float = 1.0
+    antecedent: int | None = None
+    """For a pronoun resolved within its sentence: the token of the antecedent mention."""
+
+    @property
+    def key(self) -> str:
+        a = self.actor
+        if a.entity_id and a.code and a.entity_id == a.country and a.code != a.entity_id:
+            return f"{a.entity_id}/{a.code}"  # a country narrowed to a sector: TURREB is not TURGOV
+        return a.entity_id or a.code or a.name
+
+
+@dataclass
+class DiscourseState:
+    """What the document has mentioned so far, for resolving "regeringen", "han", "de"."""
+
+    by_sector: dict[str, ResolvedActor] = field(default_factory=dict)
+    by_sector_at: dict[str, int] = field(default_factory=dict)
+    last_person: ResolvedActor | None = None
+    last_group: ResolvedActor | None = None
+    last_org: ResolvedActor | None = None
+    last_org_at: int = -1
+    last_igo: ResolvedActor | None = None
+    last_igo_at: int = -1
+    sentences: int = 0
+    """Sentences started so far (`build_sentence_actors` counts them), for the recency of anaphors."""
+    countries: Counter = field(default_factory=Counter)
+    people: dict[str, ResolvedActor] = field(default_factory=dict)
+    """Knowledge-base people named so far (by entity id), for a later mention by one part of the name."""
+    events: list = field(default_factory=list)
+    """(sentence, PLOVER type, actors) of the events coded so far, for "kritiken", "kraven" (their authors)."""
+
+    def remember_event(self, etype: str, actors: list[ResolvedActor]) -> None:
+        if actors:
+            self.events.append((self.sentences, etype, actors))
+            del self.events[:-20]
+
+    def recent_event(self, etype: str, within: int = 2) -> list[ResolvedActor]:
+        """The actors of the last event of that type in the `within` sentences before this one."""
+        for at, t, actors in reversed(self.events):
+            if at >= self.sentences:
+                continue
+            if self.sentences - at > within:
+                break
+            if t == etype:
+                return actors
+        return []
+
+    def remember(self, ra: ResolvedActor, kb: KnowledgeBase) -> None:
+        a = ra.actor
+        if ra.entity is not None and ra.entity.kind == "person" and a.resolution == "name":
+            self.people.pop(ra.entity.id, None)
+            self.people[ra.entity.id] = ra
+        if a.country:
+            self.countries[a.country] += 1
+        if a.sector:
+            self.by_sector[a.sector] = ra
+            self.by_sector_at[a.sector] = self.sentences
+        kind = ra.entity.kind if ra.entity else None
+        if kind == "person" or a.resolution == "ner-person":
+            self.last_person = ra
+        elif kind in {"group", "country", "igo", "org"} or a.sector:
+            self.last_group = ra
+        if kind in {"group", "org"} and ra.actor.resolution not in {"coref-pronoun", "coref-anaphor"}:
+            self.last_org, self.last_org_at = ra, self.sentences
+        if kind == "igo" and ra.actor.resolution not in {"coref-pronoun", "coref-anaphor"}:
+            self.last_igo, self.last_igo_at = ra, self.sentences
+
+    def new_sentence(self) -> None:
+        """Start a sentence: older country mentions weigh less (DECAY per sentence), so a paragraph about Haiti
+        after three about Serbia is about Haiti."""
+        self.sentences += 1
+        for k in self.countries:
+            self.countries[k] *= COUNTRY_DECAY
+
+    def dominant_country(self) -> str | None:
+        if not self.countries:
+            return None
+        (code, n), *rest = self.countries.most_common(2)
+        if rest and rest[0][1] == n:
+            return None
+        return code

@@ -37,6 +37,9 @@ class Settings:
     parsed; sentences without a trigger are only tokenised (and, in Swedish, NER-tagged) for the discourse
     memory. Off parses everything. Same events on every gold set; elsewhere a sentence next to a trigger-less
     one may be parsed a little differently (the parser sees less context)."""
+    carry_recipients: bool = True
+    """An event of a directed type without a recipient takes the counterpart of the previous sentence's dyad
+    (`konflikt.events.discourse`)."""
     scorer: str = "off"
     """The learned scorer (`konflikt.events.scorer`): 'off' codes what the rules keep; 'on' lets the shipped model
     choose among the rules' generous proposals and sets each event's confidence; 'propose' codes every proposal

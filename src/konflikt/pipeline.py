@@ -19,6 +19,7 @@ from konflikt.actors.resolved import DiscourseState
 from konflikt.actors.resolver import build_sentence_actors, remember_unparsed
 from konflikt.config import Settings
 from konflikt.events.coder import propose, to_events
+from konflikt.events.discourse import carry_recipients, remember_dyads
 from konflikt.events.extract import extract
 from konflikt.events.lexicon import load_lexicon
 from konflikt.events.ontology import load_ontology
@@ -250,6 +251,9 @@ class Coder:
                 if gate is None or gate.may_hold_event(sent.text):
                     generous = self.settings.scorer != "off"
                     cands = extract(sent, sa, res.lexicon, lang, generous=generous)
+                    if self.settings.carry_recipients:
+                        carry_recipients(cands, sa, onto)
+                        remember_dyads(cands, state)
                     s_span = (start + sent.start_char, start + sent.end_char)
                     at = dict(doc_id=doc.id, sent_index=sent_index, sent_text=sent.text, sent_span=s_span,
                               char_offset=start, lang=lang, date=pub)

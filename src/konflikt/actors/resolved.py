@@ -51,6 +51,20 @@ class DiscourseState:
     events: list = field(default_factory=list)
     """(sentence, PLOVER type, actors) of the events coded so far, for "kritiken", "kraven" (their authors)."""
 
+    dyads: list = field(default_factory=list)
+    """(sentence, PLOVER type, actors, recipients) of the events coded so far with both, for a later event's
+    implicit recipient (`konflikt.events.discourse`)."""
+
+    def remember_dyad(self, etype: str, actors: list[ResolvedActor], recipients: list[ResolvedActor]) -> None:
+        if actors and recipients:
+            self.dyads.append((self.sentences, etype, actors, recipients))
+            del self.dyads[:-20]
+
+    def recent_dyads(self, within: int = 1) -> list[tuple[str, list[ResolvedActor], list[ResolvedActor]]]:
+        """(type, actors, recipients) of the dyads coded in the `within` sentences before this one, latest
+        first."""
+        return [(t, a, r) for at, t, a, r in reversed(self.dyads) if 0 < self.sentences - at <= within]
+
     def remember_event(self, etype: str, actors: list[ResolvedActor]) -> None:
         if actors:
             self.events.append((self.sentences, etype, actors))

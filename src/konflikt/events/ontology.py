@@ -28,6 +28,9 @@ class EventType:
     requires_recipient: bool
     modes: tuple[str, ...]
     gloss: str = ""
+    carries_recipient: bool = False
+    """Konflikt's own: a directed type whose missing recipient may be the counterpart of the dyad of the
+    sentence before (`konflikt.events.discourse`)."""
 
 
 @dataclass(frozen=True)
@@ -56,6 +59,9 @@ class Ontology:
     def requires_recipient(self, type_: str) -> bool:
         return self.event_types[type_].requires_recipient
 
+    def carries_recipient(self, type_: str) -> bool:
+        return self.event_types[type_].carries_recipient
+
     def is_context(self, name: str) -> bool:
         return name in self.contexts
 
@@ -74,6 +80,7 @@ def _parse(data: dict) -> Ontology:
             requires_recipient=bool(spec.get("requires_recipient", False)),
             modes=tuple(spec.get("modes") or ()),
             gloss=str(spec.get("gloss", "")),
+            carries_recipient=bool(spec.get("carries_recipient", False)),
         )
     return Ontology(
         types=tuple(types),

@@ -6,6 +6,8 @@ from __future__ import annotations
 import pytest
 
 from konflikt.events.lexicon import Qualifier, load_lexicon
+from konflikt.events.qualifiers import _qualified, _second_subjects, recipient_qualifiers
+from konflikt.events.triggers import propose
 
 
 def _dyads(events):
@@ -57,3 +59,34 @@ def test_qualifier_needs_words_or_kinds():
     lex = load_lexicon("sv")
     entry = next(t for t in lex.triggers if t.id == "sv.lamna")
     assert entry.requires_qualifier and any("igo" in q.recipient_kinds for q in entry.qualifiers)
+
+
+# The module's own functions, on parses of sentences of our own.
+
+def _proposed(sa, lexicon_of, word, lang="sv"):
+    return next(c for c in propose(sa.sent, sa, lexicon_of(lang), lang) if c.token.text == word)
+
+
+def test_a_word_qualifier_from_the_object(parse_sentences, lexicon_of):
+    ship, rate = parse_sentences("Iran sänkte ett amerikanskt fartyg. Centralbanken sänkte räntan.")
+    sunk = _proposed(ship, lexicon_of, "sänkte")
+    assert _qualified(sunk) and sunk.event == "ASSAULT" and "qualifier:['fartyg']" in sunk.notes
+    assert not _qualified(_proposed(rate, lexicon_of, "sänkte"))
+
+
+def test_a_second_subject_after_the_verb_is_a_misparsed_object(parse_sentences):
+    (sa,) = parse_sentences("Mali lämnade Ecowas i januari.")
+    verb = next(t for t in sa.sent if t.text == "lämnade")
+    assert [t.text for t in _second_subjects(verb)] == ["Ecowas"]
+    (one,) = parse_sentences("Mali lämnade mötet i januari.")
+    assert _second_subjects(next(t for t in one.sent if t.text == "lämnade")) == []
+
+
+def test_the_kind_of_the_recipient_qualifies_or_the_candidate_is_dropped(parse_sentences, lexicon_of):
+    (sa,) = parse_sentences("Mali lämnade Ecowas i januari.")
+    left = _proposed(sa, lexicon_of, "lämnade")
+    assert not _qualified(left)  # decided only once the recipient is resolved
+    assert recipient_qualifiers([left]) == []  # no recipient: "lämna" requires a qualifier
+    left.recipients = sa.resolve(next(t for t in sa.sent if t.text == "Ecowas"))
+    (kept,) = recipient_qualifiers([left])
+    assert kept.event == "SANCTION" and "qualifier:recipient-igo" in kept.notes

@@ -17,6 +17,8 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from konflikt.cli_common import EXIT_NOTHING, EXIT_SKIPPED, EXIT_USAGE, check_limits, check_scorer, check_workers
+from konflikt.cli_common import err as _err
 from konflikt.config import Settings
 from konflikt.language.registry import lang_choices, unsupported_reason
 
@@ -31,16 +33,11 @@ places_app = typer.Typer(help="The place files (exonyms, attachment words).", no
 app.add_typer(dates_app, name="dates")
 app.add_typer(places_app, name="places")
 
-EXIT_OK, EXIT_USAGE, EXIT_SKIPPED, EXIT_NOTHING = 0, 2, 3, 4
 MaxDocOpt = Annotated[int, typer.Option("--max-doc-chars", help="Longer documents are truncated, with a warning "
                                                                 "(on stderr and in the records).")]
 MaxSentenceOpt = Annotated[int, typer.Option("--max-sentence-chars", help="Longer sentences are parsed in "
                                                                           "pieces, with a warning in the records.")]
 SEED_DATE = "2019-12-27"
-
-
-def _err(msg: str) -> None:
-    print(f"konflikt: {msg}", file=sys.stderr)
 
 
 def _check_date(date: str | None) -> str | None:
@@ -61,17 +58,6 @@ class _Unread:
 
     def __init__(self, message: str) -> None:
         self.message = message
-
-
-def check_limits(max_doc_chars: int, max_sentence_chars: int) -> dict[str, int]:
-    """The size limits as Settings fields; a usage error (exit 2) when out of range."""
-    if max_doc_chars < 1:
-        _err(f"--max-doc-chars must be at least 1, got {max_doc_chars}")
-        raise typer.Exit(EXIT_USAGE)
-    if max_sentence_chars < 50:
-        _err(f"--max-sentence-chars must be at least 50, got {max_sentence_chars}")
-        raise typer.Exit(EXIT_USAGE)
-    return {"max_doc_chars": max_doc_chars, "max_sentence_chars": max_sentence_chars}
 
 
 def code_paths(paths: list[str], settings: Settings, debug: bool = False, workers: int = 1, warn=None):
@@ -121,34 +107,6 @@ PrefilterOpt = Annotated[bool, typer.Option("--prefilter/--no-prefilter",
                                             help="Fast path: parse only the sentences a trigger can be in.")]
 ScorerOpt = Annotated[str, typer.Option("--scorer", help="off (the rules choose) or on (the learned scorer chooses "
                                                           "among the rules' proposals: docs/scorer.md).")]
-
-
-def check_scorer(scorer: str) -> str:
-    """The --scorer value, with the shipped model checked before any document is read (one line, exit 2)."""
-    if scorer not in {"off", "on"}:
-        _err(f"--scorer must be off or on, got {scorer!r}")
-        raise typer.Exit(EXIT_USAGE)
-    if scorer == "on":
-        from konflikt.events.scorer import ScorerModelError, load_model
-
-        try:
-            load_model()
-        except ScorerModelError as exc:
-            _err(str(exc))
-            raise typer.Exit(EXIT_USAGE) from None
-    return scorer
-
-
-def check_workers(workers: int | None) -> int:
-    """--workers: 1..64, default all cores."""
-    from konflikt.parallel import default_workers
-
-    if workers is None:
-        return default_workers()
-    if not 1 <= workers <= 64:
-        _err(f"--workers must be 1..64, got {workers}")
-        raise typer.Exit(EXIT_USAGE)
-    return workers
 
 
 @app.command()

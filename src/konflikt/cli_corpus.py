@@ -16,10 +16,11 @@ from typing import Annotated
 
 import typer
 
+from konflikt.cli_common import EXIT_NOTHING, EXIT_OK, EXIT_SKIPPED, check_limits, check_scorer, check_workers
+from konflikt.cli_common import err as _err
+from konflikt.cli_common import usage as _usage
 from konflikt.config import Settings
-from konflikt.records import PLOVER_TYPES
 
-EXIT_OK, EXIT_USAGE, EXIT_SKIPPED, EXIT_NOTHING = 0, 2, 3, 4
 MaxDocOpt = Annotated[int, typer.Option("--max-doc-chars", help="Longer documents are truncated, with a warning "
                                                                 "(on stderr and in the stored document).")]
 MaxSentenceOpt = Annotated[int, typer.Option("--max-sentence-chars", help="Longer sentences are parsed in "
@@ -29,15 +30,6 @@ DEFAULT_DB = "konflikt.duckdb"
 DbOpt = Annotated[str, typer.Option("--db", help="The corpus database (DuckDB file).")]
 FromOpt = Annotated[str | None, typer.Option("--from", help="First event date, YYYY-MM-DD (inclusive).")]
 ToOpt = Annotated[str | None, typer.Option("--to", help="Last event date, YYYY-MM-DD (inclusive).")]
-
-
-def _err(msg: str) -> None:
-    print(f"konflikt: {msg}", file=sys.stderr, flush=True)
-
-
-def _usage(msg: str):
-    _err(msg)
-    return typer.Exit(EXIT_USAGE)
 
 
 def _guard(fn):
@@ -79,28 +71,13 @@ def _day(value: str | None, opt: str):
 
 
 def _filters(date_from, date_to, actor=None, types=None):
-    from konflikt.store import Filters
+    from konflikt.query import QueryError, event_filters
 
-    tlist: tuple[str, ...] = ()
-    if types:
-        tlist = tuple(t.strip().upper() for t in types.split(",") if t.strip())
-        bad = [t for t in tlist if t not in PLOVER_TYPES]
-        if bad:
-            raise _usage(f"--type: unknown PLOVER type(s) {', '.join(bad)} (one of {', '.join(PLOVER_TYPES)})")
     f, t = _day(date_from, "--from"), _day(date_to, "--to")
-    if f and t and f > t:
-        raise _usage("--from is after --to")
-    return Filters(date_from=f, date_to=t, actor=actor or None, types=tlist)
-
-
-def _actor_names(actor: str) -> tuple[str, ...]:
-    """The name as given plus the ids of knowledge-base entities known by that name in any language
-    (`--actor Turkiet` finds Turkey)."""
-    from konflikt.actors.kb import fold, load_kb
-
-    key = fold(actor.strip())
-    ids = [e.id for e in load_kb() if key in {fold(e.id), fold(e.name), *(fold(n) for n in e.all_names())}]
-    return (actor, *ids)
+    try:
+        return event_filters(f, t, actor, types)
+    except QueryError as exc:
+        raise _usage(f"--type: {exc}" if exc.field == "type" else "--from is after --to") from None
 
 
 def _open(db: str, read_only: bool):
@@ -142,19 +119,14 @@ def ingest(
 ) -> None:
     """Code documents (text, Markdown, HTML, JSONL, RSS/Atom, directories) into the corpus database."""
     from konflikt.language.registry import lang_choices
-    from konflikt.parallel import default_workers, prestart
+    from konflikt.parallel import prestart
 
     if lang not in lang_choices():
         raise _usage(f"--lang must be one of {', '.join(lang_choices())}, got {lang!r}")
     if date is not None:
         _day(date, "--date")
-    if workers is None:
-        workers = default_workers()
-    if not 1 <= workers <= 64:
-        raise _usage(f"--workers must be 1..64, got {workers}")
+    workers = check_workers(workers)
     prestart(workers, paths)  # the workers' fork server loads while this process does
-    from konflikt.cli import check_limits, check_scorer
-    from konflikt.config import Settings
     from konflikt.corpus import ingest as run
 
     settings = Settings(lang=lang, date=date, workers=workers, prefilter=prefilter, scorer=check_scorer(scorer),
@@ -188,7 +160,9 @@ def events(
         raise _usage(f"--format must be jsonl, csv or parquet, got {fmt!r}")
     if fmt == "parquet" and out is None:
         raise _usage("--format parquet needs --out FILE")
-    filters = _filters(date_from, date_to, _actor_names(actor) if actor else None, etype)
+    from konflikt.query import actor_names
+
+    filters = _filters(date_from, date_to, actor_names(actor) if actor else None, etype)
     with _open(db, read_only=True) as store:
         if fmt == "jsonl":
             stream = _out_stream(out)
@@ -237,7 +211,8 @@ def network(
     """Who backs and who fights whom (directed dyads between rolled-up actors), and the camps."""
     from konflikt.actors.kb import load_kb
     from konflikt.network import LEVELS
-    from konflikt.network.export import build, print_table, to_dict, write_graph
+    from konflikt.network.export import print_table, to_dict, write_graph
+    from konflikt.query import stored_network
 
     if fmt not in {"table", "json", "graphml", "gexf"}:
         raise _usage(f"--format must be table, json, graphml or gexf, got {fmt!r}")
@@ -245,13 +220,10 @@ def network(
         raise _usage(f"--level must be one of {', '.join(LEVELS)}, got {level!r}")
     if count not in {"happenings", "mentions"}:
         raise _usage(f"--count must be happenings or mentions, got {count!r}")
-    filters = _filters(date_from, date_to)
+    _filters(date_from, date_to)
     kb = load_kb()
     with _open(db, read_only=True) as store:
-        pairs = list(store.network_events(filters))
-    evs = [e for _h, e in pairs]
-    hap = {e.id: h for h, e in pairs} if count == "happenings" else None
-    net = build(evs, kb, level=level, happenings=hap, window=(date_from, date_to))
+        net = stored_network(store, kb, _day(date_from, "--from"), _day(date_to, "--to"), level, count)
     if actor:
         ids = net.find(actor, kb)
         if not ids:

@@ -6,6 +6,20 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 
+class ConfigError(ValueError):
+    """A setting out of its range (message: one line naming the option)."""
+
+
+def size_limits(max_doc_chars: int, max_sentence_chars: int) -> dict[str, int]:
+    """The size limits as Settings fields; `ConfigError` when out of range (documents >= 1 character,
+    sentence pieces >= 50)."""
+    if max_doc_chars < 1:
+        raise ConfigError(f"--max-doc-chars must be at least 1, got {max_doc_chars}")
+    if max_sentence_chars < 50:
+        raise ConfigError(f"--max-sentence-chars must be at least 50, got {max_sentence_chars}")
+    return {"max_doc_chars": max_doc_chars, "max_sentence_chars": max_sentence_chars}
+
+
 def _registry_languages() -> tuple[str, ...]:
     from konflikt.language.registry import installed
 

@@ -33,7 +33,6 @@ from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from konflikt.config import Settings
-from konflikt.records import PLOVER_TYPES
 
 MAX_BODY = 2 * 1024 * 1024
 MAX_TEXT = 1_000_000
@@ -234,17 +233,13 @@ class _State:
 
 
 def _filters(date_from: dt.date | None, date_to: dt.date | None, actor=None, types: str | None = None):
-    from konflikt.store import Filters
+    """The store's filters (`konflikt.query`); HTTP 422 for an unknown type or a window that ends first."""
+    from konflikt.query import QueryError, event_filters
 
-    tlist: tuple[str, ...] = ()
-    if types:
-        tlist = tuple(t.strip().upper() for t in types.split(",") if t.strip())
-        bad = [t for t in tlist if t not in PLOVER_TYPES]
-        if bad:
-            raise HTTPException(422, f"type: unknown PLOVER type(s) {', '.join(bad)}")
-    if date_from and date_to and date_from > date_to:
-        raise HTTPException(422, "from is after to")
-    return Filters(date_from=date_from, date_to=date_to, actor=actor or None, types=tlist)
+    try:
+        return event_filters(date_from, date_to, actor, types)
+    except QueryError as exc:
+        raise HTTPException(422, f"type: {exc}" if exc.field == "type" else str(exc)) from None
 
 
 def _network_dict(net, evidence: bool = False) -> dict:
@@ -335,11 +330,11 @@ def create_app(settings: Settings | None = None, db_path: str | None = None, tok
         limit: Annotated[int, Query(ge=1, le=MAX_EVENTS_PAGE)] = 100,
     ) -> dict:
         """Stored event records (as `konflikt code` prints them), each with its `document`."""
-        from konflikt.cli_corpus import _actor_names
+        from konflikt.query import actor_names
 
         if recipient and not actor:
             raise HTTPException(422, "recipient needs actor")
-        filters = _filters(date_from, date_to, _actor_names(actor) if actor else None, type)
+        filters = _filters(date_from, date_to, actor_names(actor, state.kb) if actor else None, type)
         with state.db_lock:
             store = state.store()
             if store is None:
@@ -447,8 +442,7 @@ def _window(date_from, date_to):
 
 
 def _net(store, kb, date_from, date_to, level: str = "org", count: str = "happenings"):
-    from konflikt.network.export import build
+    from konflikt.query import stored_network
 
-    pairs = list(store.network_events(_filters(date_from, date_to)))
-    hap = {e.id: h for h, e in pairs} if count == "happenings" else None
-    return build([e for _h, e in pairs], kb, level=level, happenings=hap, window=_window(date_from, date_to))
+    _filters(date_from, date_to)
+    return stored_network(store, kb, date_from, date_to, level, count)

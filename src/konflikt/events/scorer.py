@@ -189,6 +189,16 @@ def parse_model(data: object, where: str = "scorer model") -> ScorerModel:
     return ScorerModel({str(k): float(v) for k, v in weights.items()}, thr["threshold"], thr["threshold_kept"], meta)
 
 
+def checked_choice(scorer: str) -> str:
+    """A scorer setting ('off' or 'on'), with the shipped model loaded once when 'on': `ValueError` for
+    another value, `ScorerModelError` when the model is missing or corrupt (both one line)."""
+    if scorer not in {"off", "on"}:
+        raise ValueError(f"--scorer must be off or on, got {scorer!r}")
+    if scorer == "on":
+        load_model()
+    return scorer
+
+
 def load_model(path: Path | str | None = None) -> ScorerModel:
     """The shipped model (or the one at `path`); `ScorerModelError` when missing or corrupt."""
     path = Path(path) if path else MODEL_PATH

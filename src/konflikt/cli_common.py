@@ -1,5 +1,5 @@
 """What both command-line modules (`konflikt.cli`, `konflikt.cli_corpus`) share: exit statuses, the one-line
-error, and the checks of options that configure a coding run (dates, size limits, scorer, workers).
+error, and the checks of options that configure a coding run (size limits, scorer, workers).
 
 A bad option is one line on stderr and exit 2 (`EXIT_USAGE`); the checks themselves live in the library
 (`konflikt.config`, `konflikt.events.scorer`), so the web API applies the same rules.

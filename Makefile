@@ -46,7 +46,7 @@ models-sv: setup
 
 models-en: setup
 	$(BIN)/python -m konflikt.nlp.train --lang en --data $(DATA) --out src/konflikt/nlp/models/en \
-		--set components.parser.model.hidden_width=128 --max-steps 8000
+		--set components.parser.model.hidden_width=128 --max-steps 8000 --ner-max-steps 4000
 
 models-nb: setup
 	$(BIN)/python -m konflikt.nlp.train --lang nb --data $(DATA) --out src/konflikt/nlp/models/nb \

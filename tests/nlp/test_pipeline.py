@@ -58,7 +58,7 @@ def test_supported_languages_and_paths():
     assert model_path("nb").parts[-3:] == ("nlp", "models", "nb")
 
 
-@pytest.mark.parametrize("lang", ["sv", "nb"])
+@pytest.mark.parametrize("lang", ["sv", "nb", "en"])
 def test_every_ner_language_ships_its_model(lang):
     """The shipped models are part of the package: no skip when one is missing."""
     assert (model_path(lang) / "config.cfg").is_file() and (model_path(lang) / "ner").is_dir()
@@ -77,14 +77,15 @@ def test_missing_model_gives_clear_error(monkeypatch, tmp_path):
         knlp.load_pipeline.cache_clear()
 
 
-@pytest.mark.parametrize("damage", ["truncate", "delete"])
-def test_corrupt_model_gives_clear_one_line_error(monkeypatch, tmp_path, damage):
+@pytest.mark.parametrize(("damage", "lang", "component"), [
+    ("truncate", "nb", "parser"), ("delete", "nb", "parser"), ("truncate", "en", "ner"), ("delete", "en", "ner")])
+def test_corrupt_model_gives_clear_one_line_error(monkeypatch, tmp_path, damage, lang, component):
     import shutil
 
     import konflikt.nlp as knlp
 
-    shutil.copytree(model_path("nb"), tmp_path / "nb")
-    weights = tmp_path / "nb" / "parser" / "model"
+    shutil.copytree(model_path(lang), tmp_path / lang)
+    weights = tmp_path / lang / component / "model"
     if damage == "truncate":
         weights.write_bytes(weights.read_bytes()[:1000])
     else:
@@ -92,9 +93,9 @@ def test_corrupt_model_gives_clear_one_line_error(monkeypatch, tmp_path, damage)
     monkeypatch.setattr(knlp, "_MODELS_DIR", tmp_path)
     knlp.load_pipeline.cache_clear()
     try:
-        with pytest.raises(PipelineCorrupt, match=r"the trained pipeline for 'nb' is damaged") as err:
-            knlp.load_pipeline("nb")
-        assert "\n" not in str(err.value) and "make models-nb" in str(err.value)
+        with pytest.raises(PipelineCorrupt, match=rf"the trained pipeline for '{lang}' is damaged") as err:
+            knlp.load_pipeline(lang)
+        assert "\n" not in str(err.value) and f"make models-{lang}" in str(err.value)
         assert isinstance(err.value, PipelineNotFound)  # the callers' skip reason covers it
     finally:
         monkeypatch.undo()
@@ -214,8 +215,19 @@ def test_nb_ner_country_is_a_place(nb):
 
 # ----------------------------------------------------------------------------------------- English
 def test_en_loads(en):
-    for name in ("tok2vec", "morphologizer", "parser", "trainable_lemmatizer", "konflikt_lemma_fixer"):
+    for name in ("tok2vec", "morphologizer", "parser", "trainable_lemmatizer", "konflikt_lemma_fixer", "ner"):
         assert name in en.pipe_names, name
+    assert set(en.get_pipe("ner").labels) == {"PER", "ORG", "LOC"}
+
+
+def test_en_ner_names_people_organisations_and_places_no_dictionary_lists(en):
+    """Distant supervision (konflikt.nlp.distant) taught the English NER names from their context and shape;
+    these invented names are in no dictionary of the project."""
+    doc = en("Rebel commander Oumar Tandjigora said the Liptako Salvation Front had seized Kourouma Province.")
+    ents = {(e.text, e.label_) for e in doc.ents}
+    assert ("Oumar Tandjigora", "PER") in ents and ("Liptako Salvation Front", "ORG") in ents
+    assert ("Kourouma Province", "LOC") in ents
+    assert not [e for e in doc.ents if e.text in {"Rebel", "said"}]
 
 
 def test_en_sentence_segmentation(en):

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from konflikt.actors.np import PERSONAL_PLURAL, PERSONAL_SINGULAR, _token_range
 from konflikt.actors.resolved import ResolvedActor
-from konflikt.language.registry import words_for
+from konflikt.language.registry import rules_of, words_for
 
 
 class SentenceListing:
@@ -48,7 +48,9 @@ class SentenceListing:
                 known = self._named_before(tok) if ent is not None and ent.end - ent.start == 1 else None
                 if known is not None:
                     out.append((tok.i, tok.i + 1, known, False))
-                elif ent is not None and not any(i in self.mentions for i in range(ent.start, ent.end)):
+                elif ent is not None and not any(i in self.mentions for i in range(ent.start, ent.end)) and not (
+                        rules_of(self.lang) == "en" and any(c.dep_ == "appos" for t in ent for c in t.children)):
+                    # (English: "Jan Kowalski, the EU envoy" is the office in the apposition, listed above)
                     unk = self._unknown(tok, ent.start, ent.end)
                     if unk is not None:
                         out.append((ent.start, ent.end, unk, False))

@@ -22,6 +22,9 @@ class ResolvedActor:
     confidence: float = 1.0
     antecedent: int | None = None
     """For a pronoun resolved within its sentence: the token of the antecedent mention."""
+    person: bool = False
+    """The mention names a person the knowledge base does not know, resolved by their title or office
+    ("Japanese Prime Minister Ryutaro Hashimoto" -> JPNGOV): a later "he"/"his" refers to them."""
 
     @property
     def key(self) -> str:
@@ -92,7 +95,7 @@ class DiscourseState:
             self.by_sector[a.sector] = ra
             self.by_sector_at[a.sector] = self.sentences
         kind = ra.entity.kind if ra.entity else None
-        if kind == "person" or a.resolution == "ner-person":
+        if kind == "person" or a.resolution == "ner-person" or ra.person:
             self.last_person = ra
         elif kind in {"group", "country", "igo", "org"} or a.sector:
             self.last_group = ra

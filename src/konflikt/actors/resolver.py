@@ -104,13 +104,29 @@ class SentenceActors(SectorPhrases, Anaphora, SentenceListing):
                       code=code, entity_id=entity.id, span=self._span_chars(start, end), resolution=how)
         return ResolvedActor(actor, entity, end - 1, conf)
 
+    def ent_label(self, tok: Token) -> str:
+        """The NER label of `tok`'s name, corrected by the language's name cues (data/ner/cues.yaml): a name
+        ending in an organisation's head word is ORG ("the Rainbow Alliance"), in a place's LOC ("Qandor
+        Province"), whatever the statistical NER said; '' outside any name."""
+        label = tok.ent_type_
+        if not label:
+            return ""
+        ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+        if ent is None or ent.end - ent.start < 2:
+            return label
+        from konflikt.nlp.cues import load_name_cues
+
+        cues, last = load_name_cues(self.lang), tok.doc[ent.end - 1].text
+        return "ORG" if last in cues.org_heads else "LOC" if last in cues.place_heads else label
+
     def _unknown(self, tok: Token, start: int, end: int) -> ResolvedActor | None:
         """A named entity the knowledge base does not know: a place stands for its country (or for nothing
         after a place noun, "staden Sake"); anything else is an actor with its surface form as name."""
         raw = self._raw(start, end)
         if start > self.sent.start and self.sent.doc[start - 1].lower_ in words_for(PLACE_NOUNS, self.lang, set()):
             return None
-        place = _place_unless_person(raw, tok.ent_type_)
+        label = self.ent_label(tok)
+        place = _place_unless_person(raw, label)
         if place is not None:
             ent = self.kb.get(place.country) if place.country else None
             if ent is None:
@@ -121,8 +137,10 @@ class SentenceActors(SectorPhrases, Anaphora, SentenceListing):
         name = self._raw(start, end)
         if rules_of(self.lang) == "sv" and name.endswith("s") and tok.morph.get("Case") == ["Gen"]:
             name = name[:-1]
+        person = label in {"PER", "PERSON"}
         actor = Actor(raw_text=self._raw(start, end), name=name, span=self._span_chars(start, end),
-                      resolution="ner-person" if tok.ent_type_ in {"PER", "PERSON"} else "ner")
+                      sector=None if person else unknown_org_sector(name, self.kb, self.lang),
+                      resolution="ner-person" if person else "ner")
         return ResolvedActor(actor, None, tok.i, 0.6)
 
     def _named_before(self, tok: Token) -> ResolvedActor | None:
@@ -231,6 +249,14 @@ class SentenceActors(SectorPhrases, Anaphora, SentenceListing):
         if m is not None and m.kind not in {"adjective", "adjective_compound"}:
             return self._from_mention(m)
         word = tok.text
+        if rules_of(lang) == "en" and tok.pos_ == "PROPN" and self.ent_label(tok) == "ORG":
+            # "the Zomi Revolutionary Army": a name the NER found that ends in a sector word is an organisation
+            # of its own (its sector from its name), not the sector alone; a known adjective in it ("the
+            # Sudanese Army") makes it a mention and leaves it to the sector phrases
+            ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+            if ent is not None and ent.end - ent.start >= 2 and tok.i == ent.end - 1 and not any(
+                    i in self.mentions for i in range(ent.start, ent.end)):
+                return self._unknown(tok, ent.start, ent.end)
         sector = (kb.sector_for(word, lang) or (kb.sector_for(tok.lemma_, lang) if tok.lemma_ else None)
                   or self.multiword_sector(tok))
         if sector and (tok.pos_ in {"NOUN", "PROPN"} or (tok.pos_ == "ADJ" and tok.dep_ != "amod") or (
@@ -260,6 +286,7 @@ class SentenceActors(SectorPhrases, Anaphora, SentenceListing):
         if tok.pos_ == "PROPN":
             r = self._titled_name(tok, depth)
             if r:
+                r.person = r.person or tok.ent_type_ in {"PER", "PERSON"}
                 return r
         if tok.pos_ == "PROPN" and tok.ent_type_ in {"PER", "PERSON", ""}:
             ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
@@ -267,23 +294,38 @@ class SentenceActors(SectorPhrases, Anaphora, SentenceListing):
                 r = self._named_before(tok)
                 if r is not None:
                     return r
-        if tok.ent_type_ in {"PER", "ORG", "PERSON", "NORP"} and tok.pos_ == "PROPN":
-            ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
-            if ent is not None and not any(i in self.mentions for i in range(ent.start, ent.end)):
-                return self._unknown(tok, ent.start, ent.end)
-        if not allow_adjective and depth == 0 and tok.pos_ == "PROPN" and not tok.doc.has_annotation("ENT_IOB"):
-            # a pipeline without NER: an unknown person is known by the office in their apposition ("Kenzo
-            # Oshima, the United Nations relief coordinator"), else by the capitalised name itself
+        label = self.ent_label(tok)
+        unlabelled = label == "" or not tok.doc.has_annotation("ENT_IOB")
+        unknown_name: tuple[int, int] | None = None
+        english = rules_of(self.lang) == "en"
+        if not allow_adjective and depth == 0 and tok.pos_ == "PROPN" and english:
+            # an unknown person is known by the office in their apposition ("Kenzo Oshima, the United
+            # Nations relief coordinator")
             for c in tok.children:
                 if c.dep_ == "appos":
                     r = self._resolve_one(c, allow_adjective=True, allow_poss=True, depth=depth + 1)
                     if r:
                         r.confidence *= 0.8
                         return r
+        if label in {"PER", "ORG", "PERSON", "NORP"} and tok.pos_ == "PROPN":
+            ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+            # English: a name inside a bigger phrase ("President Reagan's statement") is resolved through the
+            # phrase; a name whose own words say who it acts for ("Japanese Prime Minister Ryutaro Hashimoto")
+            # through them below, and only when they do not is it an unknown actor
+            if ent is not None and not any(i in self.mentions for i in range(ent.start, ent.end)):
+                if not english:
+                    return self._unknown(tok, ent.start, ent.end)
+                if depth == 0 and not (allow_adjective and self._proper_name_span(tok) is None):
+                    return self._unknown(tok, ent.start, ent.end)
+                if depth == 0:
+                    unknown_name = (ent.start, ent.end)
+        if not allow_adjective and depth == 0 and tok.pos_ == "PROPN" and unlabelled and english:
+            # a name no NER labelled (or a pipeline without NER) is known by the capitalised name itself
             span = self._proper_name_span(tok)
             if span is not None:
-                actor = Actor(raw_text=self._raw(*span), name=self._raw(*span), span=self._span_chars(*span),
-                              resolution="name-unknown")
+                name = self._raw(*span)
+                actor = Actor(raw_text=name, name=name, span=self._span_chars(*span),
+                              sector=unknown_org_sector(name, self.kb, self.lang), resolution="name-unknown")
                 return ResolvedActor(actor, None, tok.i, 0.5)
         if allow_adjective:
             for c in tok.children:
@@ -335,6 +377,8 @@ class SentenceActors(SectorPhrases, Anaphora, SentenceListing):
                     ent = kb.get(mm.entity_id)
                     if ent is not None and ent.kind in {"group", "igo", "org"}:
                         return self._from_mention(mm)
+        if unknown_name is not None:
+            return self._unknown(tok, *unknown_name)
         return None
 
     def _reporting_subject(self, tok: Token) -> bool:
@@ -470,3 +514,24 @@ def _shift(m: Mention, offset: int) -> Mention:
     from dataclasses import replace
 
     return replace(m, start=m.start + offset, end=m.end + offset)
+
+
+def unknown_org_sector(name: str, kb: KnowledgeBase, lang: str) -> str | None:
+    """The sector of an organisation the knowledge base does not know, from the sector words of its name
+    (the last one wins: "Arakan Liberation Party" -> PTY, "Kivu Popular Resistance Movement" -> REB), remapped by
+    the name cues' `unknown_org_sectors` (a named armed force no dictionary knows is a rebel one: "Arakan
+    Army" -> REB). None when its name holds no sector word."""
+    from konflikt.nlp.cues import load_name_cues
+
+    forms = kb.sector_forms(lang)
+    words = [w for w in fold(name).replace("-", " ").split() if w]
+    found = None
+    for i in range(len(words)):
+        for k in (3, 2, 1):
+            code = forms.get(" ".join(words[i:i + k])) if i + k <= len(words) else None
+            if code:
+                found = code
+                break
+    if found is None:
+        return None
+    return load_name_cues(lang).unknown_org_sectors.get(found, found)

@@ -47,6 +47,7 @@ import argparse  # noqa: E402
 import json  # noqa: E402
 import logging  # noqa: E402
 import random  # noqa: E402
+import re  # noqa: E402
 import shlex  # noqa: E402
 import shutil  # noqa: E402
 import sys  # noqa: E402
@@ -64,7 +65,10 @@ UD_FILES = {
     "nb": ["no_bokmaal-ud-dev.conllu", "no_bokmaal-ud-test.conllu"],
 }
 SPLIT_LANGS = {"sv", "nb"}  # UD data without a train split: one seeded test/dev/train split of all of it
-NER_LANGS = {"sv", "nb"}
+NER_LANGS = {"sv", "nb", "en"}
+PHOENIX_PEOPLE_FILE = "Phoenix.Countries.actors.txt"
+EN_NAME_SWAPS = 3
+MARKED_NAME = re.compile(r"\[([^\]|]+)\|(PER|ORG|LOC|MISC)\]")
 NB_NER_FILE = "ndt_nob_norne.conll"
 # NorNE's entity types -> the labels the actor resolver and the place finder read (those of the Swedish
 # NER): countries and cities are places whether they act (GPE_ORG) or not (GPE_LOC); products and events
@@ -307,6 +311,109 @@ def repair_bio(labels: Sequence[str]) -> list[str]:
     return out
 
 
+def read_conllu_words(path: Path) -> list[tuple[list[str], list[str]]]:
+    """(words, UPOS tags) of each sentence of a CoNLL-U file (multi-word token lines and empty nodes skipped)."""
+    out = []
+    for block in path.read_text(encoding="utf-8").split("\n\n"):
+        rows = [ln.split("\t") for ln in block.splitlines() if ln and not ln.startswith("#")]
+        rows = [r for r in rows if len(r) >= 4 and r[0].isdigit()]
+        if rows:
+            out.append(([r[1] for r in rows], [r[3] for r in rows]))
+    return out
+
+
+def english_lexicon(data_dir: Path, seed: int):
+    """The distant-supervision lexicon (konflikt.nlp.distant): the knowledge base's English names and
+    demonyms, the gazetteer's cities (with their Latin alternate names) and the Phoenix country
+    dictionaries' people."""
+    from konflikt.actors.kb import load_kb
+    from konflikt.nlp.distant import KIND_LABELS, build_lexicon, phoenix_people
+    from konflikt.places.geonames import geonames_cities
+
+    kb = load_kb()
+    entries = [(n, KIND_LABELS[e.kind]) for e in kb if e.kind in KIND_LABELS for n in e.names.get("en", ())]
+    entries += [(n, "O") for e in kb for field in (e.demonyms, e.adjectives) for n in field.get("en", ())]
+    for c in geonames_cities().values():
+        entries.append((c["name"], "LOC"))
+        entries += [(a, "LOC") for a in c.get("alternatenames", ()) if len(a) >= 4 and a.isascii()
+                    and a[:1].isupper() and not a.isupper()]
+    phoenix = data_dir.parent / "reference" / "phoenix" / PHOENIX_PEOPLE_FILE
+    if phoenix.is_file():
+        entries += [(n, "PER") for n in phoenix_people(phoenix)]
+    return build_lexicon(entries, seed=seed)
+
+
+def read_marked_sentences(path: Path) -> list[tuple[list[str], list[str]]]:
+    """A hand-labelled file of ``[name|LABEL]`` marked sentences (one per line, ``#`` comments) as (words,
+    BIO labels), tokenized by a blank English spaCy tokenizer."""
+    import spacy
+
+    tok = spacy.blank("en").tokenizer
+    out = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        text, spans, pos = "", [], 0
+        for m in MARKED_NAME.finditer(line):
+            text += line[pos:m.start()]
+            spans.append((len(text), len(text) + len(m.group(1)), m.group(2)))
+            text += m.group(1)
+            pos = m.end()
+        text += line[pos:]
+        doc = tok(text)
+        labels = ["O"] * len(doc)
+        for a, b, lab in spans:
+            span = doc.char_span(a, b, alignment_mode="expand")
+            for k in range(span.start, span.end):
+                labels[k] = ("B-" if k == span.start else "I-") + lab
+        out.append(([t.text for t in doc], labels))
+    return out
+
+
+def prepare_ner_en(data_dir: Path, work: Path, seed: int, swaps: int = EN_NAME_SWAPS) -> dict:
+    """Silver NER data for English by distant supervision (konflikt.nlp.distant) over UD English-EWT: train
+    = the train split's silver sentences plus `swaps` name-swapped copies of each one holding a name; dev /
+    test = the dev / test splits' silver sentences; and the hand-labelled names no dictionary knows
+    (tests/data/en/ner_unknown.txt) as a second test set."""
+    from spacy.vocab import Vocab
+
+    from konflikt.nlp.cues import load_name_cues
+    from konflikt.nlp.distant import silver_labels, spans_of, swap_names
+
+    lex = english_lexicon(data_dir, seed)
+    cues = load_name_cues("en")
+    rng = random.Random(seed)
+    vocab = Vocab()
+    info: dict = {"method": "distant supervision (konflikt.nlp.distant): UD English-EWT with silver PER/ORG/LOC "
+                  "labels from the knowledge base, the gazetteer and the Phoenix dictionaries, unexplained "
+                  f"proper nouns unannotated; {swaps} name-swapped copy/copies of each training sentence with "
+                  f"a name, from a pool without a seeded {100 - 90}% of the lexicon",
+                  "lexicon": {"names": len(lex.names), "first_names": len(lex.first_names),
+                              "held_out": len(lex.held_out)}}
+    ud = data_dir / "ud" / "en"
+    for name, fn in zip(("train", "dev", "test"), UD_FILES["en"], strict=True):
+        sents = [(w, silver_labels(w, u, lex, cues)) for w, u in read_conllu_words(ud / fn)]
+        n_names = sum(len(spans_of(lab)) for _, lab in sents)
+        n_missing = sum(lab.count(None) for _, lab in sents)
+        if name == "train":
+            extra = []
+            for _ in range(swaps):
+                for w, lab in sents:
+                    new = swap_names(w, lab, lex, rng)
+                    if new:
+                        extra.append(new)
+            sents = sents + extra
+            info["train_swapped"] = len(extra)
+        save_docbin(bio_docs(vocab, sents), work / f"ner_{name}.spacy")
+        info[name] = {"file": fn, "sentences": len(sents), "silver_names": n_names, "unannotated_tokens": n_missing}
+    unknown = Path(__file__).resolve().parents[3] / "tests" / "data" / "en" / "ner_unknown.txt"
+    if unknown.is_file():
+        marked = read_marked_sentences(unknown)
+        save_docbin(bio_docs(vocab, marked, n=1), work / "ner_unknown.spacy")
+        info["unknown"] = {"file": "tests/data/en/ner_unknown.txt", "sentences": len(marked)}
+    return info
+
+
 def prepare_ner_nb(data_dir: Path, work: Path) -> dict:
     """NER data for Bokmål: train on the NDT/NorNE corpus minus every sentence of the UD test and dev slices
     (matched by `sentence_key`); dev and test = those UD slices with their own NorNE labels (written by
@@ -369,6 +476,23 @@ def run_spacy_train(config: Path, out: Path, train: Path, dev: Path, seed: int,
     t0 = time.perf_counter()
     spacy_train(config, out, use_gpu=-1, overrides=overrides)
     return time.perf_counter() - t0
+
+
+def seed_core_from(src: Path, dest: Path) -> None:
+    """Save the core of a trained pipeline (without its NER and the lemma fixer, which `assemble` adds) to
+    `dest`, as if it had been trained there."""
+    import spacy
+
+    from konflikt.nlp import components  # noqa: F401  (registers konflikt_lemma_fixer)
+
+    nlp = spacy.load(src)
+    for name in ("konflikt_lemma_fixer", "ner"):
+        if name in nlp.pipe_names:
+            nlp.remove_pipe(name)
+    if dest.exists():
+        shutil.rmtree(dest)
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    nlp.to_disk(dest)
 
 
 def assemble(lang: str, core_dir: Path, ner_dir: Path | None, out: Path, meta: dict):
@@ -470,12 +594,14 @@ def train(lang: str, data_dir: str | Path, out_dir: str | Path, *, work_dir: str
           seed: int = 0, max_steps: int | None = None, ner_max_steps: int | None = None,
           eval_frequency: int | None = None, patience: int | None = None, with_ner: bool = True,
           overrides: dict | None = None, ner_overrides: dict | None = None,
-          command: str | None = None, reuse: bool = False) -> dict:
+          command: str | None = None, reuse: bool = False, core_from: str | Path | None = None) -> dict:
     """Convert data, train, assemble and evaluate the `lang` pipeline; save it to `out_dir`.
 
     Returns the metrics written to ``<out_dir>/metrics.json``. With `reuse`, a component pipeline already
     trained in the work directory (``<work>/core/model-best``, ``<work>/ner/model-best``, by an earlier run
-    with the same data, config and seed) is assembled as it is instead of being trained again.
+    with the same data, config and seed) is assembled as it is instead of being trained again. With
+    `core_from`, the core components of an already trained pipeline (e.g. the shipped one) are used as they
+    are and only the NER is trained.
     """
     import spacy
     from spacy.util import fix_random_seed
@@ -495,7 +621,8 @@ def train(lang: str, data_dir: str | Path, out_dir: str | Path, *, work_dir: str
     do_ner = with_ner and lang in NER_LANGS
     if do_ner:
         log.info("converting NER data")
-        split["ner"] = prepare_ner_nb(data_dir, work) if lang == "nb" else prepare_ner(data_dir, work, seed)
+        split["ner"] = (prepare_ner_nb(data_dir, work) if lang == "nb" else prepare_ner_en(data_dir, work, seed)
+                        if lang == "en" else prepare_ner(data_dir, work, seed))
 
     timing: dict = {}
 
@@ -510,7 +637,12 @@ def train(lang: str, data_dir: str | Path, out_dir: str | Path, *, work_dir: str
             CONFIG_DIR / f"{lang}_{part}.cfg", work / part, work / train_file, work / dev_file, seed,
             steps, eval_frequency, patience, sets))
 
-    train_or_reuse("core", "train.spacy", "dev.spacy", max_steps, overrides)
+    if core_from is not None:
+        log.info("taking the core pipeline from %s", core_from)
+        seed_core_from(Path(core_from), work / "core" / "model-best")
+        timing["core_from"] = str(core_from)
+    else:
+        train_or_reuse("core", "train.spacy", "dev.spacy", max_steps, overrides)
     ner_dir = None
     if do_ner:
         train_or_reuse("ner", "ner_train.spacy", "ner_dev.spacy", ner_max_steps, ner_overrides)
@@ -539,6 +671,8 @@ def train(lang: str, data_dir: str | Path, out_dir: str | Path, *, work_dir: str
             for tb in ("talbanken", "pud") if (work / f"test_{tb}.spacy").exists()}
     if do_ner:
         metrics["ner_test"] = ner_scores(nlp, load_examples(nlp, work / "ner_test.spacy"))
+        if (work / "ner_unknown.spacy").exists():
+            metrics["ner_unknown"] = ner_scores(nlp, load_examples(nlp, work / "ner_unknown.spacy"))
     metrics["speed"] = measure_speed(nlp, [e.reference.text for e in test])
     size = dir_size(out_dir)
     metrics["model_size_bytes"] = size
@@ -587,6 +721,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     p.add_argument("--no-ner", action="store_true", help="do not train/add NER")
     p.add_argument("--reuse", action="store_true", help="assemble component pipelines already trained in "
                    "the work dir (core/, ner/ model-best) instead of training them again")
+    p.add_argument("--core-from", default=None, metavar="DIR", help="use the core components (tagger, parser, "
+                   "lemmatizer) of this trained pipeline as they are and train only the NER")
     p.add_argument("--set", action="append", default=[], metavar="KEY=VALUE",
                    help="config override for the core pipeline, e.g. components.parser.model.hidden_width=128")
     p.add_argument("--ner-set", action="append", default=[], metavar="KEY=VALUE",
@@ -599,7 +735,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     m = train(args.lang, args.data, args.out, work_dir=args.work, seed=args.seed, max_steps=args.max_steps,
               ner_max_steps=args.ner_max_steps, eval_frequency=args.eval_frequency, patience=args.patience,
               with_ner=not args.no_ner, overrides=_parse_sets(args.set),
-              ner_overrides=_parse_sets(args.ner_set), command=cmd, reuse=args.reuse)
+              ner_overrides=_parse_sets(args.ner_set), command=cmd, reuse=args.reuse,
+              core_from=args.core_from)
     summary = {k: m["test"].get(k) for k in ("upos", "morph_acc", "uas", "las", "lemma_acc", "sents_f")}
     if "ner_test" in m:
         summary["ner_f"] = m["ner_test"]["f"]

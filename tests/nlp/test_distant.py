@@ -70,11 +70,12 @@ def test_place_head_and_demonym(lex, cues):
 def test_swap_names_keeps_labels_and_context(lex, cues):
     words = ["Hamas", "fighters", "entered", "Aleppo"]
     labels = ["B-ORG", "O", "O", "B-LOC"]
-    new_w, new_l = swap_names(words, labels, lex, random.Random(1))
+    new_w, new_l = swap_names(words, labels, lex, random.Random(1), {"ORG": 1.0, "LOC": 1.0})
     assert new_w[-3:-1] == ["fighters", "entered"] or "fighters" in new_w
     assert [lab for _a, _b, lab in spans_of(new_l)] == ["ORG", "LOC"]
     assert len(new_w) == len(new_l)
     assert swap_names(["no", "names"], ["O", "O"], lex, random.Random(1)) is None
+    assert swap_names(words, labels, lex, random.Random(1), {"ORG": 0.0, "LOC": 0.0}) is None
 
 
 def test_held_out_names_never_enter_the_swap_pool(lex):

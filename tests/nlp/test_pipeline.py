@@ -220,14 +220,29 @@ def test_en_loads(en):
     assert set(en.get_pipe("ner").labels) == {"PER", "ORG", "LOC"}
 
 
-def test_en_ner_names_people_organisations_and_places_no_dictionary_lists(en):
-    """Distant supervision (konflikt.nlp.distant) taught the English NER names from their context and shape;
-    these invented names are in no dictionary of the project."""
-    doc = en("Rebel commander Oumar Tandjigora said the Liptako Salvation Front had seized Kourouma Province.")
-    ents = {(e.text, e.label_) for e in doc.ents}
-    assert ("Oumar Tandjigora", "PER") in ents and ("Liptako Salvation Front", "ORG") in ents
-    assert ("Kourouma Province", "LOC") in ents
-    assert not [e for e in doc.ents if e.text in {"Rebel", "said"}]
+def test_en_ner_finds_names_no_dictionary_lists(en):
+    """Distant supervision (konflikt.nlp.distant) taught the English NER names from their context and shape:
+    on the hand-labelled sentences of invented names (tests/data/en/ner_unknown.txt) it finds most of them,
+    with the right type for most (shipped model: P 0.70 / R 0.68 typed; see metrics.json "ner_unknown")."""
+    from pathlib import Path
+
+    from konflikt.nlp.distant import spans_of
+    from konflikt.nlp.train import read_marked_sentences
+
+    sents = read_marked_sentences(Path(__file__).resolve().parents[1] / "data" / "en" / "ner_unknown.txt")
+    typed = untyped = gold_n = pred_n = 0
+    for words, labels in sents:
+        doc = en(" ".join(words))
+        gold = {(a, b, lab) for a, b, lab in spans_of(labels)}
+        pred = {(e.start, e.end, e.label_) for e in doc.ents}
+        typed += len(gold & pred)
+        untyped += len({g[:2] for g in gold} & {p[:2] for p in pred})
+        gold_n, pred_n = gold_n + len(gold), pred_n + len(pred)
+    assert gold_n >= 80
+    assert untyped / gold_n >= 0.7 and untyped / pred_n >= 0.7  # names found, boundaries right
+    assert typed / gold_n >= 0.6 and typed / pred_n >= 0.6  # and of the right type
+    doc = en("Police arrested opposition leader Samuel Okafor in the capital.")
+    assert [(e.text, e.label_) for e in doc.ents] == [("Samuel Okafor", "PER")]
 
 
 def test_en_sentence_segmentation(en):

@@ -378,7 +378,7 @@ def prepare_ner_en(data_dir: Path, work: Path, seed: int, swaps: int = EN_NAME_S
     from spacy.vocab import Vocab
 
     from konflikt.nlp.cues import load_name_cues
-    from konflikt.nlp.distant import silver_labels, spans_of, swap_names
+    from konflikt.nlp.distant import HELD_OUT_PERCENT, SWAP_PROBABILITY, silver_labels, spans_of, swap_names
 
     lex = english_lexicon(data_dir, seed)
     cues = load_name_cues("en")
@@ -387,7 +387,8 @@ def prepare_ner_en(data_dir: Path, work: Path, seed: int, swaps: int = EN_NAME_S
     info: dict = {"method": "distant supervision (konflikt.nlp.distant): UD English-EWT with silver PER/ORG/LOC "
                   "labels from the knowledge base, the gazetteer and the Phoenix dictionaries, unexplained "
                   f"proper nouns unannotated; {swaps} name-swapped copy/copies of each training sentence with "
-                  f"a name, from a pool without a seeded {100 - 90}% of the lexicon",
+                  f"a name (places swapped with probability {SWAP_PROBABILITY['LOC']}), from a pool without a "
+                  f"seeded {HELD_OUT_PERCENT}% of the lexicon",
                   "lexicon": {"names": len(lex.names), "first_names": len(lex.first_names),
                               "held_out": len(lex.held_out)}}
     ud = data_dir / "ud" / "en"

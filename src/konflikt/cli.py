@@ -32,6 +32,9 @@ dates_app = typer.Typer(help="The date-expression files.", no_args_is_help=True)
 places_app = typer.Typer(help="The place files (exonyms, attachment words).", no_args_is_help=True)
 app.add_typer(dates_app, name="dates")
 app.add_typer(places_app, name="places")
+names_app = typer.Typer(help="The name cues (data/ner/cues.yaml: titles, organisation and place head words).",
+                        no_args_is_help=True)
+app.add_typer(names_app, name="names")
 
 MaxDocOpt = Annotated[int, typer.Option("--max-doc-chars", help="Longer documents are truncated, with a warning "
                                                                 "(on stderr and in the records).")]
@@ -354,6 +357,14 @@ def dates_check(paths: Annotated[list[Path] | None, typer.Argument()] = None) ->
 def places_check(paths: Annotated[list[Path] | None, typer.Argument()] = None) -> None:
     """Validate place files: exonyms.yaml, prepositions.yaml (default: the packaged ones)."""
     from konflikt.places.data import check_command
+
+    raise typer.Exit(check_command(list(paths) if paths else None))
+
+
+@names_app.command("check")
+def names_check(paths: Annotated[list[Path] | None, typer.Argument()] = None) -> None:
+    """Validate name-cue files (default: the packaged data/ner/cues.yaml)."""
+    from konflikt.nlp.cues import check_command
 
     raise typer.Exit(check_command(list(paths) if paths else None))
 

@@ -86,6 +86,19 @@ def test_triggers_check_refuses_a_broken_file(tmp_path, case):
     assert out[1] == "1 lexicon file(s) checked, 1 error(s)"
 
 
+def test_names_check_accepts_the_packaged_cues_and_refuses_a_broken_file(tmp_path):
+    r = runner.invoke(app, ["names", "check"])
+    no_crash(r)
+    assert r.exit_code == 0 and "1 name-cue file(s) checked, 0 error(s)" in r.stdout, r.stdout
+    bad = tmp_path / "cues.yaml"
+    bad.write_text("version: 1\nlanguages:\n  en:\n    org_heads: [Party]\n    unknown_org_sectors: {MIL: rebels}\n",
+                   encoding="utf-8")
+    r = runner.invoke(app, ["names", "check", str(bad)])
+    no_crash(r)
+    out = [ln for ln in r.stdout.splitlines() if ln.strip()]
+    assert r.exit_code == 1 and len(out) == 2 and out[0].startswith(f"{bad}:5: ") and "rebels" in out[0], out
+
+
 def test_checks_accept_good_files_and_directories(tmp_path):
     (tmp_path / "actors").mkdir()
     (tmp_path / "actors" / "good.yaml").write_text(ACTOR_HEAD, encoding="utf-8")

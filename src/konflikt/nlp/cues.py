@@ -16,7 +16,7 @@ from types import MappingProxyType
 
 from konflikt.datafiles import SCHEMA_DIR, DataFileErrors, load_schema, read_yaml, schema_errors
 
-__all__ = ["NameCues", "CUES_FILE", "load_name_cues", "check_name_cues"]
+__all__ = ["NameCues", "CUES_FILE", "load_name_cues", "check_name_cues", "check_command"]
 
 CUES_FILE = SCHEMA_DIR.parent / "ner" / "cues.yaml"
 
@@ -59,3 +59,15 @@ def load_name_cues(lang: str, path: Path | str = CUES_FILE) -> NameCues:
         not_names=frozenset(d.get("not_names", ())),
         unknown_org_sectors=MappingProxyType(dict(d.get("unknown_org_sectors") or {})),
     )
+
+
+def check_command(paths: list[Path | str] | None = None) -> int:
+    """`konflikt names check`: validate cue files (default: the packaged one); one line per error; exit 0/1."""
+    files = [Path(p) for p in paths or ()] or [CUES_FILE]
+    n = 0
+    for f in files:
+        for err in check_name_cues(f):
+            print(str(err))
+            n += 1
+    print(f"{len(files)} name-cue file(s) checked, {n} error(s)")
+    return 1 if n else 0

@@ -246,6 +246,15 @@ def merge(ranges: list[tuple[date | None, date | None]]) -> list[tuple[date | No
     return [(None if a == lo else a, None if b == hi else b) for a, b in out]
 
 
+def _dictionary_word(name: str) -> bool:
+    """A single word that is a common English word ("Youth", "Falcon", "Zero"): simplemma's English dictionary
+    knows its lower-case form with a lower-case lemma (it lists names capitalised)."""
+    from konflikt.nlp.dictionary import is_known, lemmatize
+
+    low = name.lower()
+    return is_known(low, "en") and lemmatize(low, "en")[:1].islower()
+
+
 def snake(name: str) -> str:
     s = fold(name)
     s = re.sub(r"[^a-z0-9]+", "_", s).strip("_")
@@ -333,7 +342,8 @@ class Converter:
             words = [w.lower().strip(".") for w in re.split(r"[\s]+", name)]
             if person and any(w in TITLE_WORDS for w in words):
                 continue
-            if len(words) == 1 and not name.isupper() and (len(name) < SURNAME_MIN or fold(name) in self.common):
+            if len(words) == 1 and not name.isupper() and (len(name) < SURNAME_MIN or fold(name) in self.common
+                                                            or _dictionary_word(name)):
                 continue
             if fold(name) in self.reserved:
                 continue

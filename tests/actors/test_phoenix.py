@@ -43,6 +43,16 @@ def test_parsing_helpers():
         (date(2000, 1, 1), date(2002, 1, 1))]
 
 
+def test_a_single_common_word_is_no_name():
+    """Phoenix lists "Youth", "Falcon" and "Zero" as names of armed groups; alone they are English words, and a
+    youth front of Nigeria must not become a French rebel group."""
+    conv = _converter()
+    assert conv._dictionary_word("Youth") and conv._dictionary_word("Falcon")
+    assert not conv._dictionary_word("Gazteriak") and not conv._dictionary_word("Hezbollah")
+    names = {n for e in load_kb() if e.source.endswith("phoenix.yaml") for n in e.all_names("en")}
+    assert not {"Youth", "Falcon", "Zero", "Mavericks"} & names
+
+
 def test_blocks(tmp_path):
     conv = _converter()
     p = tmp_path / "x.actors.txt"

@@ -51,3 +51,23 @@ def test_a_titled_unknown_person_is_coded_by_the_title_and_is_a_later_he(parse_s
 def test_an_unknown_place_is_no_actor(parse_sentences):
     (sa,) = parse_sentences("Rebels shelled Qandor Province overnight.", "en")
     assert not [a for a in _actors(sa, "Province") if a.name == "Qandor Province"]
+
+
+def test_an_unknown_actor_belongs_to_the_country_of_its_name_or_of_the_places_of_the_sentence(parse_sentences):
+    (place,) = parse_sentences("The Zomi Revolutionary Army attacked a police station in Mandalay.", "en")
+    (actor,) = _actors(place, "Army")
+    assert actor.code == "MMRREB" and actor.resolution == "ner+sentence-country"  # Mandalay is in Myanmar
+    (named,) = parse_sentences("Police arrested Samuel Okafor in Lagos on Monday.", "en")
+    (actor,) = _actors(named, "Samuel")
+    assert actor.name == "Samuel Okafor" and actor.code == "NGA"
+    # a country named as another participant says nothing about an unknown actor
+    (other,) = parse_sentences("The Rainbow Alliance accused the government of Ghana of neglect.", "en")
+    assert all(a.country is None for a in _actors(other, "Alliance"))
+    (two,) = parse_sentences("Police arrested Samuel Okafor in Lagos and Kumasi on Monday.", "en")
+    assert all(a.country is None for a in _actors(two, "Samuel") if a.name == "Samuel Okafor")
+
+
+def test_members_of_an_unknown_group_are_the_group(parse_sentences):
+    (sa,) = parse_sentences("Police detained 40 members of the Ogoni Youth Front in Port Harcourt.", "en")
+    (actor,) = _actors(sa, "members")
+    assert actor.name == "Ogoni Youth Front" and actor.country == "NGA"

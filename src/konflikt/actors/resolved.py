@@ -95,7 +95,7 @@ class DiscourseState:
             self.by_sector[a.sector] = ra
             self.by_sector_at[a.sector] = self.sentences
         kind = ra.entity.kind if ra.entity else None
-        if kind == "person" or a.resolution == "ner-person" or ra.person:
+        if kind == "person" or (a.resolution or "").startswith("ner-person") or ra.person:
             self.last_person = ra
         elif kind in {"group", "country", "igo", "org"} or a.sector:
             self.last_group = ra

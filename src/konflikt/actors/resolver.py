@@ -138,10 +138,30 @@ class SentenceActors(SectorPhrases, Anaphora, SentenceListing):
         if rules_of(self.lang) == "sv" and name.endswith("s") and tok.morph.get("Case") == ["Gen"]:
             name = name[:-1]
         person = label in {"PER", "PERSON"}
-        actor = Actor(raw_text=self._raw(start, end), name=name, span=self._span_chars(start, end),
-                      sector=None if person else unknown_org_sector(name, self.kb, self.lang),
-                      resolution="ner-person" if person else "ner")
+        actor = self._unknown_actor(name, start, end, None if person else unknown_org_sector(name, self.kb, self.lang),
+                                    "ner-person" if person else "ner")
         return ResolvedActor(actor, None, tok.i, 0.6)
+
+    def _mention_countries(self, m: Mention) -> set[str]:
+        out = set()
+        for eid in m.entity_ids or ((m.entity_id,) if m.entity_id else ()):
+            ent = self.kb.get(eid)
+            if ent is not None and (ent.country or ent.kind == "country"):
+                out.add(ent.country or ent.id)
+        return out
+
+    def _unknown_actor(self, name: str, start: int, end: int, sector: str | None, how: str) -> Actor:
+        """An actor the knowledge base does not know. It belongs to the one country its own name names
+        ("Serbian Workers' Union", "Kenya Anti-Corruption Commission"), else to the one country of the places
+        (not the countries) the sentence names, as a domestic group or person does in CAMEO/PLOVER coding
+        ("... seized a police station in Tedim" -> MMR + the sector of its name). A country named elsewhere in
+        the sentence says nothing ("the Rainbow Alliance accused the government of Ghana" may be anyone's)."""
+        inside = {id(m): m for m in (self.mentions.get(i) for i in range(start, end)) if m is not None}
+        here = {c for m in inside.values() for c in self._mention_countries(m)} or self.sentence_place_countries()
+        country = next(iter(here)) if len(here) == 1 else None
+        code = (country + (sector or "")) if country else None
+        return Actor(raw_text=self._raw(start, end), name=name, span=self._span_chars(start, end), sector=sector,
+                     country=country, code=code, resolution=how + ("+sentence-country" if country else ""))
 
     def _named_before(self, tok: Token) -> ResolvedActor | None:
         """'Kim Jong-un besökte ... Kim hotade ...': a capitalised word that is the first or last part of the full
@@ -317,6 +337,9 @@ class SentenceActors(SectorPhrases, Anaphora, SentenceListing):
                     return self._unknown(tok, ent.start, ent.end)
                 if depth == 0 and not (allow_adjective and self._proper_name_span(tok) is None):
                     return self._unknown(tok, ent.start, ent.end)
+                if depth > 0 and tok.dep_ not in {"flat", "flat:name", "nmod:poss", "compound", "appos"} and \
+                        ent.root == tok:
+                    return self._unknown(tok, ent.start, ent.end)  # "members of the Movement for ..."
                 if depth == 0:
                     unknown_name = (ent.start, ent.end)
         if not allow_adjective and depth == 0 and tok.pos_ == "PROPN" and unlabelled and english:
@@ -324,8 +347,7 @@ class SentenceActors(SectorPhrases, Anaphora, SentenceListing):
             span = self._proper_name_span(tok)
             if span is not None:
                 name = self._raw(*span)
-                actor = Actor(raw_text=name, name=name, span=self._span_chars(*span),
-                              sector=unknown_org_sector(name, self.kb, self.lang), resolution="name-unknown")
+                actor = self._unknown_actor(name, *span, unknown_org_sector(name, self.kb, self.lang), "name-unknown")
                 return ResolvedActor(actor, None, tok.i, 0.5)
         if allow_adjective:
             for c in tok.children:

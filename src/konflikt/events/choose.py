@@ -35,12 +35,13 @@ def choose(cands: list[Candidate], sent: Span) -> tuple[list[Candidate], list[tu
     # names both who does it and to whom
     sports = {c.token.i for c in cands if _sports_subject(c.token)}
     out = recipient_qualifiers([c for c in cands if c.absorbed_into is None and c.token.i not in sports and not (
-        "attributive-participle" in c.notes and not (c.actors and c.recipients))])
+        "attributive-participle" in c.notes and not (c.actors and c.recipients)) and "subject-at-risk" not in c.notes])
     for c in out:
         if c.event in {"COOPERATE", "SUPPORT", "AID"}:  # "gemensamma insatser mot gängen": the target is no partner
             c.recipients = [r for r in c.recipients if _case_of(sent.doc[r.head]) not in {"mot", "against"}]
     kept = {id(c) for c in out}
     dropped = [(c, "absorbed" if c.absorbed_into is not None else "sports" if c.token.i in sports
-                else "background-participle" if "attributive-participle" in c.notes else "unqualified")
+                else "background-participle" if "attributive-participle" in c.notes
+                else "subject-at-risk" if "subject-at-risk" in c.notes else "unqualified")
                for c in cands if id(c) not in kept]
     return out, dropped

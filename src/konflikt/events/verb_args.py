@@ -99,6 +99,8 @@ def _verb_arguments(c: Candidate, sa: SentenceActors, lex, lang: str, nouns: dic
     else:
         subj = subject_of(tok)
         c.actors = _plural_antecedents(_resolve(sa, subj), sa)
+        if c.event == "THREATEN" and _at_risk(tok, subj, sa, lex, c.actors):
+            c.notes.append("subject-at-risk")
         if not c.actors and rules_of(lang) == "en" and "Ger" in tok.morph.get("VerbForm"):
             c.actors = _resolve(sa, agent_of(tok, lang))  # a nominal gerund: "after heavy shelling by the army"
         if not c.actors and rules_of(lang) == "en" and subj is not None and subj.lower_ in DISTRIBUTIVES:
@@ -222,6 +224,21 @@ def _verb_arguments(c: Candidate, sa: SentenceActors, lex, lang: str, nouns: dic
         c.actors, c.recipients = c.recipients, c.actors
         if passive:
             c.actors = _resolve(sa, agent_of(tok, lang)) or c.actors
+
+
+def _at_risk(tok: Token, subj: Token | None, sa: SentenceActors, lex, actors: list[ResolvedActor]) -> bool:
+    """'Som ett resultat hotar EU:s försök ...' / 'the EU's effort is threatened': a threat verb with nothing
+    threatened (no object, clause or recipient phrase) whose subject is a thing - a common noun that names no
+    actor itself, only through its owner - says the thing is at risk, not that anyone threatens."""
+    if subj is None or subj.pos_ != "NOUN" or sa.mention_at(subj) is not None:
+        return False
+    if sa.kb.sector_for(subj.text, sa.lang) or sa.kb.sector_for(subj.lemma_ or "", sa.lang):
+        return False  # "regeringen hotar": an actor noun
+    if any(a.head == subj.i for a in actors):
+        return False
+    preps = {p.lower() for p in lex.recipient_preps}
+    return not any(ch.dep_ in {"obj", "iobj", "xcomp", "ccomp"} or (
+        ch.dep_ in {"obl", "nmod"} and (_case_of(ch) or "") in preps) for ch in tok.children)
 
 
 def _participle_modifier(tok: Token) -> tuple[Token | None] | None:

@@ -50,6 +50,14 @@ def test_silver_labels_lexicon_title_first_name_and_heads(lex, cues):
     assert labels[14] == "O"
 
 
+def test_long_organisation_names_over_connectors(lex, cues):
+    words = ["Police", "arrested", "members", "of", "the", "Movement", "for", "the", "Liberation", "of", "Okra",
+             "in", "Aleppo"]
+    upos = ["NOUN", "VERB", "NOUN", "ADP", "DET", "PROPN", "ADP", "DET", "PROPN", "ADP", "PROPN", "ADP", "PROPN"]
+    labels = silver_labels(words, upos, lex, cues)
+    assert _names(words, labels) == [("Movement for the Liberation of Okra", "ORG"), ("Aleppo", "LOC")]
+
+
 def test_unexplained_proper_nouns_stay_unannotated(lex, cues):
     words = ["Zorblat", "wrote", "to", "Hamas", "on", "Monday"]
     upos = ["PROPN", "VERB", "ADP", "PROPN", "ADP", "PROPN"]

@@ -115,8 +115,9 @@ def build_lexicon(entries: Iterable[tuple[str, str]], seed: int = 0, min_first_n
 
 
 def proper_runs(words: Sequence[str], upos: Sequence[str], cues: NameCues) -> list[tuple[int, int]]:
-    """(start, end) of each run of proper nouns, joined over a connector between two of them ("Bank of
-    America", "Abu Bakr al Baghdadi"); runs made only of words that are never names are dropped."""
+    """(start, end) of each run of proper nouns, joined over a connector (and "the") between two of them ("Bank
+    of America", "Abu Bakr al Baghdadi", "Front for the Liberation of X"); runs made only of words that are
+    never names are dropped."""
     runs, i, n = [], 0, len(words)
     while i < n:
         if upos[i] != "PROPN":
@@ -128,6 +129,9 @@ def proper_runs(words: Sequence[str], upos: Sequence[str], cues: NameCues) -> li
                 j += 1
             elif words[j].lower() in CONNECTORS and j + 1 < n and upos[j + 1] == "PROPN" and j > i:
                 j += 2
+            elif (words[j].lower() in CONNECTORS and j + 2 < n and words[j + 1].lower() == "the"
+                  and upos[j + 2] == "PROPN" and j > i):
+                j += 3  # "Movement for the Actualization of the Sovereign State of Biafra"
             else:
                 break
         if not all(w in cues.not_names for w in words[i:j]):
@@ -180,12 +184,15 @@ def silver_labels(words: Sequence[str], upos: Sequence[str], lex: NameLexicon, c
             continue
         whole = lex.label(words[start:end])
         titled = _title_before(words, start, cues) > 0
-        last = words[end - 1]
+        # the head word: the last one, or the one before the first connector ("Ministry of Mines", "Front for
+        # the Liberation of Cabinda", "Province of Kunar")
+        conn = next((k for k in range(start + 1, end) if words[k].lower() in CONNECTORS), None)
+        heads = {words[end - 1]} | ({words[conn - 1]} if conn is not None else set())
         if whole:
             put(start, end, whole)
-        elif end - start >= 2 and last in cues.org_heads:
+        elif end - start >= 2 and heads & cues.org_heads:
             put(start, end, "ORG")
-        elif end - start >= 2 and last in cues.place_heads:
+        elif end - start >= 2 and heads & cues.place_heads:
             put(start, end, "LOC")
         elif titled or end - start in (2, 3, 4) and words[start] in lex.first_names:
             put(start, end, "PER")

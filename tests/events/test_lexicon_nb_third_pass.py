@@ -39,3 +39,35 @@ def test_third_pass_entry_codes_the_event(code_nb, text, event, trigger, actor, 
     assert any((a.code or "").startswith(actor) for e in hits for a in e.actor)
     if recipient is not None:
         assert any((r.code or "").startswith(recipient) for e in hits for r in e.recipient)
+
+
+@pytest.mark.parametrize("form,code", [
+    ("juntaen", "GOV"), ("regjeringene", "GOV"), ("myndighetene", "GOV"), ("styrkene", "MIL"),
+    ("soldatene", "MIL"), ("troppene", "MIL"), ("opprørerne", "REB"), ("politiet", "COP"),
+    ("demonstrantene", "CVL"), ("talsmennene", "GOV"), ("Juntaen", "GOV"),
+])
+def test_bokmal_inflections_of_sector_words(form, code):
+    # the Swedish form generator alone has no Bokmål definite plural -ene or -aen
+    from konflikt.actors.kb import load_kb
+    assert load_kb().sector_for(form, "nb") == code
+
+
+def test_an_uprising_is_not_a_rebel():
+    from konflikt.actors.kb import load_kb
+    assert load_kb().sector_for("opprørene", "nb") is None  # "the uprisings", not opprører + -ene
+
+
+def test_a_sentence_initial_definite_sector_noun_is_an_actor(code_nb):
+    # the tagger calls a sentence-initial "Juntaen" a proper noun, whose lemma is its form
+    ev = code_nb("Militæret tok makten i Mali i 2021. Juntaen avviser kravet fra Ecowas.")
+    assert any(e.event == "REJECT" and any((a.code or "").startswith("MLI") for a in e.actor) for e in ev)
+
+
+@pytest.mark.parametrize("text,actor", [
+    ("Patrice Talon fordømmer angrepet på Nigeria.", "BEN"),
+    ("John Mahama kritiserer Nigeria.", "GHA"),
+    ("Støttegruppen for islam og muslimer truer Mali.", "IMGMUSJNI"),
+])
+def test_west_african_actors_have_bokmal_names(code_nb, text, actor):
+    ev = code_nb(text)
+    assert any((a.code or "").startswith(actor) for e in ev for a in e.actor), [(e.event, e.actor) for e in ev]

@@ -206,6 +206,34 @@ def _sv_noun_forms(lemma: str) -> set[str]:
     return out
 
 
+def _nb_noun_forms(lemma: str) -> set[str]:
+    """Regular Bokmål inflections of a noun lemma, added to the Swedish ones (over-generating on purpose):
+    regjeringene, styrkene, juntaen, opprørerne, politiet; the Swedish generator alone has no -ene/-aen."""
+    w = lemma
+    out = _sv_noun_forms(w)
+    if " " in w:
+        head, _, last = w.rpartition(" ")
+        return out | {head + " " + f for f in _nb_noun_forms(last)}
+    if w.endswith("e"):  # styrke: styrken, styrker, styrkene
+        out |= {w + "n", w + "ns", w + "r", w + "rs", w + "ne", w + "nes"}
+    elif w.endswith("a"):  # junta, gerilja: juntaen, juntaer, juntaene
+        out |= {w + "en", w + "ens", w + "er", w + "ers", w + "ene", w + "enes"}
+    elif w.endswith(("i", "o", "u", "y", "å", "é")):  # politi: politiet; parti: partiene
+        out |= {w + "et", w + "ets", w + "ene", w + "enes", w + "er", w + "en", w + "ens"}
+    elif w.endswith("er") and len(w) > 4:  # opprører, leder, minister: opprørere, opprørerne, lederen
+        out |= {w + "e", w + "es", w + "en", w + "ens", w + "ne", w + "nes", w + "ene", w + "enes"}
+    else:  # soldat, regjering, parlament: soldatene, regjeringa, parlamentet
+        out |= {w + "en", w + "ens", w + "et", w + "ets", w + "er", w + "ers", w + "ene", w + "enes",
+                w + "a", w + "as"}
+        if w.endswith("mann"):  # talsmann: talsmenn, talsmennene
+            s = w[:-4] + "menn"
+            out |= {s, s + "s", s + "ene", s + "enes"}
+    if w.endswith("er") and not w.endswith(("ører", "borger")):  # a listed plural: tropper -> troppene
+        # (not an agent noun whose stem is another word: opprører -> "opprørene" are uprisings)
+        out |= {w[:-2] + "ene", w[:-2] + "enes"}
+    return out
+
+
 def _en_noun_forms(lemma: str) -> set[str]:
     w = lemma
     if " " in w:
@@ -568,7 +596,7 @@ class KnowledgeBase:
         self._sector_forms: dict[str, dict[str, str]] = {}
         for lg, lemmas in self._sector_lemmas.items():
             forms: dict[str, str] = {}
-            gen = _sv_noun_forms if rules_of(lg) == "sv" else _en_noun_forms
+            gen = _nb_noun_forms if lg == "nb" else _sv_noun_forms if rules_of(lg) == "sv" else _en_noun_forms
             # explicit lemmas first (they win over generated forms of other lemmas)
             for lemma, code in lemmas.items():
                 forms.setdefault(lemma, code)
@@ -578,7 +606,7 @@ class KnowledgeBase:
             self._sector_forms[lg] = forms
         self._member_forms: dict[str, frozenset[str]] = {}
         for lg, words in (member_words or {}).items():
-            gen = _sv_noun_forms if rules_of(lg) == "sv" else _en_noun_forms
+            gen = _nb_noun_forms if lg == "nb" else _sv_noun_forms if rules_of(lg) == "sv" else _en_noun_forms
             lemmas = [" ".join(w.split()).casefold() for w in words]
             self._member_forms[lg] = frozenset(lemmas) | frozenset(f for w in lemmas for f in gen(w))
         self._claims_by_code: dict[str, list[tuple[Claim, Entity]]] = {}

@@ -71,3 +71,32 @@ def test_a_sentence_initial_definite_sector_noun_is_an_actor(code_nb):
 def test_west_african_actors_have_bokmal_names(code_nb, text, actor):
     ev = code_nb(text)
     assert any((a.code or "").startswith(actor) for e in ev for a in e.actor), [(e.event, e.actor) for e in ev]
+
+
+@pytest.mark.parametrize("text,event,trigger,actor,recipient", [
+    ("Nigeria takket Ghana for støtten.", "SUPPORT", "takket", "NGA", "GHA"),
+    ("Ghana uttrykte støtte til Nigeria.", "SUPPORT", "støtte", "GHA", "NGA"),
+    ("Frankrike fordømte angrepet på Libanon.", "ACCUSE", "fordømte", "FRA", None),
+])
+def test_a_past_tense_the_tagger_calls_an_adjective_is_the_verb(code_nb, text, event, trigger, actor, recipient):
+    # the nb parser reads "Nigeria takket Ghana" as a noun phrase ("the thanked Ghana"): no verb in the sentence
+    hits = [e for e in code_nb(text) if e.event == event and e.trigger == trigger]
+    assert hits, [(e.event, e.trigger) for e in code_nb(text)]
+    assert any((a.code or "").startswith(actor) for e in hits for a in e.actor)
+    if recipient is not None:
+        assert any((r.code or "").startswith(recipient) for e in hits for r in e.recipient)
+
+
+def test_the_verbless_repair_rewrites_only_a_verbless_sentence():
+    from konflikt.nlp import load_pipeline
+    nlp = load_pipeline("nb")
+    doc = nlp("Frankrike fordømte angrepet på Libanon.")
+    verb = doc[1]
+    assert (verb.pos_, verb.dep_, verb.lemma_) == ("VERB", "ROOT", "fordømme")
+    assert doc[0].dep_ == "nsubj" and doc[0].head.i == 1 and doc[2].head.i == 1
+    for text in ("Kraftige angrep mot Kyiv.", "De fordømte angrepene ble kjent i går."):
+        before = nlp.get_pipe("konflikt_verbless_repair")
+        with nlp.select_pipes(disable=["konflikt_verbless_repair"]):
+            plain = nlp(text)
+        assert before is not None
+        assert [(t.pos_, t.dep_, t.head.i) for t in nlp(text)] == [(t.pos_, t.dep_, t.head.i) for t in plain]

@@ -91,3 +91,85 @@ class LemmaFixer:
 @Language.factory("konflikt_lemma_fixer", default_config={"check_known": True})
 def make_lemma_fixer(nlp: Language, name: str, check_known: bool) -> LemmaFixer:
     return LemmaFixer(nlp.lang, check_known=check_known)
+
+
+_NOMINAL = {"PROPN", "NOUN", "PRON"}
+_PAST_ENDINGS = ("te", "et", "de")
+
+
+def repair_verbless(doc: Doc) -> Doc:
+    """A sentence with no verb whose second constituent is a past-tense verb the tagger called an adjective
+    ("Frankrike fordømte angrepet": `Frankrike fordømte` read as modifiers of `angrepet`, "the condemned
+    attack"; Bokmål past tenses in -te/-et are the forms of adjectives in -e). The verb becomes the root
+    (VERB), the nominal before it its subject and the old root its object. Only when every token before the
+    verb is a name, noun, pronoun, determiner or adjective and the verb-to-be's dictionary lemma is another
+    word ending in -e (fordømte -> fordømme), so headlines without a verb are left alone."""
+    if not doc.has_annotation("DEP"):
+        return doc
+    changed = False
+    heads = [t.head.i for t in doc]
+    deps = [t.dep_ for t in doc]
+    pos = [t.pos_ for t in doc]
+    for sent in doc.sents:
+        if any(t.pos_ in {"VERB", "AUX"} for t in sent) or len(sent) < 3:
+            continue
+        verb = None
+        for t in sent:
+            if t.i == sent.start:
+                continue
+            if t.pos_ == "ADJ" and t.lower_.endswith(_PAST_ENDINGS) and t.head.i > t.i:
+                lemma, known = _dict_lemma(t.lower_, doc.lang_)
+                if known and lemma != t.lower_ and lemma.endswith("e") and dictionary.is_known(lemma, doc.lang_):
+                    verb = t
+            break_here = t.pos_ not in _NOMINAL | {"DET", "ADJ", "PUNCT"} or verb is not None
+            if break_here:
+                break
+        if verb is None:
+            continue
+        before = doc[sent.start:verb.i]
+        if not any(t.pos_ in _NOMINAL or (t.pos_ == "ADJ" and t.text[:1].isupper()) for t in before):
+            continue
+        subj = before[-1]  # the head of the nominal before the verb: its last word
+        root = sent.root
+        for t in before:
+            if t.i != subj.i and heads[t.i] not in range(sent.start, verb.i):
+                heads[t.i] = subj.i
+        heads[subj.i], deps[subj.i] = verb.i, "nsubj"
+        pos[subj.i] = "PROPN" if subj.pos_ == "ADJ" else subj.pos_
+        heads[verb.i], deps[verb.i], pos[verb.i] = verb.i, "ROOT", "VERB"
+        if root.i > verb.i:
+            heads[root.i], deps[root.i] = verb.i, "obj"
+            for t in doc[root.i + 1:sent.end]:
+                if heads[t.i] == root.i and t.pos_ == "PUNCT":
+                    heads[t.i] = verb.i
+        else:  # the nominal before the verb was the root ("Juntaen[ROOT] avsatte presidenten")
+            obj = verb.head
+            for t in doc[verb.i + 1:sent.end]:
+                if heads[t.i] == root.i:
+                    heads[t.i] = verb.i
+            heads[obj.i], deps[obj.i] = verb.i, "obj"
+        changed = True
+    if changed:
+        import numpy
+        from spacy.attrs import DEP, HEAD
+
+        arr = numpy.array([[(h - i) % 2**64, doc.vocab.strings.add(d)]  # a relative head, as spaCy stores it
+                           for i, (h, d) in enumerate(zip(heads, deps, strict=True))], dtype="uint64")
+        starts = [t.is_sent_start for t in doc]
+        before = doc.to_array([HEAD, DEP])
+        doc.from_array([HEAD, DEP], arr)
+        if [t.is_sent_start for t in doc] != starts:  # never move a sentence boundary: keep the parse
+            doc.from_array([HEAD, DEP], before)
+            return doc
+        for t, p in zip(doc, pos, strict=True):
+            if t.pos_ != p:
+                t.pos_ = p
+                if p == "VERB":
+                    t.lemma_ = _dict_lemma(t.lower_, doc.lang_)[0]  # fordømte: fordømme, not the adjective fordømt
+                    t.set_morph("Mood=Ind|Tense=Past|VerbForm=Fin")
+    return doc
+
+
+@Language.component("konflikt_verbless_repair")
+def verbless_repair(doc: Doc) -> Doc:
+    return repair_verbless(doc)

@@ -100,3 +100,23 @@ def test_the_verbless_repair_rewrites_only_a_verbless_sentence():
             plain = nlp(text)
         assert before is not None
         assert [(t.pos_, t.dep_, t.head.i) for t in nlp(text)] == [(t.pos_, t.dep_, t.head.i) for t in plain]
+
+
+@pytest.mark.parametrize("text,event,trigger,actor,recipient", [
+    # strong participles the lemmatizers read as nouns or leave alone (angrepet: 'the attack'; inntatt)
+    ("Ukraina har angrepet et russisk oljeraffineri med droner.", "ASSAULT", "angrepet", "UKR", None),
+    ("RSF har inntatt byen El Fasher.", "COERCE", "inntatt", "SDNREB", None),
+    # light verb nedlegge: "nedlegge veto"
+    ("Russland har nedlagt veto mot resolusjonen.", "REJECT", "veto", "RUS", None),
+    # Bokmål names of organisations whose nb names were Swedish or missing
+    ("USA har trukket seg ut av Verdens helseorganisasjon.", "SANCTION", "trukket", "USA", "IGOUNOHLHWHO"),
+    ("Verdensbanken har gitt Ukraina et lån.", "AID", "lån", "IGOUNODEVWBK", "UKR"),
+    ("Israel har kritisert Den internasjonale straffedomstolen.", "ACCUSE", "kritisert", "ISR", "IGOJUDICC"),
+    ("Tyrkia har bombet De syriske demokratiske styrkene.", "ASSAULT", "bombet", "TUR", "SYRREB"),
+])
+def test_third_pass_participles_light_verbs_and_names(code_nb, text, event, trigger, actor, recipient):
+    hits = [e for e in code_nb(text) if e.event == event and e.trigger == trigger]
+    assert hits, [(e.event, e.trigger, [a.code for a in e.actor], [r.code for r in e.recipient]) for e in code_nb(text)]
+    assert any((a.code or "").startswith(actor) for e in hits for a in e.actor)
+    if recipient is not None:
+        assert any((r.code or "").startswith(recipient) for e in hits for r in e.recipient)

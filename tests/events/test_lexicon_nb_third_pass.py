@@ -120,3 +120,31 @@ def test_third_pass_participles_light_verbs_and_names(code_nb, text, event, trig
     assert any((a.code or "").startswith(actor) for e in hits for a in e.actor)
     if recipient is not None:
         assert any((r.code or "").startswith(recipient) for e in hits for r in e.recipient)
+
+
+@pytest.mark.parametrize("text,actor,recipient", [
+    # Bokmål adjectives, demonyms and capitals of countries that had only their CLDR name
+    ("Meksikanske styrker arresterte en narkobaron.", "MEX", None),
+    ("Spanske myndigheter kritiserte Marokko.", "ESP", "MAR"),
+    ("Peruanske myndigheter utviste Mexicos ambassadør.", "PER", "MEX"),
+])
+def test_bokmal_country_adjectives(code_nb, text, actor, recipient):
+    ev = code_nb(text)
+    assert any((a.code or "").startswith(actor) for e in ev for a in e.actor), [(e.event, e.actor) for e in ev]
+    if recipient is not None:
+        assert any((r.code or "").startswith(recipient) for e in ev for r in e.recipient)
+
+
+@pytest.mark.parametrize("form,country", [
+    ("thailandske", "THA"), ("kenyanere", "KEN"), ("spanjolene", "ESP"), ("finnene", "FIN"),
+    ("argentinerne", "ARG"), ("Lima", "PER"), ("Bangkok", "THA"),
+])
+def test_bokmal_country_forms_in_the_knowledge_base(form, country):
+    import yaml
+
+    from konflikt.actors.kb import DATA_DIR
+    ents = {e["id"]: e for e in yaml.safe_load((DATA_DIR / "countries.yaml").read_text(encoding="utf-8"))["entities"]}
+    e = ents[country]
+    forms = [*e.get("adjectives", {}).get("nb", []), *e.get("demonyms", {}).get("nb", []),
+             *[m if isinstance(m, str) else m["name"] for m in e.get("metonyms", {}).get("nb", [])]]
+    assert form in forms

@@ -40,6 +40,9 @@ class Language:
     files: Mapping[str, str]
     langid: tuple[str, ...]
     words: tuple[str, ...]
+    repairs: tuple[str, ...] = ()
+    """Parse repairs added to its pipeline after the lemma fixer (spaCy component names, e.g.
+    `konflikt_verbless_repair`)."""
 
     def path(self, kind: str) -> Path | None:
         """Absolute path of one of its data files (`triggers`, `dates`, `prefilter_forms`), None if unlisted."""
@@ -71,7 +74,8 @@ class Registry:
             Language(code=e["code"], name=e["name"], native=e.get("native", e["name"]), model=e["model"],
                      rules=e["rules"], dateparser=e.get("dateparser", e["code"]), files=dict(e["files"]),
                      langid=tuple((e.get("detect") or {}).get("langid") or (e["code"],)),
-                     words=tuple((e.get("detect") or {}).get("words") or ()))
+                     words=tuple((e.get("detect") or {}).get("words") or ()),
+                     repairs=tuple(e.get("repairs") or ()))
             for e in data["languages"])
         ref = tuple(Refused(r["code"], r["name"], r["reason"], tuple((r.get("detect") or {}).get("words") or ()),
                             (r.get("detect") or {}).get("like"))

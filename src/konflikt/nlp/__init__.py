@@ -60,8 +60,13 @@ def load_pipeline(lang: str) -> spacy.Language:
     use_numpy_gemm(nlp)
     if "parser" in nlp.pipe_names and "konflikt_sentence_bounds" not in nlp.pipe_names:
         nlp.add_pipe("konflikt_sentence_bounds", before="parser")
-    if lang == "nb" and "konflikt_lemma_fixer" in nlp.pipe_names and "konflikt_verbless_repair" not in nlp.pipe_names:
-        nlp.add_pipe("konflikt_verbless_repair", after="konflikt_lemma_fixer")  # "X fordømte[ADJ] Y"
+    from konflikt.language.registry import language
+
+    after = "konflikt_lemma_fixer"
+    for repair in language(lang).repairs:  # data/languages.yaml `repairs` ("X fordømte[ADJ] Y" in Bokmål)
+        if after in nlp.pipe_names and repair not in nlp.pipe_names:
+            nlp.add_pipe(repair, after=after)
+            after = repair
     return nlp
 
 

@@ -22,7 +22,7 @@ import yaml
 SCHEMA_DIR = Path(__file__).resolve().parent / "data" / "schemas"
 
 __all__ = ["DataFileError", "DataFileErrors", "read_utf8", "read_yaml", "yaml_error", "schema_errors", "node_line",
-           "load_schema", "SCHEMA_DIR", "word_list"]
+           "load_schema", "SCHEMA_DIR", "word_list", "check_files"]
 
 
 @dataclass(frozen=True, order=True)
@@ -158,3 +158,15 @@ def word_list(name: str, lang: str) -> list[str]:
     if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
         raise ValueError(f"{path}: '{lang}' must be a list of strings")
     return words
+
+
+def check_files(files: Sequence[Path], validate, what: str) -> int:
+    """A `konflikt ... check` command's body: print every error `validate(file)` finds, one per line, then
+    "N <what> file(s) checked, M error(s)"; 0 when there were none, else 1."""
+    n = 0
+    for f in files:
+        for err in validate(f):
+            print(str(err))
+            n += 1
+    print(f"{len(files)} {what} file(s) checked, {n} error(s)")
+    return 1 if n else 0

@@ -5,21 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from konflikt.config import Settings
 from konflikt.language.registry import installed
-from konflikt.pipeline import Coder
-from konflikt.records import Document
 
 pytestmark = pytest.mark.skipif("nb" not in installed(), reason="no trained nb pipeline installed")
-
-
-@pytest.fixture(scope="module")
-def code_nb():
-    coder = Coder(Settings(lang="nb", date="2019-12-27", prefilter=False))
-
-    def run(text: str):
-        return coder.code_document(Document(id="t", text=text, source="t", date="2019-12-27", language="nb"))
-    return run
 
 
 def _pairs(events):

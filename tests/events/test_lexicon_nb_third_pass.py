@@ -7,21 +7,18 @@ from __future__ import annotations
 
 import pytest
 
-from konflikt.config import Settings
 from konflikt.language.registry import installed
-from konflikt.pipeline import Coder
-from konflikt.records import Document
 
 pytestmark = pytest.mark.skipif("nb" not in installed(), reason="no trained nb pipeline installed")
 
 
-@pytest.fixture(scope="module")
-def code_nb():
-    coder = Coder(Settings(lang="nb", date="2019-12-27", prefilter=False))
-
-    def run(text: str):
-        return coder.code_document(Document(id="t", text=text, source="t", date="2019-12-27", language="nb"))
-    return run
+def assert_coded(events, event, trigger, actor, recipient):
+    """Some event of `event` type with `trigger` has an actor (and, unless None, a recipient) of those codes."""
+    hits = [e for e in events if e.event == event and e.trigger == trigger]
+    assert hits, [(e.event, e.trigger) for e in events]
+    assert any((a.code or "").startswith(actor) for e in hits for a in e.actor)
+    if recipient is not None:
+        assert any((r.code or "").startswith(recipient) for e in hits for r in e.recipient)
 
 
 # (sentence, event, trigger, actor code, recipient code or None)
@@ -34,11 +31,7 @@ CASES = [
 
 @pytest.mark.parametrize("text,event,trigger,actor,recipient", CASES, ids=[c[0][:40] for c in CASES])
 def test_third_pass_entry_codes_the_event(code_nb, text, event, trigger, actor, recipient):
-    hits = [e for e in code_nb(text) if e.event == event and e.trigger == trigger]
-    assert hits, [(e.event, e.trigger) for e in code_nb(text)]
-    assert any((a.code or "").startswith(actor) for e in hits for a in e.actor)
-    if recipient is not None:
-        assert any((r.code or "").startswith(recipient) for e in hits for r in e.recipient)
+    assert_coded(code_nb(text), event, trigger, actor, recipient)
 
 
 @pytest.mark.parametrize("form,code", [
@@ -80,11 +73,7 @@ def test_west_african_actors_have_bokmal_names(code_nb, text, actor):
 ])
 def test_a_past_tense_the_tagger_calls_an_adjective_is_the_verb(code_nb, text, event, trigger, actor, recipient):
     # the nb parser reads "Nigeria takket Ghana" as a noun phrase ("the thanked Ghana"): no verb in the sentence
-    hits = [e for e in code_nb(text) if e.event == event and e.trigger == trigger]
-    assert hits, [(e.event, e.trigger) for e in code_nb(text)]
-    assert any((a.code or "").startswith(actor) for e in hits for a in e.actor)
-    if recipient is not None:
-        assert any((r.code or "").startswith(recipient) for e in hits for r in e.recipient)
+    assert_coded(code_nb(text), event, trigger, actor, recipient)
 
 
 def test_the_verbless_repair_rewrites_only_a_verbless_sentence():

@@ -211,11 +211,7 @@ def load_date_lexicon(lang: str) -> DateLexicon:
 
 def check_command(paths: Iterable[Path | str] | None = None) -> int:
     """Validate date files (default: the packaged ones); print one line per error; exit code 0/1."""
+    from konflikt.datafiles import check_files
+
     files = [Path(p) for p in paths or ()] or [default_path(lang) for lang in LANGUAGES]
-    n = 0
-    for f in files:
-        for err in validate_date_file(f):
-            print(str(err))
-            n += 1
-    print(f"{len(files)} date file(s) checked, {n} error(s)")
-    return 1 if n else 0
+    return check_files(files, validate_date_file, "date")

@@ -14,7 +14,7 @@ from functools import lru_cache
 from pathlib import Path
 from types import MappingProxyType
 
-from konflikt.datafiles import SCHEMA_DIR, DataFileErrors, load_schema, read_yaml, schema_errors
+from konflikt.datafiles import SCHEMA_DIR, DataFileErrors, check_files, load_schema, read_yaml, schema_errors
 
 __all__ = ["NameCues", "CUES_FILE", "load_name_cues", "check_name_cues", "check_command"]
 
@@ -29,6 +29,7 @@ class NameCues:
     org_heads: frozenset[str] = frozenset()
     place_heads: frozenset[str] = frozenset()
     not_names: frozenset[str] = frozenset()
+    connectors: frozenset[str] = frozenset()
     unknown_org_sectors: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
 
     @property
@@ -57,17 +58,11 @@ def load_name_cues(lang: str, path: Path | str = CUES_FILE) -> NameCues:
         org_heads=frozenset(d.get("org_heads", ())),
         place_heads=frozenset(d.get("place_heads", ())),
         not_names=frozenset(d.get("not_names", ())),
+        connectors=frozenset(w.lower() for w in d.get("connectors", ())),
         unknown_org_sectors=MappingProxyType(dict(d.get("unknown_org_sectors") or {})),
     )
 
 
 def check_command(paths: list[Path | str] | None = None) -> int:
     """`konflikt names check`: validate cue files (default: the packaged one); one line per error; exit 0/1."""
-    files = [Path(p) for p in paths or ()] or [CUES_FILE]
-    n = 0
-    for f in files:
-        for err in check_name_cues(f):
-            print(str(err))
-            n += 1
-    print(f"{len(files)} name-cue file(s) checked, {n} error(s)")
-    return 1 if n else 0
+    return check_files([Path(p) for p in paths or ()] or [CUES_FILE], check_name_cues, "name-cue")

@@ -38,7 +38,6 @@ __all__ = ["NameLexicon", "KIND_LABELS", "build_lexicon", "phoenix_people", "nam
            "silver_labels", "swap_names", "spans_of"]
 
 KIND_LABELS: Mapping[str, str] = {"person": "PER", "group": "ORG", "org": "ORG", "igo": "ORG", "country": "LOC"}
-CONNECTORS = frozenset({"of", "the", "for", "de", "del", "al", "el", "bin", "ibn", "van", "von", "der", "la"})
 HELD_OUT_PERCENT = 10
 _PHOENIX_PERSON = re.compile(r"^([A-Z][A-Z0-9_'.-]+?)_\s+#\s*CountryInfo\.txt")
 
@@ -127,9 +126,9 @@ def proper_runs(words: Sequence[str], upos: Sequence[str], cues: NameCues) -> li
         while j < n:
             if upos[j] == "PROPN":
                 j += 1
-            elif words[j].lower() in CONNECTORS and j + 1 < n and upos[j + 1] == "PROPN" and j > i:
+            elif words[j].lower() in cues.connectors and j + 1 < n and upos[j + 1] == "PROPN" and j > i:
                 j += 2
-            elif (words[j].lower() in CONNECTORS and j + 2 < n and words[j + 1].lower() == "the"
+            elif (words[j].lower() in cues.connectors and j + 2 < n and words[j + 1].lower() == "the"
                   and upos[j + 2] == "PROPN" and j > i):
                 j += 3  # "Movement for the Actualization of the Sovereign State of Biafra"
             else:
@@ -186,7 +185,7 @@ def silver_labels(words: Sequence[str], upos: Sequence[str], lex: NameLexicon, c
         titled = _title_before(words, start, cues) > 0
         # the head word: the last one, or the one before the first connector ("Ministry of Mines", "Front for
         # the Liberation of Cabinda", "Province of Kunar")
-        conn = next((k for k in range(start + 1, end) if words[k].lower() in CONNECTORS), None)
+        conn = next((k for k in range(start + 1, end) if words[k].lower() in cues.connectors), None)
         heads = {words[end - 1]} | ({words[conn - 1]} if conn is not None else set())
         if whole:
             put(start, end, whole)

@@ -100,7 +100,10 @@ class SentenceActors(SectorPhrases, Anaphora, SentenceListing):
             if claimed is not None:
                 entity, how = claimed, how + "+claim"
                 code, country, ent_sector = kb.code_for(claimed, self.on_date)
-        actor = Actor(raw_text=self._raw(start, end), name=entity.name, country=country, sector=ent_sector,
+        name = entity.name
+        if entity.kind == "country" and ent_sector and ent_sector not in STATE_SECTORS:
+            name = self._raw(start, end)  # "protesters" in Cameroon are not named "Cameroon" (no canonical name)
+        actor = Actor(raw_text=self._raw(start, end), name=name, country=country, sector=ent_sector,
                       code=code, entity_id=entity.id, span=self._span_chars(start, end), resolution=how)
         return ResolvedActor(actor, entity, end - 1, conf)
 

@@ -25,6 +25,9 @@ class ResolvedActor:
     person: bool = False
     """The mention names a person the knowledge base does not know, resolved by their title or office
     ("Japanese Prime Minister Ryutaro Hashimoto" -> JPNGOV): a later "he"/"his" refers to them."""
+    person_name: str | None = None
+    """The words of the name of a person the knowledge base does not know ("Jean-Paul Mbarga"), for a later
+    mention by one part of it ("Mbarga")."""
 
     @property
     def key(self) -> str:
@@ -51,6 +54,8 @@ class DiscourseState:
     countries: Counter = field(default_factory=Counter)
     people: dict[str, ResolvedActor] = field(default_factory=dict)
     """Knowledge-base people named so far (by entity id), for a later mention by one part of the name."""
+    unknown_people: dict[str, ResolvedActor] = field(default_factory=dict)
+    """People no knowledge base knows, named so far with at least two words (by their name), likewise."""
     events: list = field(default_factory=list)
     """(sentence, PLOVER type, actors) of the events coded so far, for "kritiken", "kraven" (their authors)."""
 
@@ -89,6 +94,11 @@ class DiscourseState:
         if ra.entity is not None and ra.entity.kind == "person" and a.resolution == "name":
             self.people.pop(ra.entity.id, None)
             self.people[ra.entity.id] = ra
+        if ra.entity is None or ra.entity.kind != "person":
+            name = ra.person_name or (a.name if (a.resolution or "").startswith("ner-person") else None)
+            if name and len(name.split()) >= 2 and not (a.resolution or "").startswith("coref"):
+                self.unknown_people.pop(name, None)
+                self.unknown_people[name] = ra
         if a.country:
             self.countries[a.country] += 1
         if a.sector:

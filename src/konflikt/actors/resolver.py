@@ -128,6 +128,15 @@ class SentenceActors(SectorPhrases, Anaphora, SentenceListing):
         raw = self._raw(start, end)
         if start > self.sent.start and self.sent.doc[start - 1].lower_ in words_for(PLACE_NOUNS, self.lang, set()):
             return None
+        if end - start == 1 and (tok.pos_ in {"PROPN", "NOUN"}):
+            known = self._named_before(tok)  # "Mbarga" after "Jean-Paul Mbarga": the person named before
+            if known is not None:
+                return known
+        elif raw in self.state.unknown_people:
+            prev = self.state.unknown_people[raw]
+            a = prev.actor.model_copy(update={"raw_text": raw, "span": self._span_chars(start, end),
+                                              "resolution": "coref-name"})
+            return ResolvedActor(a, prev.entity, end - 1, 0.8, person=True, person_name=raw)
         label = self.ent_label(tok)
         place = _place_unless_person(raw, label)
         if place is not None:
@@ -166,28 +175,38 @@ class SentenceActors(SectorPhrases, Anaphora, SentenceListing):
         return Actor(raw_text=self._raw(start, end), name=name, span=self._span_chars(start, end), sector=sector,
                      country=country, code=code, resolution=how + ("+sentence-country" if country else ""))
 
+    def _person_name_span(self, tok: Token) -> tuple[int, int] | None:
+        """The words of the person's name `tok` is in: its PER entity, else its run of proper nouns."""
+        ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+        if ent is not None and ent.label_ in {"PER", "PERSON"}:
+            return ent.start, ent.end
+        start = end = tok.i
+        while start - 1 >= self.sent.start and tok.doc[start - 1].pos_ == "PROPN":
+            start -= 1
+        while end + 1 < self.sent.end and tok.doc[end + 1].pos_ == "PROPN":
+            end += 1
+        return (start, end + 1) if end > start else None
+
     def _named_before(self, tok: Token) -> ResolvedActor | None:
         """'Kim Jong-un besökte ... Kim hotade ...': a capitalised word that is the first or last part of the full
         name of exactly one person the document named before is that person (the surname alone is not always a
         name of the knowledge base: Korean family names come first, "Kim" is many people)."""
-        if not self.state.people or not tok.text[:1].isupper():
+        if not (self.state.people or self.state.unknown_people) or not tok.text[:1].isupper():
             return None
         word = fold(tok.text)
         if rules_of(self.lang) == "sv" and word.endswith("s") and tok.morph.get("Case") == ["Gen"]:
             word = word[:-1]
-        hits = []
+        hits: dict[str, ResolvedActor] = {}
         for ra in self.state.people.values():
-            ent = ra.entity
-            parts = set()
-            for n in ent.names.get(self.lang, ()) or ():
-                pieces = [p for p in fold(n).split() if len(p) > 2]
-                if len(pieces) >= 2:
-                    parts.update({pieces[0], pieces[-1]})
-            if word in parts:
-                hits.append(ra)
-        if len({ra.entity.id for ra in hits}) != 1:
+            for n in ra.entity.names.get(self.lang, ()) or ():
+                if word in _name_ends(n):
+                    hits[ra.entity.id] = ra
+        for name, ra in self.state.unknown_people.items():  # "Jean-Paul Mbarga ... Mbarga", no dictionary's
+            if word in _name_ends(name):
+                hits[name] = ra
+        if len(hits) != 1:
             return None
-        prev = hits[0]
+        prev = next(iter(hits.values()))
         a = prev.actor.model_copy(update={"raw_text": tok.text, "span": self._span_chars(tok.i, tok.i + 1),
                                           "resolution": "coref-name"})
         return ResolvedActor(a, prev.entity, tok.i, 0.8)
@@ -310,8 +329,15 @@ class SentenceActors(SectorPhrases, Anaphora, SentenceListing):
             r = self._titled_name(tok, depth)
             if r:
                 r.person = r.person or tok.ent_type_ in {"PER", "PERSON"}
+                if r.person and r.entity is None or (r.entity is not None and r.entity.kind == "country"):
+                    span = self._person_name_span(tok)
+                    if span is not None:
+                        r.person_name = self._raw(*span)
+                        if r.actor.sector not in STATE_SECTORS:  # an opposition leader is named, not "Cameroon"
+                            r.actor = r.actor.model_copy(update={"name": r.person_name})
                 return r
-        if tok.pos_ == "PROPN" and tok.ent_type_ in {"PER", "PERSON", ""}:
+        if tok.pos_ == "PROPN" or (tok.pos_ == "NOUN" and tok.text[:1].isupper() and tok.i > self.sent.start):
+            # (whatever the NER made of the word alone: "accused Mbarga [LOC]" after "Jean-Paul Mbarga")
             ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
             if ent is None or ent.end - ent.start == 1:
                 r = self._named_before(tok)
@@ -496,6 +522,13 @@ def remember_unparsed(sent: Span, kb: KnowledgeBase, matcher: NameMatcher, lang:
     for ra in out:
         state.remember(ra, kb)
     return out
+
+
+def _name_ends(name: str) -> set[str]:
+    """The first and the last word of a name of two or more words (folded, of three letters or more): the
+    parts a later mention uses alone ("Kim", "Mbarga")."""
+    pieces = [p for p in fold(name).split() if len(p) > 2]
+    return {pieces[0], pieces[-1]} if len(pieces) >= 2 else set()
 
 
 def _drop_feature_names(sent: Span, lang: str, by_tok: dict[int, Mention]) -> None:

@@ -44,12 +44,15 @@ class SectorPhrases:
         return None
 
     def _titled_name(self, tok: Token, depth: int) -> ResolvedActor | None:
-        """An unknown name with a sector title before it: 'Serbian President Vojislav Kostunica' -> SRBGOV."""
-        for c in tok.children:
-            if c.i > tok.i or c.dep_ not in {"nmod:desc", "compound", "appos", "nmod", "amod"} or c.pos_ not in {
-                    "NOUN", "PROPN"}:
-                continue
-            sector = self.kb.sector_for(c.text, self.lang)
+        """An unknown name with a sector title before it: 'Serbian President Vojislav Kostunica' -> SRBGOV,
+        "Cameroon's opposition candidate Jean-Paul Mbarga" -> CMROPP, 'Opposition leader Amadou Tchakoua'.
+        A title noun without a sector of its own takes its modifier's ("opposition candidate")."""
+        for c in self._title_nouns(tok):
+            sector = self.multiword_sector(c) or self.kb.sector_for(c.text, self.lang)
+            if not sector:
+                sector = next((s for g in c.children if g.dep_ in {"compound", "amod"} and g.i < c.i
+                               and self.mention_at(g) is None and g.pos_ in {"NOUN", "ADJ"}
+                               for s in [self.kb.sector_for(g.text, self.lang)] if s), None)
             if not sector:
                 continue
             r = self._sector_np(c, sector, depth + 1)
@@ -63,6 +66,19 @@ class SectorPhrases:
                     if ent is not None:
                         return self.actor_for_entity(ent, start, end, "sector-adjective", sector=sector, conf=0.85)
         return None
+
+    def _title_nouns(self, tok: Token) -> list[Token]:
+        """The common nouns of the title before a name, nearest first, also under the name's first words
+        ("Opposition leader [-> Amadou] Amadou Tchakoua")."""
+        out: list[Token] = []
+        heads = [tok, *(c for c in tok.children if c.i < tok.i and c.pos_ == "PROPN"
+                        and c.dep_ in {"compound", "flat", "flat:name"})]
+        for h in heads:
+            for c in h.children:
+                if c.i < tok.i and c.dep_ in {"nmod:desc", "compound", "appos", "nmod", "amod"} and c.pos_ in {
+                        "NOUN", "PROPN"} and c not in out and c not in heads:
+                    out.append(c)
+        return sorted(out, key=lambda c: -c.i)
 
     def _sector_np(self, tok: Token, sector: str, depth: int, sector_only: bool = False) -> ResolvedActor | None:
         """'den libyska regeringen', 'trupper från Haftar', 'Rysslands armé', 'regeringen i Tripoli'."""

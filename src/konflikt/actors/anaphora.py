@@ -19,6 +19,7 @@ GROUP_ANAPHORS = {"sv": {"rörelsen", "gruppen", "organisationen", "grupperingen
 IGO_ANAPHORS = {"organisationen", "organisationens", "organization", "organisation"}
 COUNTRY_ANAPHORS = {"sv": {"landet", "landets"}, "en": {"country", "country's"}}
 POSSESSIVE_PLURAL = {"sv": {"deras"}, "en": {"their"}}
+PERSON_MEMORY = 3  # sentences back that a "he"/"han" may reach for its person
 POSSESSIVE_SINGULAR = {"sv": {"hans", "hennes"}, "en": {"his", "her"}}
 
 
@@ -38,7 +39,9 @@ class Anaphora:
         if prev is not None:
             pass
         elif singular:
-            prev = self.state.last_person
+            # a person named in one of the last PERSON_MEMORY sentences (not one of an earlier story)
+            if self.state.sentences - self.state.last_person_at <= PERSON_MEMORY:
+                prev = self.state.last_person
         elif plural:
             prev = self.state.last_group
         if prev is None:

@@ -587,7 +587,8 @@ class KnowledgeBase:
     """Entities by id, dated codes, sector words. Build with `load_kb`."""
 
     def __init__(self, entities: Sequence[Entity], sector_words: Mapping[str, Mapping[str, str]],
-                 paths: Sequence[Path] = (), member_words: Mapping[str, Sequence[str]] | None = None) -> None:
+                 paths: Sequence[Path] = (), member_words: Mapping[str, Sequence[str]] | None = None,
+                 role_words: Mapping[str, Sequence[str]] | None = None) -> None:
         self._entities: dict[str, Entity] = {e.id: e for e in entities}
         self._order: tuple[Entity, ...] = tuple(entities)
         self.paths: tuple[Path, ...] = tuple(paths)
@@ -609,6 +610,11 @@ class KnowledgeBase:
             gen = _nb_noun_forms if lg == "nb" else _sv_noun_forms if rules_of(lg) == "sv" else _en_noun_forms
             lemmas = [" ".join(w.split()).casefold() for w in words]
             self._member_forms[lg] = frozenset(lemmas) | frozenset(f for w in lemmas for f in gen(w))
+        self._role_forms: dict[str, frozenset[str]] = {}
+        for lg, words in (role_words or {}).items():
+            gen = _nb_noun_forms if lg == "nb" else _sv_noun_forms if rules_of(lg) == "sv" else _en_noun_forms
+            lemmas = [" ".join(w.split()).casefold() for w in words]
+            self._role_forms[lg] = frozenset(lemmas) | frozenset(f for w in lemmas for f in gen(w))
         self._claims_by_code: dict[str, list[tuple[Claim, Entity]]] = {}
         self._by_code: dict[str, list[Entity]] = {}
         for e in self._order:
@@ -740,8 +746,14 @@ class KnowledgeBase:
             return None
         if compounds and rules_of(lang) == "sv" and " " not in w:
             w2 = w.replace("-", "")
+            roles = self._role_forms.get(lang, frozenset())
             for i in range(3, len(w2) - 3):
                 head = w2[i:]
+                if head in roles:  # "oppositionskandidat", "rebelledaren": the role has its modifier's sector
+                    mod = w2[:i]
+                    mod = mod if mod in forms else mod[:-1] if mod.endswith("s") and mod[:-1] in forms else None
+                    if mod is not None:
+                        return forms[mod]
                 if head in forms and len(head) >= 4:
                     return forms[head]
         return None
@@ -792,10 +804,13 @@ def _build(paths: Sequence[Path]) -> KnowledgeBase:
     entities: list[Entity] = []
     sectors: dict[str, dict[str, str]] = {}
     members: dict[str, list[str]] = {}
+    roles: dict[str, list[str]] = {}
     for d in docs:
         data = d.data
         for lang, words in (data.get("members") or {}).items():
             members.setdefault(lang, []).extend(words)
+        for lang, words in (data.get("roles") or {}).items():
+            roles.setdefault(lang, []).extend(words)
         if "sectors" in data:
             for s in data["sectors"]:
                 for lang, words in s.items():
@@ -806,7 +821,7 @@ def _build(paths: Sequence[Path]) -> KnowledgeBase:
             continue
         for i, raw in enumerate(data.get("entities") or []):
             entities.append(_entity_from(raw, data.get("kind"), str(d.path), d.line(("entities", i))))
-    return KnowledgeBase(entities, sectors, paths, members)
+    return KnowledgeBase(entities, sectors, paths, members, roles)
 
 
 @lru_cache(maxsize=1)

@@ -44,6 +44,7 @@ class DiscourseState:
     by_sector: dict[str, ResolvedActor] = field(default_factory=dict)
     by_sector_at: dict[str, int] = field(default_factory=dict)
     last_person: ResolvedActor | None = None
+    last_person_at: int = -1
     last_group: ResolvedActor | None = None
     last_org: ResolvedActor | None = None
     last_org_at: int = -1
@@ -106,7 +107,7 @@ class DiscourseState:
             self.by_sector_at[a.sector] = self.sentences
         kind = ra.entity.kind if ra.entity else None
         if kind == "person" or (a.resolution or "").startswith("ner-person") or ra.person:
-            self.last_person = ra
+            self.last_person, self.last_person_at = ra, self.sentences
         elif kind in {"group", "country", "igo", "org"} or a.sector:
             self.last_group = ra
         if kind in {"group", "org"} and ra.actor.resolution not in {"coref-pronoun", "coref-anaphor"}:

@@ -175,6 +175,20 @@ class SentenceActors(SectorPhrases, Anaphora, SentenceListing):
         return Actor(raw_text=self._raw(start, end), name=name, span=self._span_chars(start, end), sector=sector,
                      country=country, code=code, resolution=how + ("+sentence-country" if country else ""))
 
+    def _titled_person(self, tok: Token, r: ResolvedActor) -> ResolvedActor:
+        """A titled name's actor, remembered by the person's name; named by it unless the title is a state's
+        office (an opposition leader is named, not "Cameroon")."""
+        span = self._person_name_span(tok)
+        words = tok.doc[span[0]:span[1]] if span is not None else []
+        r.person = r.person or tok.ent_type_ in {"PER", "PERSON"} or (  # a name the NER missed: "Grace Atuhaire"
+            not tok.ent_type_ and len(words) >= 2 and all(w.text.istitle() and w.is_alpha for w in words))
+        if r.person and (r.entity is None or r.entity.kind == "country"):
+            if span is not None:
+                r.person_name = self._raw(*span)
+                if r.actor.sector not in STATE_SECTORS:
+                    r.actor = r.actor.model_copy(update={"name": r.person_name})
+        return r
+
     def _person_name_span(self, tok: Token) -> tuple[int, int] | None:
         """The words of the person's name `tok` is in: its PER entity, else its run of proper nouns."""
         ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
@@ -311,6 +325,13 @@ class SentenceActors(SectorPhrases, Anaphora, SentenceListing):
             r = self._noun_anaphor(tok)
             if r is not None:
                 return r
+        if tok.pos_ == "PROPN" and self.ent_label(tok) in {"PER", "PERSON"}:
+            titled = self._titled_name(tok, depth)  # "Ugandas oppositionskandidat Moses Kiggundu": not Uganda
+            # (a title that names no owner counts for a non-state sector: "Oppositionsledaren Grace Atuhaire" is the
+            # document's opposition, but "den andlige ledaren" is no government's)
+            if titled is not None and ((titled.actor.resolution or "").startswith(("sector-owner", "sector-adjective"))
+                                       or titled.actor.sector not in STATE_SECTORS):
+                return self._titled_person(tok, titled)
         # a name in an apposition / flat structure, or a genitive owner ("regeringens ställning")
         for c in tok.children:
             if c.dep_ == "appos" and self._reporting_subject(c):
@@ -328,14 +349,7 @@ class SentenceActors(SectorPhrases, Anaphora, SentenceListing):
         if tok.pos_ == "PROPN":
             r = self._titled_name(tok, depth)
             if r:
-                r.person = r.person or tok.ent_type_ in {"PER", "PERSON"}
-                if r.person and r.entity is None or (r.entity is not None and r.entity.kind == "country"):
-                    span = self._person_name_span(tok)
-                    if span is not None:
-                        r.person_name = self._raw(*span)
-                        if r.actor.sector not in STATE_SECTORS:  # an opposition leader is named, not "Cameroon"
-                            r.actor = r.actor.model_copy(update={"name": r.person_name})
-                return r
+                return self._titled_person(tok, r)
         if tok.pos_ == "PROPN" or (tok.pos_ == "NOUN" and tok.text[:1].isupper() and tok.i > self.sent.start):
             # (whatever the NER made of the word alone: "accused Mbarga [LOC]" after "Jean-Paul Mbarga")
             ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)

@@ -56,8 +56,9 @@ class SectorPhrases:
             if not sector:
                 continue
             r = self._sector_np(c, sector, depth + 1)
-            if r is not None:
+            if r is not None and (r.actor.resolution or "").startswith(("sector-owner", "sector-adjective")):
                 return r
+            # the name's own owner or nationality: "Ugandas [-> Moses] oppositionskandidat Moses Kiggundu"
             start, end = _np_bounds(tok)
             for a in tok.children:
                 mm = self.mention_at(a)
@@ -65,6 +66,8 @@ class SectorPhrases:
                     ent = self.kb.get(mm.entity_id)
                     if ent is not None:
                         return self.actor_for_entity(ent, start, end, "sector-adjective", sector=sector, conf=0.85)
+            if r is not None:
+                return r
         return None
 
     def _title_nouns(self, tok: Token) -> list[Token]:
@@ -76,7 +79,7 @@ class SectorPhrases:
         for h in heads:
             for c in h.children:
                 if c.i < tok.i and c.dep_ in {"nmod:desc", "compound", "appos", "nmod", "amod"} and c.pos_ in {
-                        "NOUN", "PROPN"} and c not in out and c not in heads:
+                        "NOUN", "PROPN", "ADJ"} and c not in out and c not in heads:  # (a noun tagged ADJ)
                     out.append(c)
         return sorted(out, key=lambda c: -c.i)
 

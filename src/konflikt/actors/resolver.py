@@ -182,11 +182,10 @@ class SentenceActors(SectorPhrases, Anaphora, SentenceListing):
         words = tok.doc[span[0]:span[1]] if span is not None else []
         r.person = r.person or tok.ent_type_ in {"PER", "PERSON"} or (  # a name the NER missed: "Grace Atuhaire"
             not tok.ent_type_ and len(words) >= 2 and all(w.text.istitle() and w.is_alpha for w in words))
-        if r.person and (r.entity is None or r.entity.kind == "country"):
-            if span is not None:
-                r.person_name = self._raw(*span)
-                if r.actor.sector not in STATE_SECTORS:
-                    r.actor = r.actor.model_copy(update={"name": r.person_name})
+        if r.person and (r.entity is None or r.entity.kind == "country") and span is not None:
+            r.person_name = self._raw(*span)
+            if r.actor.sector not in STATE_SECTORS:
+                r.actor = r.actor.model_copy(update={"name": r.person_name})
         return r
 
     def _person_name_span(self, tok: Token) -> tuple[int, int] | None:

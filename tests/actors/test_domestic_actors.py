@@ -73,3 +73,19 @@ def test_he_does_not_reach_back_to_a_person_of_an_earlier_story(parse_sentences)
                            "He said the talks had failed.", "en")
     he = next(t for t in near[-1].sent if t.text == "He")
     assert [r.actor.code for r in near[-1].resolve(he)] == ["GMBGOV"]
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "Armenian forces shelled Azerbaijani positions on Monday. Russia urged both sides to return to talks."),
+    ("sv", "Armeniska styrkor besköt azerbajdzjanska ställningar i måndags. Ryssland uppmanade båda parter att "
+           "återvända till förhandlingsbordet."),
+])
+def test_both_sides_are_the_parties_of_the_last_dyad(code_lang, lang, text):
+    (req,) = [e for e in code_lang(text, lang) if e.event == "REQUEST"]
+    assert {a.country for a in req.recipient} == {"ARM", "AZE"}
+    assert all(a.resolution == "coref-parties" for a in req.recipient)
+
+
+def test_both_sides_with_nothing_before_is_no_one(code_lang):
+    (req,) = [e for e in code_lang("Russia urged both sides to return to talks.", "en") if e.event == "REQUEST"]
+    assert req.recipient == []

@@ -50,7 +50,7 @@ CASES = [
     # retreat / withdrawal
     ("Frankrike drog tillbaka sina trupper från Mali.", {"RETREAT"}, {"France"}, {"Mali"}, {}),
     # arrest -> COERCE; the journalists, a non-state group of the country, are the target (IRNCOP -> IRNMED)
-    ("Polisen i Iran grep flera journalister.", {"COERCE"}, {"Iran"}, {"Iran"}, {}),
+    ("Polisen i Iran grep flera journalister.", {"COERCE"}, {"Iran"}, {"flera journalister"}, {}),
 ]
 
 

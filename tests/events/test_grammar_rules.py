@@ -42,9 +42,10 @@ CASES = [
     ("sv", "Arabförbundet kräver att Israel avbryter offensiven i Gaza.", "REQUEST", {"Arab League"}, {"Israel"}),
     ("en", "The African Union demanded that Ethiopia withdraw its troops from Somalia.", "REQUEST",
      {"African Union"}, {"Ethiopia"}),
-    # rebels and the government of one country are two parties
+    # rebels and the government of one country are two parties (the rebels are named by their words, not
+    # "Colombia")
     ("en", "Colombian rebels demanded that the Colombian government release prisoners.", "REQUEST",
-     {"Colombia"}, {"Colombia"}),
+     {"Colombian rebels"}, {"Colombia"}),
 ]
 
 
@@ -79,7 +80,7 @@ MORE = [
      {"European Union"}, None),
     # a protest told twice (main verb and purpose clause) is one event; the protesters are of the place
     ("sv", "Tusentals demonstranter samlades i Tbilisi utanför parlamentet för att protestera mot lagen.",
-     "PROTEST", {"Georgia"}, None),
+     "PROTEST", {"Tusentals demonstranter"}, None),
     # a supine the tagger calls an adverb still triggers ("har stängt av")
     ("sv", "Regimen i Iran har stängt av internet i flera provinser.", "COERCE", {"Iran"}, None),
 ]

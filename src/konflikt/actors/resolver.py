@@ -231,6 +231,9 @@ class SentenceActors(SectorPhrases, Anaphora, SentenceListing):
     def resolve(self, tok: Token, *, allow_adjective: bool = False, allow_poss: bool = True,
                 with_conj: bool = True) -> list[ResolvedActor]:
         """The actors of the noun phrase headed by `tok` (a coordinated phrase gives several)."""
+        parties = self._both_sides(tok)
+        if parties is not None:
+            return parties
         found = self._resolve_one(tok, allow_adjective=allow_adjective, allow_poss=allow_poss, depth=0)
         out = [found] if found else []
         if found is not None and (found.actor.resolution or "").startswith(("adjective", "sector-adjective")):
@@ -255,6 +258,29 @@ class SentenceActors(SectorPhrases, Anaphora, SentenceListing):
                 seen.add(ra.key)
                 uniq.append(ra)
         return uniq
+
+    def _both_sides(self, tok: Token) -> list[ResolvedActor] | None:
+        """'Russia urged both sides to ...', 'uppmanade båda parter att ...': a phrase of the lexicon's
+        `both_sides` stands for the two parties of the last dyad coded in the three sentences before (none when
+        there is none); None when `tok` heads no such phrase."""
+        if tok.pos_ not in {"NOUN", "PRON"}:
+            return None
+        from konflikt.events.lexicon import load_lexicon
+
+        phrases = set(load_lexicon(self.lang).both_sides)
+        start = min((c.i for c in tok.children if c.i < tok.i and c.dep_ in {"det", "amod", "nummod", "det:predet"}),
+                    default=tok.i)
+        text = self.sent.doc[start:tok.i + 1].text.lower()
+        if not phrases or text not in phrases or any(c.dep_ in {"appos", "flat", "flat:name", "conj", "nmod"}
+                                                      for c in tok.children if c.i > tok.i):
+            return None  # ("Nabolandene Burkina Faso og Niger" names its parties)
+        for _etype, actors, recipients in self.state.recent_dyads(within=3):
+            a, r = actors[0], recipients[0]
+            if a.key != r.key:
+                return [ResolvedActor(x.actor.model_copy(update={
+                    "raw_text": self._raw(start, tok.i + 1), "span": self._span_chars(start, tok.i + 1),
+                    "resolution": "coref-parties"}), x.entity, tok.i, 0.6) for x in (a, r)]
+        return []
 
     def _coordinated_owners(self, tok: Token, found: ResolvedActor) -> list[ResolvedActor]:
         """'Armeniens och Azerbajdzjans utrikesministrar': one actor per coordinated genitive owner."""

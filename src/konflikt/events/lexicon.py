@@ -241,6 +241,8 @@ class Lexicon(BaseModel):
     motive_preps: tuple[str, ...] = ()
     """Prepositions of a protest noun giving the motive of another act ("i protest mot", "in protest at")."""
     role_marks: tuple[str, ...] = ()
+    both_sides: tuple[str, ...] = ()
+    """Phrases that stand for the two parties of the last dyad ("both sides", "båda parter")."""
     """Words giving an oblique a role, not a target ("med Qatar som medlare", "with Qatar as mediator")."""
     compound_endings: tuple[str, ...] = ()
     """Inflectional endings stripped from a compound form before its head is looked up ("flyangrepene");

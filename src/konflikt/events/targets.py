@@ -36,6 +36,8 @@ def _country_actor(kb: KnowledgeBase, cc: str, raw: str, how: str, sector: str |
         code, ent_sector = f"{cc}{sector}", sector
         holder = kb.entity_for_code(code)
         name, eid = (holder.name, holder.id) if holder is not None else (ent.name, ent.id)
+        if holder is None and sector not in STATE_SECTORS:
+            name = raw  # protesters placed in Sweden are not named "Sweden" (as in konflikt.actors.resolver)
     else:
         name, eid = ent.name, ent.id
     return Actor(raw_text=raw, name=name, country=country or cc, sector=ent_sector, code=code, entity_id=eid,

@@ -9,7 +9,8 @@
   state); an entity holding a dated claim on a generic code (a rival government: the GNA) stays;
   `state` — everything rolls up to its country (the GNA and the LNA both become Libya).
   Names the knowledge base does not know stay nodes of their own (at `state` level: their country,
-  if known).
+  if known); so does a country's non-state group no entity holds the code of ("protesters" in
+  Cameroon = node CMROPP, "Cameroon OPP"), which is not the state.
 * `dyads(events, kb, level=..., happenings=...)`: per directed pair, counts by PLOVER type, a
   cooperative/conflictual kind, an intensity-weighted score (sum of intensity x confidence), first
   and last dates, evidence event ids. Negated events do not count. With `happenings` (event id ->
@@ -28,6 +29,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date as Date
 
+from konflikt.actors.sector_phrases import STATE_SECTORS
 from konflikt.records import Actor, Event
 
 COOPERATIVE = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"}
@@ -82,6 +84,9 @@ def node_of(actor: Actor, kb=None, on_date=None, level: str = "org") -> Node | N
             holder = kb.entity_for_code(actor.code, day)
             if holder is not None:
                 ent = holder
+            elif actor.sector and actor.sector not in STATE_SECTORS and actor.code == f"{ent.id}{actor.sector}":
+                # a country's non-state group (its opposition, rebels, protesters) is not the state
+                return Node(actor.code, f"{ent.name} {actor.sector}", ent.id, actor.sector)
         if level != "entity":
             for _ in range(6):  # people -> what they act for; units -> their parent
                 if level == "org" and not (ent.kind == "person" or (ent.parent and not _dated_claims(ent))):

@@ -79,6 +79,10 @@ class DiscourseState:
             self.events.append((self.sentences, etype, actors))
             del self.events[:-20]
 
+    def recent_events(self, within: int = 2) -> list[tuple[str, list[ResolvedActor]]]:
+        """(type, actors) of the events of the `within` sentences before this one, latest first."""
+        return [(t, a) for at, t, a in reversed(self.events) if 0 < self.sentences - at <= within]
+
     def recent_event(self, etype: str, within: int = 2) -> list[ResolvedActor]:
         """The actors of the last event of that type in the `within` sentences before this one."""
         for at, t, actors in reversed(self.events):

@@ -26,7 +26,7 @@ from konflikt.events.fallback import fill_by_fallbacks
 from konflikt.events.modality import analyse, clause_verb
 from konflikt.events.noun_args import _noun_arguments, _noun_negated
 from konflikt.events.triggers import _obligation_requests, find_triggers, propose
-from konflikt.events.verb_args import _verb_arguments, condemned_event_recipients
+from konflikt.events.verb_args import _verb_arguments, anaphoric_act_recipients, condemned_event_recipients
 
 # what other modules and helpers import from here, the module that was once the whole of the rules
 __all__ = ["COOP_TO_AGREE", "Candidate", "_is_temporal", "_obligation_requests", "extract", "find_triggers",
@@ -54,6 +54,7 @@ def extract(sent: Span, sa: SentenceActors, lex, lang: str, generous: bool = Fal
             _verb_arguments(c, sa, lex, lang, nouns)
             c.modality = analyse(c.token, lex)
     condemned_event_recipients(cands, nouns)
+    anaphoric_act_recipients(cands, sa, lex)
     merge_absorbed(cands, sa)
     fill_by_fallbacks(cands, by_tok, sent, sa, lex, lang)
     out, dropped = choose(cands, sent)

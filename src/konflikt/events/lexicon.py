@@ -241,6 +241,8 @@ class Lexicon(BaseModel):
     motive_preps: tuple[str, ...] = ()
     """Prepositions of a protest noun giving the motive of another act ("i protest mot", "in protest at")."""
     role_marks: tuple[str, ...] = ()
+    event_anaphors: tuple[str, ...] = ()
+    """Lemmas of nouns that refer back to an act of someone's ("condemned the move", "avvisade beslutet")."""
     both_sides: tuple[str, ...] = ()
     """Phrases that stand for the two parties of the last dyad ("both sides", "båda parter")."""
     """Words giving an oblique a role, not a target ("med Qatar som medlare", "with Qatar as mediator")."""

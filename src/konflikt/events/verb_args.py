@@ -326,6 +326,33 @@ def _noun_owner(tok: Token, sa: SentenceActors, lex) -> list[ResolvedActor]:
     return []
 
 
+def anaphoric_act_recipients(cands: list[Candidate], sa: SentenceActors, lex) -> None:
+    """A reaction (condemn, reject, accuse) without a recipient whose object is a definite noun that refers
+    back to an act ("Taiwan's parliament passed the law. Beijing condemned the move", "avvisade beslutet") takes
+    the actors of the latest event of the two sentences before that another actor coded."""
+    words = {w.lower() for w in lex.event_anaphors}
+    if not words:
+        return
+    for c in cands:
+        if c.recipients or not c.actors or _is_noun(c) or c.event not in REACTION_TYPES:
+            continue
+        obj = next((o for o in c.token.children if o.dep_ in {"obj", "nsubj:pass"} and o.pos_ == "NOUN"), None)
+        if obj is None or (obj.lemma_ or obj.lower_).lower() not in words or any(
+                ch.dep_ in {"nmod:poss", "nmod", "amod", "acl", "acl:relcl"} for ch in obj.children):
+            continue
+        if obj.morph.get("Definite") != ["Def"] and not any(
+                ch.dep_ == "det" and ch.lower_ in {"the", "this", "that", "these", "those"} for ch in obj.children):
+            continue
+        keys = {a.key for a in c.actors}
+        for _etype, actors in sa.state.recent_events(within=2):
+            others = [a for a in actors if a.key not in keys]
+            if others and len(others) == len(actors):
+                c.recipients = [ResolvedActor(a.actor.model_copy(update={"resolution": "coref-act"}), a.entity,
+                                              obj.i, 0.6 * a.confidence) for a in others]
+                c.notes.append("recipient:anaphoric-act")
+                break
+
+
 def condemned_event_recipients(cands: list[Candidate], nouns: dict[int, Candidate]) -> None:
     """A reaction (condemn, protest) without a recipient takes the actors of the event noun it reacts to:
     "condemned the launch of missiles by North Korea" -> North Korea."""

@@ -61,8 +61,8 @@ def test_own_test_set_reaches_target(coder, lang):
 # been tuned on since (README, "Accuracy"); these floors sit just under the latest measured F1 so that a change
 # which generalises worse shows here.
 HELDOUT_FLOOR = {
-    ("sv", "heldout"): 0.83, ("sv", "heldout2"): 0.90, ("sv", "heldout3"): 0.52,
-    ("en", "heldout"): 0.90, ("en", "heldout2"): 0.58,
+    ("sv", "heldout"): 0.86, ("sv", "heldout2"): 0.90, ("sv", "heldout3"): 0.54, ("sv", "heldout4"): 0.51,
+    ("en", "heldout"): 0.90, ("en", "heldout2"): 0.62, ("en", "heldout3"): 0.35,
 }
 
 

@@ -4,6 +4,8 @@ sentences of our own, through `SentenceActors.resolve`."""
 
 from __future__ import annotations
 
+import pytest
+
 
 def _resolve(sa, word):
     return [(r.actor.code, r.actor.resolution) for r in sa.resolve(next(t for t in sa.sent if t.text == word))]
@@ -43,3 +45,23 @@ def test_english_group_anaphors_need_the_definite_article(parse_sentences):
 def test_the_country_is_the_speakers(parse_sentences):
     (sa,) = parse_sentences("Kenyas president säger att landet aldrig kommer att godta kraven.")
     assert _resolve(sa, "landet") == [("KEN", "coref-anaphor")]
+
+
+@pytest.mark.parametrize(("lang", "text", "word"), [
+    ("en", "Hamas said it had released two hostages. Israel's government accused the group of psychological warfare.",
+     "group"),
+    ("sv", "Hamas sade att man hade släppt två gisslan. Israels regering anklagade gruppen för psykologisk "
+           "krigföring.", "gruppen"),
+])
+def test_the_charge_of_an_accusation_does_not_block_the_group_anaphor(parse_sentences, lang, text, word):
+    """The parser hangs the charge ("of psychological warfare") on the object; it names no actor, so "the group"
+    is still the group named before."""
+    sents = parse_sentences(text, lang)
+    tok = next(t for t in sents[-1].sent if t.text == word)
+    assert [r.actor.name for r in sents[-1].resolve(tok)] == ["Hamas"]
+
+
+def test_a_modifier_naming_a_place_still_blocks_the_country_anaphor(parse_sentences):
+    sents = parse_sentences("Rwanda förnekar anklagelserna. Landet i norr har stängt gränsen.", "sv")
+    tok = next(t for t in sents[-1].sent if t.text == "Landet")
+    assert sents[-1].resolve(tok) == []

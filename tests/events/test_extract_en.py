@@ -23,6 +23,8 @@ def code_en(coder):
 
 
 CASES = [
+    # deepening ties is diplomatic cooperation (CAMEO 050 -> SUPPORT) with the "with" phrase
+    ("Namibia has deepened its ties with Angola.", {"SUPPORT"}, {"NAM"}, {"AGO"}),
     # a country acting on a sector of its own people: a separate party (TUR -> TURREF), not "itself"
     ("Turkey will allow thousands of Turkish refugees to return home.", {"AGREE", "CONCEDE"}, {"TUR"},
      {"TURREF"}),
@@ -342,3 +344,8 @@ def test_subject_search_stops_at_a_noun_root():
               deps=["ROOT", "mark", "acl", "obj"], pos=["NOUN", "SCONJ", "VERB", "PROPN"],
               morphs=["", "", "VerbForm=Ger", ""])
     assert subject_of(doc[2]) is None
+
+
+def test_expanding_something_other_than_ties_is_no_support(code_en):
+    events = code_en("Rwanda expanded its military operations in the east.")
+    assert not [e for e in events if e.event == "SUPPORT"], events

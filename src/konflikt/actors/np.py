@@ -16,6 +16,7 @@ from konflikt.language.registry import words_for
 NP_INTERNAL = {"amod", "nmod:poss", "flat", "flat:name", "appos", "compound", "det", "nummod", "nmod"}
 # NP-internal prepositions that tie a sector noun to its owner: "trupper från X", "regeringen i X".
 OWNER_PREPS = {"sv": {"från", "av", "i", "hos", "inom", "under"}, "en": {"of", "from", "in", "under"}}
+PARTITIVE_PREPS = {"sv": {"av"}, "en": {"of"}}
 PERSONAL_SINGULAR = {"sv": {"han", "hon", "honom", "henne"}, "en": {"he", "she", "him", "her"}}
 PERSONAL_PLURAL = {"sv": {"de", "dem"}, "en": {"they", "them", "it"}}  # en "it": a state or organisation
 POSSESSIVE_REFLEXIVE = {"sv": {"sin", "sitt", "sina"}, "en": set()}
@@ -72,7 +73,9 @@ def _partitive_preps(lang: str) -> frozenset[str]:
     from konflikt.places.data import load_attachment
 
     locative = {" ".join(p) for p in load_attachment(lang).prepositions}
-    return frozenset(words_for(OWNER_PREPS, lang, set()) - locative)
+    # "av"/"of" also attach places ("väster av", "ut av") but are always partitive after a quantity noun
+    # ("hundrevis av demonstranter", "thousands of protesters")
+    return frozenset((words_for(OWNER_PREPS, lang, set()) - locative) | words_for(PARTITIVE_PREPS, lang, set()))
 
 
 def _case_of(tok: Token) -> str | None:

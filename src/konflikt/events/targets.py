@@ -7,7 +7,8 @@
   withdrawals, sanctions, threats). A country, or its state organs, are never their own recipient.
 * a protest without a target is directed at the government of the country it happens in (the place of
   the event, else the protesters' own country): "Thousands of Iraqi Kurds demonstrated in Kirkuk" ->
-  IRQ -> IRQGOV.
+  IRQ -> IRQGOV; so is a demand of a country's non-state group that names no one ("Demonstranter krevde at
+  valgresultatet offentliggjøres" -> its government).
 
 The added recipient has `resolution` "location" or "protest-target" and the event a lower confidence.
 """
@@ -110,6 +111,13 @@ def _with_place_recipient(ev: Event, kb: KnowledgeBase, onto: Ontology) -> list[
         if cc and not any(a.code == f"{cc}GOV" for a in ev.actor):
             actor = _country_actor(kb, cc, loc.raw_text if loc is not None and loc.raw_text else cc,
                                    "protest-target", sector="GOV")
+    if actor is None and not ev.recipient and ev.event == "REQUEST" and ev.actor and all(
+            a.country and a.sector and a.sector not in STATE_SECTORS for a in ev.actor):
+        # a demand of a country's protesters, opposition or unions that names no one is made of its government
+        # ("Demonstranter krevde at valgresultatet offentliggjøres")
+        cc = ev.actor[0].country
+        if all(a.country == cc for a in ev.actor):
+            actor = _country_actor(kb, cc, ev.actor[0].raw_text, "protest-target", sector="GOV")
     if actor is None:
         return [] if not ev.recipient and onto.requires_recipient(ev.event) else [ev]
     return [ev.model_copy(update={"recipient": [actor], "confidence": round(ev.confidence * CONFIDENCE, 3)})]

@@ -6,31 +6,17 @@ from __future__ import annotations
 import pytest
 
 
-@pytest.fixture(scope="module")
-def code_lang():
-    from konflikt.config import Settings
-    from konflikt.pipeline import Coder
-    from konflikt.records import Document
-
-    coders = {}
-
-    def run(text: str, lang: str):
-        coder = coders.setdefault(lang, Coder(Settings(lang=lang, date="2024-03-15", prefilter=False)))
-        return coder.code_document(Document(id="t", text=text, source="t", date="2024-03-15", language=lang))
-    return run
-
-
 @pytest.mark.parametrize(("lang", "text"), [
     ("nb", "Hundrevis av demonstranter krevde i Dakar lørdag at valgresultatet offentliggjøres."),
     ("sv", "Hundratals demonstranter krävde i Dakar på lördagen att valresultatet offentliggörs."),
     ("en", "Hundreds of protesters in Dakar demanded on Saturday that the election results be published."),
 ])
-def test_a_demand_of_protesters_naming_no_one_is_made_of_their_government(code_lang, lang, text):
-    (req,) = [e for e in code_lang(text, lang) if e.event == "REQUEST"]
+def test_a_demand_of_protesters_naming_no_one_is_made_of_their_government(code_sv, lang, text):
+    (req,) = [e for e in code_sv(text, lang=lang) if e.event == "REQUEST"]
     assert [a.country for a in req.actor] == ["SEN"] and req.actor[0].sector not in {"GOV", "MIL", "COP"}
     assert [a.code for a in req.recipient] == ["SENGOV"]
 
 
-def test_a_state_demand_naming_no_one_gets_no_government_recipient(code_lang):
-    events = code_lang("Senegal's government demanded on Saturday that the results be published.", "en")
+def test_a_state_demand_naming_no_one_gets_no_government_recipient(code_sv):
+    events = code_sv("Senegal's government demanded on Saturday that the results be published.", lang="en")
     assert not any(r.code == "SENGOV" for e in events if e.event == "REQUEST" for r in e.recipient)

@@ -17,9 +17,6 @@ GROUP_ANAPHORS = {"sv": {"rörelsen", "gruppen", "organisationen", "grupperingen
 # Of these, the ones that may also refer back to an intergovernmental organisation ("Europarådet ...
 # organisationens församling").
 IGO_ANAPHORS = {"organisationen", "organisationens", "organization", "organisation"}
-# Prepositions of the charge of an accusation, which the parser may hang on its object ("accused the group of
-# psychological warfare", "anklagade gruppen för terrorism"): not a modifier that makes the noun no anaphor.
-CHARGE_PREPS = {"of", "för", "for"}
 COUNTRY_ANAPHORS = {"sv": {"landet", "landets"}, "en": {"country", "country's"}}
 POSSESSIVE_PLURAL = {"sv": {"deras"}, "en": {"their"}}
 PERSON_MEMORY = 3  # sentences back that a "he"/"han" may reach for its person
@@ -61,8 +58,11 @@ class Anaphora:
         lang, low = self.lang, tok.lower_
         if rules_of(lang) == "en" and not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
             return None
+        from konflikt.events.lexicon import load_lexicon
+
+        charge = {w.lower() for w in load_lexicon(lang).charge_preps}  # "accused the group of ...": the charge
         if any(c.dep_ in {"amod", "nmod:poss", "compound"} or (c.dep_ == "nmod" and (
-                c.i < tok.i or _case_of(c) not in CHARGE_PREPS
+                c.i < tok.i or _case_of(c) not in charge
                 or self._resolve_one(c, allow_adjective=True, allow_poss=True, depth=2) is not None
                 or any(self.mention_at(t) is not None for t in c.subtree))) for c in tok.children):
             return None  # "det nya landet", "landet i norr": not a bare anaphor (but "accused the group of

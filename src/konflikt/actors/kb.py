@@ -605,16 +605,8 @@ class KnowledgeBase:
                 for f in gen(lemma):
                     forms.setdefault(f, code)
             self._sector_forms[lg] = forms
-        self._member_forms: dict[str, frozenset[str]] = {}
-        for lg, words in (member_words or {}).items():
-            gen = _nb_noun_forms if lg == "nb" else _sv_noun_forms if rules_of(lg) == "sv" else _en_noun_forms
-            lemmas = [" ".join(w.split()).casefold() for w in words]
-            self._member_forms[lg] = frozenset(lemmas) | frozenset(f for w in lemmas for f in gen(w))
-        self._role_forms: dict[str, frozenset[str]] = {}
-        for lg, words in (role_words or {}).items():
-            gen = _nb_noun_forms if lg == "nb" else _sv_noun_forms if rules_of(lg) == "sv" else _en_noun_forms
-            lemmas = [" ".join(w.split()).casefold() for w in words]
-            self._role_forms[lg] = frozenset(lemmas) | frozenset(f for w in lemmas for f in gen(w))
+        self._member_forms = _inflected(member_words)
+        self._role_forms = _inflected(role_words)
         self._claims_by_code: dict[str, list[tuple[Claim, Entity]]] = {}
         self._by_code: dict[str, list[Entity]] = {}
         for e in self._order:
@@ -757,6 +749,16 @@ class KnowledgeBase:
                 if head in forms and len(head) >= 4:
                     return forms[head]
         return None
+
+
+def _inflected(words_by_lang: Mapping[str, Sequence[str]] | None) -> dict[str, frozenset[str]]:
+    """Per language, the words of a closed noun list and their regular inflections (members, roles)."""
+    out: dict[str, frozenset[str]] = {}
+    for lg, words in (words_by_lang or {}).items():
+        gen = _nb_noun_forms if lg == "nb" else _sv_noun_forms if rules_of(lg) == "sv" else _en_noun_forms
+        lemmas = [" ".join(w.split()).casefold() for w in words]
+        out[lg] = frozenset(lemmas) | frozenset(f for w in lemmas for f in gen(w))
+    return out
 
 
 def _entity_from(raw: dict, file_kind: str | None, source: str, line: int) -> Entity:

@@ -241,6 +241,8 @@ class Lexicon(BaseModel):
     motive_preps: tuple[str, ...] = ()
     """Prepositions of a protest noun giving the motive of another act ("i protest mot", "in protest at")."""
     role_marks: tuple[str, ...] = ()
+    charge_preps: tuple[str, ...] = ()
+    """Prepositions of an accusation's charge ("accused the group of ...", "anklagade gruppen för ...")."""
     event_anaphors: tuple[str, ...] = ()
     """Lemmas of nouns that refer back to an act of someone's ("condemned the move", "avvisade beslutet")."""
     both_sides: tuple[str, ...] = ()

@@ -16,15 +16,13 @@ The added recipient has `resolution` "location" or "protest-target" and the even
 from __future__ import annotations
 
 from konflikt.actors.kb import KnowledgeBase
+from konflikt.actors.sector_phrases import STATE_SECTORS  # a state's organs: no recipient of their own country
 from konflikt.events.ontology import Ontology, load_ontology
 from konflikt.records import Actor, Event
 
 PLACE_TARGET_TYPES = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "AID", "RETREAT", "SANCTION",
                                 "THREATEN"})
 PLACE_METHODS = frozenset({"preposition", "argument"})
-# A state's own organs acting at home (an army retaking a town) do not get their own country as recipient;
-# rebels attacking a town of their country do.
-STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "LEG", "JUD", "SPY"})
 CONFIDENCE = 0.8
 
 

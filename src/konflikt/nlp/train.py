@@ -204,8 +204,11 @@ def save_docbin(docs: Iterable, path: Path) -> int:
     return n
 
 
-def prepare_ud(lang: str, data_dir: Path, work: Path, seed: int) -> dict:
-    """Write train/dev/test .spacy files for the core pipeline; returns a description of the split."""
+def prepare_ud(lang: str, data_dir: Path, work: Path, seed: int, ndt_trees: bool = True) -> dict:
+    """Write train/dev/test .spacy files for the core pipeline; returns a description of the split.
+
+    For Bokmål with `ndt_trees`, every NDT sentence that is in no UD slice is added to the training data as
+    a UD tree converted by `konflikt.nlp.ndt` (tables learned from the UD training slice only)."""
     from spacy.vocab import Vocab
 
     ud = data_dir / "ud" / lang
@@ -221,6 +224,13 @@ def prepare_ud(lang: str, data_dir: Path, work: Path, seed: int) -> dict:
             origin.extend([fn] * len(s))
         test_i, dev_i, train_i = split_indices(len(sents), seed, [SV_TEST_FRACTION, SV_DEV_FRACTION])
         splits = {"train": train_i, "dev": dev_i, "test": test_i}
+        if lang == "nb" and ndt_trees:
+            silver, info["ndt"] = ndt_silver(data_dir, vocab, {i: fn for i, fn in enumerate(origin)},
+                                             set(train_i), set(dev_i))
+            sents.extend(silver)
+            origin.extend([NB_NER_FILE] * len(silver))
+            train_i = train_i + list(range(len(sents) - len(silver), len(sents)))
+            splits["train"] = train_i
         info["method"] = (f"all sentences of {', '.join(UD_FILES[lang])} (in that order) shuffled with "
                           f"random.Random({seed}); first {SV_TEST_FRACTION:.0%} = test (held out), next "
                           f"{SV_DEV_FRACTION:.0%} = dev (model selection), rest = train")
@@ -244,6 +254,40 @@ def prepare_ud(lang: str, data_dir: Path, work: Path, seed: int) -> dict:
             save_docbin(group_docs(sents), work / f"{name}.spacy")
             info[name] = {"file": fn, "sentences": len(sents), "words": sum(len(s) for s in sents)}
     return info
+
+
+def ndt_silver(data_dir: Path, vocab, origin: dict[int, str], train_i: set[int], dev_i: set[int]
+               ) -> tuple[list, dict]:
+    """The NDT sentences in no UD slice as spaCy docs of converted UD trees, and how the conversion scores.
+
+    The conversion tables are learned from the NDT sentences aligned with the UD *training* slice and
+    scored on those aligned with the dev slice (the test slice is not used at all)."""
+    from spacy.tokens import Doc
+    from spacy.training.converters import conllu_to_docs
+
+    from konflikt.nlp import ndt
+
+    trees = ndt.read_ndt(data_dir / "ner" / "nb" / NB_NER_FILE)
+    ud: list = []
+    for fn in UD_FILES["nb"]:
+        ud.extend(ndt.read_ud(data_dir / "ud" / "nb" / fn))
+    if len(ud) != len(origin):
+        raise ValueError(f"UD Bokmål sentences read twice differ in number: {len(ud)} vs {len(origin)}")
+    pairs = ndt.align(trees, ud)
+    tables = ndt.learn(trees, ud, [(i, j) for i, j in pairs if j in train_i])
+    scores = ndt.conversion_scores(trees, ud, [(i, j) for i, j in pairs if j in dev_i], tables)
+    in_ud = {ndt.sentence_key(t.form for t in u) for u in ud}
+    rest = [s for s in trees if ndt.sentence_key(t.form for t in s) not in in_ud]
+    text = "\n".join(ndt.to_conllu(ndt.convert(s, tables), [t.ner for t in s]) for s in rest)
+    docs = [Doc(vocab).from_bytes(d.to_bytes())
+            for d in conllu_to_docs(text, n_sents=1, no_print=True, ner_map=NORNE_MAP)]
+    docs = [punctuation_lemmas_as_forms(d) for d in docs]
+    info = {"method": ("NDT sentences in no UD slice, converted to UD by konflikt.nlp.ndt (structure, tags "
+                       "and labels learned from the NDT sentences aligned with the UD training slice), "
+                       "added to the training slice"),
+            "sentences": len(docs), "words": sum(len(d) for d in docs),
+            "aligned_with_ud": len(pairs), "conversion_on_ud_dev_slice": scores}
+    return docs, info
 
 
 def prepare_ner(data_dir: Path, work: Path, seed: int) -> dict:
@@ -595,14 +639,17 @@ def train(lang: str, data_dir: str | Path, out_dir: str | Path, *, work_dir: str
           seed: int = 0, max_steps: int | None = None, ner_max_steps: int | None = None,
           eval_frequency: int | None = None, patience: int | None = None, with_ner: bool = True,
           overrides: dict | None = None, ner_overrides: dict | None = None,
-          command: str | None = None, reuse: bool = False, core_from: str | Path | None = None) -> dict:
+          command: str | None = None, reuse: bool = False, core_from: str | Path | None = None,
+          ner_from: str | Path | None = None, ndt_trees: bool = True) -> dict:
     """Convert data, train, assemble and evaluate the `lang` pipeline; save it to `out_dir`.
 
     Returns the metrics written to ``<out_dir>/metrics.json``. With `reuse`, a component pipeline already
     trained in the work directory (``<work>/core/model-best``, ``<work>/ner/model-best``, by an earlier run
     with the same data, config and seed) is assembled as it is instead of being trained again. With
     `core_from`, the core components of an already trained pipeline (e.g. the shipped one) are used as they
-    are and only the NER is trained.
+    are and only the NER is trained; with `ner_from`, the NER of an already trained pipeline is used as it is
+    and only the core is trained. `ndt_trees` (Bokmål): add the converted NDT trees to the core's training
+    data (see `prepare_ud`).
     """
     import spacy
     from spacy.util import fix_random_seed
@@ -618,7 +665,7 @@ def train(lang: str, data_dir: str | Path, out_dir: str | Path, *, work_dir: str
     t_start = time.perf_counter()
 
     log.info("converting UD data for %s into %s", lang, work)
-    split = {"ud": prepare_ud(lang, data_dir, work, seed)}
+    split = {"ud": prepare_ud(lang, data_dir, work, seed, ndt_trees)}
     do_ner = with_ner and lang in NER_LANGS
     if do_ner:
         log.info("converting NER data")
@@ -645,7 +692,11 @@ def train(lang: str, data_dir: str | Path, out_dir: str | Path, *, work_dir: str
     else:
         train_or_reuse("core", "train.spacy", "dev.spacy", max_steps, overrides)
     ner_dir = None
-    if do_ner:
+    if do_ner and ner_from is not None:
+        log.info("taking the NER from %s", ner_from)
+        ner_dir = Path(ner_from)
+        timing["ner_from"] = str(ner_from)
+    elif do_ner:
         train_or_reuse("ner", "ner_train.spacy", "ner_dev.spacy", ner_max_steps, ner_overrides)
         ner_dir = work / "ner" / "model-best"
 
@@ -724,6 +775,10 @@ def main(argv: Sequence[str] | None = None) -> int:
                    "the work dir (core/, ner/ model-best) instead of training them again")
     p.add_argument("--core-from", default=None, metavar="DIR", help="use the core components (tagger, parser, "
                    "lemmatizer) of this trained pipeline as they are and train only the NER")
+    p.add_argument("--ner-from", default=None, metavar="DIR", help="use the NER of this trained pipeline as "
+                   "it is and train only the core")
+    p.add_argument("--no-ndt-trees", action="store_true", help="Bokmål: train the core on the UD slices only, "
+                   "without the NDT trees converted to UD")
     p.add_argument("--set", action="append", default=[], metavar="KEY=VALUE",
                    help="config override for the core pipeline, e.g. components.parser.model.hidden_width=128")
     p.add_argument("--ner-set", action="append", default=[], metavar="KEY=VALUE",
@@ -737,7 +792,7 @@ def main(argv: Sequence[str] | None = None) -> int:
               ner_max_steps=args.ner_max_steps, eval_frequency=args.eval_frequency, patience=args.patience,
               with_ner=not args.no_ner, overrides=_parse_sets(args.set),
               ner_overrides=_parse_sets(args.ner_set), command=cmd, reuse=args.reuse,
-              core_from=args.core_from)
+              core_from=args.core_from, ner_from=args.ner_from, ndt_trees=not args.no_ndt_trees)
     summary = {k: m["test"].get(k) for k in ("upos", "morph_acc", "uas", "las", "lemma_acc", "sents_f")}
     if "ner_test" in m:
         summary["ner_f"] = m["ner_test"]["f"]

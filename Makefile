@@ -48,9 +48,14 @@ models-en: setup
 	$(BIN)/python -m konflikt.nlp.train --lang en --data $(DATA) --out src/konflikt/nlp/models/en \
 		--set components.parser.model.hidden_width=128 --max-steps 8000 --ner-max-steps 4000
 
+# Bokmål in two runs: the NER (its core discarded: --max-steps 1), then the core on the UD slices and the
+# converted NDT trees with that NER (docs/nlp.md)
 models-nb: setup
+	$(BIN)/python -m konflikt.nlp.train --lang nb --data $(DATA) --out build/nlp/nb-ner-stage \
+		--work build/nlp/nb-ner --max-steps 1 --ner-max-steps 2750
 	$(BIN)/python -m konflikt.nlp.train --lang nb --data $(DATA) --out src/konflikt/nlp/models/nb \
-		--set components.parser.model.hidden_width=128 --max-steps 3250 --ner-max-steps 2750
+		--set components.parser.model.hidden_width=128 --max-steps 7000 --eval-frequency 500 --patience 3000 \
+		--ner-from build/nlp/nb-ner-stage
 
 clean:
 	rm -rf $(VENV) build dist src/*.egg-info .pytest_cache .ruff_cache

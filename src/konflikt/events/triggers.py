@@ -40,6 +40,11 @@ def _obl_with_prep(tok: Token, prep: str) -> Token | None:
             for g in c.children:
                 if g.dep_ in {"nmod", "obl"} and _case_of(g) == prep.lower():
                     return g
+    # the preposition read as the verb's particle, another one introducing the oblique ("meldte seg ut[prt]
+    # av EU" for "melde seg ut"): the first oblique after the particle
+    for p in tok.children:
+        if p.dep_ == "compound:prt" and p.lower_ == prep.lower():
+            return next((c for c in tok.children if c.dep_ == "obl" and c.i > p.i and _case_of(c)), None)
     return None
 
 

@@ -42,7 +42,7 @@ class Language:
     words: tuple[str, ...]
     repairs: tuple[str, ...] = ()
     """Parse repairs added to its pipeline after the lemma fixer (spaCy component names, e.g.
-    `konflikt_verbless_repair`)."""
+    `konflikt_verbless_repair`, `konflikt_particle_repair`, `konflikt_genitive_repair`)."""
 
     def path(self, kind: str) -> Path | None:
         """Absolute path of one of its data files (`triggers`, `dates`, `prefilter_forms`), None if unlisted."""

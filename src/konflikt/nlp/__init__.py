@@ -62,11 +62,9 @@ def load_pipeline(lang: str) -> spacy.Language:
         nlp.add_pipe("konflikt_sentence_bounds", before="parser")
     from konflikt.language.registry import language
 
-    after = "konflikt_lemma_fixer"
     for repair in language(lang).repairs:  # data/languages.yaml `repairs` ("X fordømte[ADJ] Y" in Bokmål)
-        if after in nlp.pipe_names and repair not in nlp.pipe_names:
-            nlp.add_pipe(repair, after=after)
-            after = repair
+        if "konflikt_lemma_fixer" in nlp.pipe_names and repair not in nlp.pipe_names:
+            nlp.add_pipe(repair, last=True)  # after the NER too: a repair may read the entities
     return nlp
 
 

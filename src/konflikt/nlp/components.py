@@ -149,18 +149,7 @@ def repair_verbless(doc: Doc) -> Doc:
                     heads[t.i] = verb.i
             heads[obj.i], deps[obj.i] = verb.i, "obj"
         changed = True
-    if changed:
-        import numpy
-        from spacy.attrs import DEP, HEAD
-
-        arr = numpy.array([[(h - i) % 2**64, doc.vocab.strings.add(d)]  # a relative head, as spaCy stores it
-                           for i, (h, d) in enumerate(zip(heads, deps, strict=True))], dtype="uint64")
-        starts = [t.is_sent_start for t in doc]
-        before = doc.to_array([HEAD, DEP])
-        doc.from_array([HEAD, DEP], arr)
-        if [t.is_sent_start for t in doc] != starts:  # never move a sentence boundary: keep the parse
-            doc.from_array([HEAD, DEP], before)
-            return doc
+    if changed and _set_arcs(doc, heads, deps):
         for t, p in zip(doc, pos, strict=True):
             if t.pos_ != p:
                 t.pos_ = p
@@ -168,6 +157,76 @@ def repair_verbless(doc: Doc) -> Doc:
                     t.lemma_ = _dict_lemma(t.lower_, doc.lang_)[0]  # fordømte: fordømme, not the adjective fordømt
                     t.set_morph("Mood=Ind|Tense=Past|VerbForm=Fin")
     return doc
+
+
+def _set_arcs(doc: Doc, heads: list[int], deps: list[str]) -> bool:
+    """Give `doc` these (absolute) heads and relations; undone (False) if a sentence boundary would move."""
+    import numpy
+    from spacy.attrs import DEP, HEAD
+
+    arr = numpy.array([[(h - i) % 2**64, doc.vocab.strings.add(d)]  # a relative head, as spaCy stores it
+                       for i, (h, d) in enumerate(zip(heads, deps, strict=True))], dtype="uint64")
+    starts = [t.is_sent_start for t in doc]
+    before = doc.to_array([HEAD, DEP])
+    doc.from_array([HEAD, DEP], arr)
+    if [t.is_sent_start for t in doc] != starts:  # never move a sentence boundary: keep the parse
+        doc.from_array([HEAD, DEP], before)
+        return False
+    return True
+
+
+def repair_particle_dependents(doc: Doc) -> Doc:
+    """A verb particle has no dependents of its own: a nominal the parser hung on one ("meldte seg ut[prt]
+    av EU[obl > ut]") is the verb's, an oblique when a preposition introduces it, else an object."""
+    if not doc.has_annotation("DEP"):
+        return doc
+    heads = [t.head.i for t in doc]
+    deps = [t.dep_ for t in doc]
+    changed = False
+    for t in doc:
+        prt = t.head
+        if prt.dep_ == "compound:prt" and prt.i != t.i and t.pos_ in _NOMINAL:
+            heads[t.i] = prt.head.i
+            deps[t.i] = "obl" if any(c.dep_ == "case" for c in t.children) else "obj"
+            changed = True
+    if changed:
+        _set_arcs(doc, heads, deps)
+    return doc
+
+
+def repair_genitive_names(doc: Doc) -> Doc:
+    """A lowercase common noun after a genitive name is its head, not part of the name: when the parser reads
+    "Haftars side" or "Verdens helseorganisasjon" as one name (``side`` flat:name of ``Haftars``), the noun
+    becomes the head and the genitive its modifier (nmod), as UD writes it (a name such as "Verdens
+    helseorganisasjon" is still found by the actor resolver over the whole noun phrase)."""
+    if not doc.has_annotation("DEP"):
+        return doc
+    heads = [t.head.i for t in doc]
+    deps = [t.dep_ for t in doc]
+    changed = False
+    for t in doc:
+        gen = t.head
+        if (t.dep_ == "flat:name" and t.pos_ == "NOUN" and t.text[:1].islower() and gen.i == t.i - 1
+                and gen.pos_ == "PROPN" and gen.text.endswith("s") and gen.text[:1].isupper()):
+            heads[t.i], deps[t.i] = (t.i, "ROOT") if gen.head.i == gen.i else (gen.head.i, gen.dep_)
+            heads[gen.i], deps[gen.i] = t.i, "nmod"
+            for c in gen.children:  # the noun phrase's other words ("på", "den") now belong to the noun
+                if c.i != t.i and c.dep_ not in {"flat:name", "compound"}:
+                    heads[c.i] = t.i
+            changed = True
+    if changed:
+        _set_arcs(doc, heads, deps)
+    return doc
+
+
+@Language.component("konflikt_genitive_repair")
+def genitive_repair(doc: Doc) -> Doc:
+    return repair_genitive_names(doc)
+
+
+@Language.component("konflikt_particle_repair")
+def particle_repair(doc: Doc) -> Doc:
+    return repair_particle_dependents(doc)
 
 
 @Language.component("konflikt_verbless_repair")

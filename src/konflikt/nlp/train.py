@@ -204,11 +204,15 @@ def save_docbin(docs: Iterable, path: Path) -> int:
     return n
 
 
-def prepare_ud(lang: str, data_dir: Path, work: Path, seed: int, ndt_trees: bool = True) -> dict:
+def prepare_ud(lang: str, data_dir: Path, work: Path, seed: int, ndt_trees: bool = True,
+               parser_trees: bool = False, own_repeat: int = 1) -> dict:
     """Write train/dev/test .spacy files for the core pipeline; returns a description of the split.
 
     For Bokmål with `ndt_trees`, every NDT sentence that is in no UD slice is added to the training data as
-    a UD tree converted by `konflikt.nlp.ndt` (tables learned from the UD training slice only)."""
+    a UD tree converted by `konflikt.nlp.ndt` (tables learned from the UD training slice only). For Swedish
+    with `parser_trees`, the Bokmål trees (UD slices and converted NDT) are added with their dependencies
+    only (tags, features and lemmas missing, so only the parser learns from them), and the Swedish training
+    sentences are repeated `own_repeat` times."""
     from spacy.vocab import Vocab
 
     ud = data_dir / "ud" / lang
@@ -230,6 +234,13 @@ def prepare_ud(lang: str, data_dir: Path, work: Path, seed: int, ndt_trees: bool
             sents.extend(silver)
             origin.extend([NB_NER_FILE] * len(silver))
             train_i = train_i + list(range(len(sents) - len(silver), len(sents)))
+            splits["train"] = train_i
+        if lang == "sv" and parser_trees:
+            own = len(sents)
+            foreign, info["parser_trees"] = parser_only_trees(data_dir, vocab, own_repeat)
+            sents.extend(foreign)
+            origin.extend(["nb (parser only)"] * len(foreign))
+            train_i = train_i * own_repeat + list(range(own, len(sents)))
             splits["train"] = train_i
         info["method"] = (f"all sentences of {', '.join(UD_FILES[lang])} (in that order) shuffled with "
                           f"random.Random({seed}); first {SV_TEST_FRACTION:.0%} = test (held out), next "
@@ -288,6 +299,31 @@ def ndt_silver(data_dir: Path, vocab, origin: dict[int, str], train_i: set[int],
             "sentences": len(docs), "words": sum(len(d) for d in docs),
             "aligned_with_ud": len(pairs), "conversion_on_ud_dev_slice": scores}
     return docs, info
+
+
+def parser_only_trees(data_dir: Path, vocab, own_repeat: int) -> tuple[list, dict]:
+    """Every Bokmål tree (the UD slices and the converted NDT) as a doc with heads and relations only: a
+    related language's trees for a parser whose own treebank is small (cross-lingual transfer)."""
+    from spacy.tokens import Doc
+
+    ud = []
+    for fn in UD_FILES["nb"]:
+        ud.extend(read_conllu_sentences(data_dir / "ud" / "nb" / fn, vocab))
+    origin = {i: "ud" for i in range(len(ud))}
+    silver, conv = ndt_silver(data_dir, vocab, origin, set(origin), set())
+    out = []
+    for d in ud + silver:
+        words = [t.text for t in d]
+        spaces = [bool(t.whitespace_) for t in d]
+        heads = [t.head.i for t in d]
+        deps = [t.dep_ for t in d]
+        out.append(Doc(vocab, words=words, spaces=spaces, heads=heads, deps=deps))
+    info = {"method": ("UD Norwegian-Bokmaal dev+test and the NDT sentences in neither, converted to UD "
+                       "(konflikt.nlp.ndt, tables learned from all aligned sentences), with heads and "
+                       f"relations only; the Swedish training slice repeated {own_repeat} times"),
+            "sentences": len(out), "words": sum(len(d) for d in out),
+            "ndt_converted": conv["sentences"]}
+    return out, info
 
 
 def prepare_ner(data_dir: Path, work: Path, seed: int) -> dict:
@@ -640,7 +676,8 @@ def train(lang: str, data_dir: str | Path, out_dir: str | Path, *, work_dir: str
           eval_frequency: int | None = None, patience: int | None = None, with_ner: bool = True,
           overrides: dict | None = None, ner_overrides: dict | None = None,
           command: str | None = None, reuse: bool = False, core_from: str | Path | None = None,
-          ner_from: str | Path | None = None, ndt_trees: bool = True) -> dict:
+          ner_from: str | Path | None = None, ndt_trees: bool = True, parser_trees: bool = False,
+          own_repeat: int = 1) -> dict:
     """Convert data, train, assemble and evaluate the `lang` pipeline; save it to `out_dir`.
 
     Returns the metrics written to ``<out_dir>/metrics.json``. With `reuse`, a component pipeline already
@@ -649,7 +686,8 @@ def train(lang: str, data_dir: str | Path, out_dir: str | Path, *, work_dir: str
     `core_from`, the core components of an already trained pipeline (e.g. the shipped one) are used as they
     are and only the NER is trained; with `ner_from`, the NER of an already trained pipeline is used as it is
     and only the core is trained. `ndt_trees` (Bokmål): add the converted NDT trees to the core's training
-    data (see `prepare_ud`).
+    data; `parser_trees` / `own_repeat` (Swedish): add the Bokmål trees for the parser only (see
+    `prepare_ud`).
     """
     import spacy
     from spacy.util import fix_random_seed
@@ -665,7 +703,7 @@ def train(lang: str, data_dir: str | Path, out_dir: str | Path, *, work_dir: str
     t_start = time.perf_counter()
 
     log.info("converting UD data for %s into %s", lang, work)
-    split = {"ud": prepare_ud(lang, data_dir, work, seed, ndt_trees)}
+    split = {"ud": prepare_ud(lang, data_dir, work, seed, ndt_trees, parser_trees, own_repeat)}
     do_ner = with_ner and lang in NER_LANGS
     if do_ner:
         log.info("converting NER data")
@@ -779,6 +817,10 @@ def main(argv: Sequence[str] | None = None) -> int:
                    "it is and train only the core")
     p.add_argument("--no-ndt-trees", action="store_true", help="Bokmål: train the core on the UD slices only, "
                    "without the NDT trees converted to UD")
+    p.add_argument("--parser-trees", action="store_true", help="Swedish: add the Bokmål trees (UD and "
+                   "converted NDT) with their dependencies only, for the parser")
+    p.add_argument("--own-repeat", type=int, default=1, help="with --parser-trees: repeat the Swedish training "
+                   "slice this many times")
     p.add_argument("--set", action="append", default=[], metavar="KEY=VALUE",
                    help="config override for the core pipeline, e.g. components.parser.model.hidden_width=128")
     p.add_argument("--ner-set", action="append", default=[], metavar="KEY=VALUE",
@@ -792,7 +834,8 @@ def main(argv: Sequence[str] | None = None) -> int:
               ner_max_steps=args.ner_max_steps, eval_frequency=args.eval_frequency, patience=args.patience,
               with_ner=not args.no_ner, overrides=_parse_sets(args.set),
               ner_overrides=_parse_sets(args.ner_set), command=cmd, reuse=args.reuse,
-              core_from=args.core_from, ner_from=args.ner_from, ndt_trees=not args.no_ndt_trees)
+              core_from=args.core_from, ner_from=args.ner_from, ndt_trees=not args.no_ndt_trees,
+              parser_trees=args.parser_trees, own_repeat=args.own_repeat)
     summary = {k: m["test"].get(k) for k in ("upos", "morph_acc", "uas", "las", "lemma_acc", "sents_f")}
     if "ner_test" in m:
         summary["ner_f"] = m["ner_test"]["f"]

@@ -63,6 +63,8 @@ def test_own_test_set_reaches_target(coder, lang):
 HELDOUT_FLOOR = {
     ("sv", "heldout"): 0.86, ("sv", "heldout2"): 0.90, ("sv", "heldout3"): 0.54, ("sv", "heldout4"): 0.51,
     ("en", "heldout"): 0.90, ("en", "heldout2"): 0.62, ("en", "heldout3"): 0.35,
+    # Bokmål: the gain of the NDT-trained parser (2026-12-07: 0.349, 0.488, 0.497; 0.241, 0.445, 0.409 before)
+    ("nb", "heldout2"): 0.33, ("nb", "heldout3"): 0.47, ("nb", "heldout4"): 0.48,
 }
 
 

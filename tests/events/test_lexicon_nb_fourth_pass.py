@@ -1,0 +1,15 @@
+"""Bokmål lexicon, fourth pass: a strong past tense the lemmatizer reads as another word ("frøs": fryse, not
+the noun frø) is a variant of its entry (scripts/data/triggers_sv_nb.tsv). Sentences written for this test."""
+
+import pytest
+
+
+@pytest.mark.parametrize("text,actor,recipient", [
+    ("EU frøs eiendelene til russiske oligarker.", "IGOEUREEC", "RUS"),
+    ("Norge frøs bistanden til Mali.", "NOR", "MLI"),
+])
+def test_froze_is_a_sanction(code_nb, text, actor, recipient):
+    hits = [e for e in code_nb(text) if e.event == "SANCTION" and e.trigger == "frøs"]
+    assert hits, [(e.event, e.trigger) for e in code_nb(text)]
+    assert any(a.code == actor for e in hits for a in e.actor)
+    assert any(r.code == recipient for e in hits for r in e.recipient)

@@ -54,3 +54,17 @@ def test_troops_sent_to_the_border_are_a_deployment(parse_sentences, lexicon_of)
     assert (dep.event, dep.cameo) == (lex.deployment.event, lex.deployment.cameo) and "deployment" in dep.notes
     aid = next(c for c in propose(ally.sent, ally, lex, "sv") if c.token.text == "skickade")
     assert aid.event == "AID" and "deployment" not in aid.notes
+
+
+def test_an_entrys_preposition_may_be_the_particle_before_the_oblique():
+    import spacy
+    from spacy.tokens import Doc
+
+    from konflikt.events.triggers import _obl_with_prep
+
+    doc = Doc(spacy.blank("nb").vocab, words=["Frankrike", "meldte", "seg", "ut", "av", "avtalen", "."],
+              pos=["PROPN", "VERB", "PRON", "ADP", "ADP", "NOUN", "PUNCT"], heads=[1, 1, 1, 1, 5, 1, 1],
+              deps=["nsubj", "ROOT", "obj", "compound:prt", "case", "obl", "punct"])
+    assert _obl_with_prep(doc[1], "ut").i == 5   # "melde seg ut" + "av avtalen"
+    assert _obl_with_prep(doc[1], "av").i == 5   # the oblique's own preposition, as before
+    assert _obl_with_prep(doc[1], "inn") is None

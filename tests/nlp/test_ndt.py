@@ -6,21 +6,19 @@ from konflikt.nlp import ndt
 
 # (form, lemma, NDT pos, NDT feats, head, NDT relation) and the UD analysis of the same sentence
 # (UPOS, feats, head, relation). NDT: the auxiliary heads the participle, the preposition heads its noun.
+# both training sentences have this analysis (pronoun, "har", participle, object, preposition, noun, stop)
+UD_SEEN = [("PRON", "_", 3, "nsubj"), ("AUX", "_", 3, "aux"), ("VERB", "VerbForm=Part", 0, "root"),
+           ("NOUN", "Definite=Def", 3, "obj"), ("ADP", "_", 6, "case"), ("NOUN", "Definite=Def", 3, "obl"),
+           ("PUNCT", "_", 3, "punct")]
 TRAIN = [
     ([("Han", "han", "pron", "ent|pers|3", 2, "SUBJ"), ("har", "ha", "verb", "pres", 0, "FINV"),
       ("sett", "se", "verb", "perf-part", 2, "INFV"), ("huset", "hus", "subst", "appell|nøyt|be|ent", 3, "DOBJ"),
       ("i", "i", "prep", "_", 3, "ADV"), ("byen", "by", "subst", "appell|mask|be|ent", 5, "PUTFYLL"),
-      (".", "$.", "clb", "<punkt>", 2, "IP")],
-     [("PRON", "_", 3, "nsubj"), ("AUX", "_", 3, "aux"), ("VERB", "VerbForm=Part", 0, "root"),
-      ("NOUN", "Definite=Def", 3, "obj"), ("ADP", "_", 6, "case"), ("NOUN", "Definite=Def", 3, "obl"),
-      ("PUNCT", "_", 3, "punct")]),
+      (".", "$.", "clb", "<punkt>", 2, "IP")], UD_SEEN),
     ([("Hun", "hun", "pron", "ent|pers|3", 2, "SUBJ"), ("har", "ha", "verb", "pres", 0, "FINV"),
       ("kjøpt", "kjøpe", "verb", "perf-part", 2, "INFV"), ("bilen", "bil", "subst", "appell|mask|be|ent", 3, "DOBJ"),
       ("på", "på", "prep", "_", 3, "ADV"), ("torget", "torg", "subst", "appell|nøyt|be|ent", 5, "PUTFYLL"),
-      (".", "$.", "clb", "<punkt>", 2, "IP")],
-     [("PRON", "_", 3, "nsubj"), ("AUX", "_", 3, "aux"), ("VERB", "VerbForm=Part", 0, "root"),
-      ("NOUN", "Definite=Def", 3, "obj"), ("ADP", "_", 6, "case"), ("NOUN", "Definite=Def", 3, "obl"),
-      ("PUNCT", "_", 3, "punct")]),
+      (".", "$.", "clb", "<punkt>", 2, "IP")], UD_SEEN),
 ]
 
 

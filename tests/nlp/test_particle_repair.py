@@ -1,10 +1,9 @@
-"""Parse repairs around verb particles (konflikt.nlp.components.repair_particle_dependents) and the
-preposition of a lexicon entry read as a particle (konflikt.events.triggers._obl_with_prep)."""
+"""The Bokmål parse repair of verb particles' dependents (konflikt.nlp.components.repair_particle_dependents),
+on parses written for these tests."""
 
 import spacy
 from spacy.tokens import Doc
 
-from konflikt.events.triggers import _obl_with_prep
 from konflikt.nlp.components import repair_particle_dependents
 
 WORDS = ["Frankrike", "meldte", "seg", "ut", "av", "avtalen", "."]
@@ -28,10 +27,3 @@ def test_a_well_formed_particle_verb_is_left_alone():
     doc = _doc(heads, deps)
     repair_particle_dependents(doc)
     assert [t.head.i for t in doc] == heads and [t.dep_ for t in doc] == deps
-
-
-def test_an_entrys_preposition_may_be_the_particle_before_the_oblique():
-    doc = _doc([1, 1, 1, 1, 5, 1, 1], ["nsubj", "ROOT", "obj", "compound:prt", "case", "obl", "punct"])
-    assert _obl_with_prep(doc[1], "ut").i == 5   # "melde seg ut" + "av avtalen"
-    assert _obl_with_prep(doc[1], "av").i == 5   # the oblique's own preposition, as before
-    assert _obl_with_prep(doc[1], "inn") is None

@@ -41,7 +41,7 @@ class Language:
     langid: tuple[str, ...]
     words: tuple[str, ...]
     repairs: tuple[str, ...] = ()
-    """Parse repairs added to its pipeline after the lemma fixer (spaCy component names, e.g.
+    """Parse repairs added at the end of its pipeline (spaCy component names, e.g.
     `konflikt_verbless_repair`, `konflikt_particle_repair`, `konflikt_genitive_repair`)."""
 
     def path(self, kind: str) -> Path | None:

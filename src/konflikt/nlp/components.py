@@ -175,23 +175,44 @@ def _set_arcs(doc: Doc, heads: list[int], deps: list[str]) -> bool:
     return True
 
 
-def repair_particle_dependents(doc: Doc) -> Doc:
-    """A verb particle has no dependents of its own: a nominal the parser hung on one ("meldte seg ut[prt]
-    av EU[obl > ut]") is the verb's, an oblique when a preposition introduces it, else an object."""
+def _rewrite_arcs(doc: Doc, rewrite) -> Doc:
+    """Apply `rewrite(token, heads, deps) -> bool` (changing the absolute `heads` and `deps` lists in place,
+    True when it did) to every token of a parsed `doc`, then set the arcs (kept if a boundary would move)."""
     if not doc.has_annotation("DEP"):
         return doc
     heads = [t.head.i for t in doc]
     deps = [t.dep_ for t in doc]
-    changed = False
-    for t in doc:
-        prt = t.head
-        if prt.dep_ == "compound:prt" and prt.i != t.i and t.pos_ in _NOMINAL:
-            heads[t.i] = prt.head.i
-            deps[t.i] = "obl" if any(c.dep_ == "case" for c in t.children) else "obj"
-            changed = True
-    if changed:
+    if any([rewrite(t, heads, deps) for t in doc]):  # (a list: every token is rewritten, not the first only)
         _set_arcs(doc, heads, deps)
     return doc
+
+
+def _particle_dependent(t, heads: list[int], deps: list[str]) -> bool:
+    prt = t.head
+    if prt.dep_ == "compound:prt" and prt.i != t.i and t.pos_ in _NOMINAL:
+        heads[t.i] = prt.head.i
+        deps[t.i] = "obl" if any(c.dep_ == "case" for c in t.children) else "obj"
+        return True
+    return False
+
+
+def repair_particle_dependents(doc: Doc) -> Doc:
+    """A verb particle has no dependents of its own: a nominal the parser hung on one ("meldte seg ut[prt]
+    av EU[obl > ut]") is the verb's, an oblique when a preposition introduces it, else an object."""
+    return _rewrite_arcs(doc, _particle_dependent)
+
+
+def _noun_after_genitive(t, heads: list[int], deps: list[str]) -> bool:
+    gen = t.head
+    if not (t.dep_ == "flat:name" and t.pos_ == "NOUN" and t.text[:1].islower() and gen.i == t.i - 1
+            and gen.pos_ == "PROPN" and gen.text.endswith("s") and gen.text[:1].isupper()):
+        return False
+    heads[t.i], deps[t.i] = (t.i, "ROOT") if gen.head.i == gen.i else (gen.head.i, gen.dep_)
+    heads[gen.i], deps[gen.i] = t.i, "nmod"
+    for c in gen.children:  # the noun phrase's other words ("på", "den") now belong to the noun
+        if c.i != t.i and c.dep_ not in {"flat:name", "compound"}:
+            heads[c.i] = t.i
+    return True
 
 
 def repair_genitive_names(doc: Doc) -> Doc:
@@ -199,24 +220,7 @@ def repair_genitive_names(doc: Doc) -> Doc:
     "Haftars side" or "Verdens helseorganisasjon" as one name (``side`` flat:name of ``Haftars``), the noun
     becomes the head and the genitive its modifier (nmod), as UD writes it (a name such as "Verdens
     helseorganisasjon" is still found by the actor resolver over the whole noun phrase)."""
-    if not doc.has_annotation("DEP"):
-        return doc
-    heads = [t.head.i for t in doc]
-    deps = [t.dep_ for t in doc]
-    changed = False
-    for t in doc:
-        gen = t.head
-        if (t.dep_ == "flat:name" and t.pos_ == "NOUN" and t.text[:1].islower() and gen.i == t.i - 1
-                and gen.pos_ == "PROPN" and gen.text.endswith("s") and gen.text[:1].isupper()):
-            heads[t.i], deps[t.i] = (t.i, "ROOT") if gen.head.i == gen.i else (gen.head.i, gen.dep_)
-            heads[gen.i], deps[gen.i] = t.i, "nmod"
-            for c in gen.children:  # the noun phrase's other words ("på", "den") now belong to the noun
-                if c.i != t.i and c.dep_ not in {"flat:name", "compound"}:
-                    heads[c.i] = t.i
-            changed = True
-    if changed:
-        _set_arcs(doc, heads, deps)
-    return doc
+    return _rewrite_arcs(doc, _noun_after_genitive)
 
 
 @Language.component("konflikt_genitive_repair")

@@ -21,6 +21,7 @@ from (UPOS, features, UAS, LAS), so the quality of the silver trees is a reporte
 
 from __future__ import annotations
 
+import logging
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -31,6 +32,7 @@ DEMOTE_SHARE = 0.5
 # Table entries seen fewer times than this back off to the coarser key.
 MIN_COUNT = 2
 HEADLINE_MARK = "|"
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -61,21 +63,22 @@ class UdToken:
 
 
 def read_ndt(path: Path) -> list[list[NdtToken]]:
-    """The sentences of the NDT/NorNE file, headline markers ``|`` removed (dependents of one move to its
-    head) and ids renumbered. Malformed lines are skipped."""
+    """The sentences of the NDT/NorNE file (10 tab-separated columns, ``name=B-PER`` in the last), headline
+    markers ``|`` removed (dependents of one move to its head) and ids renumbered. Malformed lines are skipped
+    with a warning."""
     sents: list[list[NdtToken]] = []
     cur: list[NdtToken] = []
-    for raw in path.read_text(encoding="utf-8").splitlines():
+    for lineno, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
         if not raw.strip():
             if cur:
                 sents.append(_drop_marks(cur))
                 cur = []
             continue
         c = raw.split("\t")
-        if len(c) != 10 or not c[0].isdigit() or not c[6].isdigit():
+        if len(c) != 10 or not c[0].isdigit() or not c[6].isdigit() or not c[9].startswith("name="):
+            log.warning("%s:%d: skipping malformed line %r", path.name, lineno, raw)
             continue
-        ner = c[9][len("name="):] if c[9].startswith("name=") else "O"
-        cur.append(NdtToken(int(c[0]), c[1], c[2], c[3], c[5], int(c[6]), c[7], ner))
+        cur.append(NdtToken(int(c[0]), c[1], c[2], c[3], c[5], int(c[6]), c[7], c[9][len("name="):]))
     if cur:
         sents.append(_drop_marks(cur))
     return [s for s in sents if s]
@@ -122,7 +125,8 @@ def read_ud(path: Path) -> list[list[UdToken]]:
 
 
 def sentence_key(words: Iterable[str]) -> str:
-    """A sentence's identity across NDT and UD: its letters and digits, lowercased."""
+    """A sentence's identity across tokenisations: its letters and digits, lowercased (NDT and UD differ in
+    the headline marker ``|`` and in a split-off full stop)."""
     return "".join(ch for w in words for ch in w.lower() if ch.isalnum())
 
 
@@ -152,7 +156,6 @@ class Tables:
     """What the conversion learned from aligned sentences."""
 
     demote: dict = field(default_factory=dict)      # (pos, lemma, child dep) / (pos, child dep) -> share
-    func_dep: dict = field(default_factory=dict)    # function word's UD relation to its content word
     tags: dict = field(default_factory=dict)        # backed-off keys -> (upos, feats)
     labels: dict = field(default_factory=dict)      # backed-off keys -> UD relation
 

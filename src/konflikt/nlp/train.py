@@ -55,6 +55,9 @@ import time  # noqa: E402
 from collections.abc import Iterable, Sequence  # noqa: E402
 from pathlib import Path  # noqa: E402
 
+from konflikt.nlp import ndt  # noqa: E402
+from konflikt.nlp.ndt import sentence_key  # noqa: E402
+
 log = logging.getLogger("konflikt.nlp.train")
 
 CONFIG_DIR = Path(__file__).resolve().parent / "configs"
@@ -229,8 +232,7 @@ def prepare_ud(lang: str, data_dir: Path, work: Path, seed: int, ndt_trees: bool
         test_i, dev_i, train_i = split_indices(len(sents), seed, [SV_TEST_FRACTION, SV_DEV_FRACTION])
         splits = {"train": train_i, "dev": dev_i, "test": test_i}
         if lang == "nb" and ndt_trees:
-            silver, info["ndt"] = ndt_silver(data_dir, vocab, {i: fn for i, fn in enumerate(origin)},
-                                             set(train_i), set(dev_i))
+            silver, info["ndt"] = ndt_silver(data_dir, vocab, len(sents), set(train_i), set(dev_i))
             sents.extend(silver)
             origin.extend([NB_NER_FILE] * len(silver))
             train_i = train_i + list(range(len(sents) - len(silver), len(sents)))
@@ -267,28 +269,26 @@ def prepare_ud(lang: str, data_dir: Path, work: Path, seed: int, ndt_trees: bool
     return info
 
 
-def ndt_silver(data_dir: Path, vocab, origin: dict[int, str], train_i: set[int], dev_i: set[int]
-               ) -> tuple[list, dict]:
+def ndt_silver(data_dir: Path, vocab, n_ud: int, train_i: set[int], dev_i: set[int]) -> tuple[list, dict]:
     """The NDT sentences in no UD slice as spaCy docs of converted UD trees, and how the conversion scores.
 
     The conversion tables are learned from the NDT sentences aligned with the UD *training* slice and
-    scored on those aligned with the dev slice (the test slice is not used at all)."""
+    scored on those aligned with the dev slice (the test slice is not used at all). `n_ud`: how many UD
+    sentences the caller read (the indices of `train_i` and `dev_i` are theirs)."""
     from spacy.tokens import Doc
     from spacy.training.converters import conllu_to_docs
-
-    from konflikt.nlp import ndt
 
     trees = ndt.read_ndt(data_dir / "ner" / "nb" / NB_NER_FILE)
     ud: list = []
     for fn in UD_FILES["nb"]:
         ud.extend(ndt.read_ud(data_dir / "ud" / "nb" / fn))
-    if len(ud) != len(origin):
-        raise ValueError(f"UD Bokmål sentences read twice differ in number: {len(ud)} vs {len(origin)}")
+    if len(ud) != n_ud:
+        raise ValueError(f"UD Bokmål sentences read twice differ in number: {len(ud)} vs {n_ud}")
     pairs = ndt.align(trees, ud)
     tables = ndt.learn(trees, ud, [(i, j) for i, j in pairs if j in train_i])
     scores = ndt.conversion_scores(trees, ud, [(i, j) for i, j in pairs if j in dev_i], tables)
-    in_ud = {ndt.sentence_key(t.form for t in u) for u in ud}
-    rest = [s for s in trees if ndt.sentence_key(t.form for t in s) not in in_ud]
+    in_ud = {sentence_key(t.form for t in u) for u in ud}
+    rest = [s for s in trees if sentence_key(t.form for t in s) not in in_ud]
     text = "\n".join(ndt.to_conllu(ndt.convert(s, tables), [t.ner for t in s]) for s in rest)
     docs = [Doc(vocab).from_bytes(d.to_bytes())
             for d in conllu_to_docs(text, n_sents=1, no_print=True, ner_map=NORNE_MAP)]
@@ -309,8 +309,7 @@ def parser_only_trees(data_dir: Path, vocab, own_repeat: int) -> tuple[list, dic
     ud = []
     for fn in UD_FILES["nb"]:
         ud.extend(read_conllu_sentences(data_dir / "ud" / "nb" / fn, vocab))
-    origin = {i: "ud" for i in range(len(ud))}
-    silver, conv = ndt_silver(data_dir, vocab, origin, set(origin), set())
+    silver, conv = ndt_silver(data_dir, vocab, len(ud), set(range(len(ud))), set())
     out = []
     for d in ud + silver:
         words = [t.text for t in d]
@@ -346,38 +345,15 @@ def prepare_ner(data_dir: Path, work: Path, seed: int) -> dict:
     }
 
 
-def sentence_key(words: Iterable[str]) -> str:
-    """A sentence's identity across tokenisations: its letters and digits, lowercased (NDT and UD differ in
-    the headline marker ``|`` and in a split-off full stop)."""
-    return "".join(ch for w in words for ch in w.lower() if ch.isalnum())
-
-
 def read_ndt_ner(path: Path) -> list[tuple[list[str], list[str]]]:
-    """Sentences of the NDT/NorNE file (10 tab-separated columns, ``name=B-PER`` in the last) as (words,
-    BIO labels renamed by NORNE_MAP); NDT's headline marker ``|`` is dropped (UD has no such token)."""
-    sents: list[tuple[list[str], list[str]]] = []
-    words: list[str] = []
-    labels: list[str] = []
-    for lineno, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        if not raw.strip():
-            if words:
-                sents.append((words, labels))
-                words, labels = [], []
-            continue
-        cols = raw.split("\t")
-        if len(cols) != 10 or not cols[9].startswith("name="):
-            log.warning("%s:%d: skipping malformed line %r", path.name, lineno, raw)
-            continue
-        if cols[1] == "|":
-            continue
-        tag = cols[9][len("name="):]
+    """Sentences of the NDT/NorNE file (`konflikt.nlp.ndt.read_ndt`: headline markers ``|`` dropped, as UD
+    has no such token) as (words, BIO labels renamed by NORNE_MAP)."""
+    def label(tag: str) -> str:
         prefix, _, typ = tag.partition("-")
         mapped = NORNE_MAP.get(typ, "") if prefix in {"B", "I"} else ""
-        words.append(cols[1])
-        labels.append(f"{prefix}-{mapped}" if mapped else "O")
-    if words:
-        sents.append((words, labels))
-    return [(w, repair_bio(lab)) for w, lab in sents]
+        return f"{prefix}-{mapped}" if mapped else "O"
+
+    return [([t.form for t in s], repair_bio([label(t.ner) for t in s])) for s in ndt.read_ndt(path)]
 
 
 def repair_bio(labels: Sequence[str]) -> list[str]:

@@ -172,7 +172,7 @@ shares are those of the first run). The repeats run in fresh processes: coding t
 one process would find its per-word memos warm and be faster than a first reading."""
 
 
-def serial_fresh(lang: str, n_articles: int, scorer: str = "off") -> float:
+def serial_fresh(lang: str, n_articles: int, scorer: str = "auto") -> float:
     """Seconds of `serial` on the first `n_articles` articles, in a fresh process (models loaded and warmed on
     the warm-up text first, as in this one)."""
     out = subprocess.run([sys.executable, __file__, "--serial-once", lang, str(n_articles), scorer], check=True,
@@ -180,7 +180,7 @@ def serial_fresh(lang: str, n_articles: int, scorer: str = "off") -> float:
     return float(out.split()[-1])
 
 
-def _serial_once(lang: str, n_articles: int, scorer: str = "off") -> None:
+def _serial_once(lang: str, n_articles: int, scorer: str = "auto") -> None:
     sents = sentences(lang)
     coder = _warm_coder(lang, sents, scorer=scorer)
     docs, _ = articles(sents, n_articles, lang)
@@ -233,7 +233,7 @@ def _write(docs: list[Document], src: Path) -> Path:
     return src
 
 
-def ingest_cli(src: Path, db: Path, lang: str, workers: int, scorer: str = "off") -> tuple[float, float, float]:
+def ingest_cli(src: Path, db: Path, lang: str, workers: int, scorer: str = "auto") -> tuple[float, float, float]:
     """Run `konflikt ingest SRC --workers N` as its own process: (seconds, peak RSS MB of the whole process
     tree, peak RSS MB of the largest single process), RSS sampled every 0.2 s."""
     cmd = [sys.executable, "-m", "konflikt.cli", "ingest", str(src), "--db", str(db), "--date", PUB_DATE,
@@ -274,7 +274,7 @@ def _rss_mb(pid: int) -> float:
     return 0.0
 
 
-def startup(lang: str, workers: int, tmp: Path, repeat: int = 1, scorer: str = "off") -> float:
+def startup(lang: str, workers: int, tmp: Path, repeat: int = 1, scorer: str = "auto") -> float:
     """Median seconds, of `repeat` runs, for `konflikt ingest --workers N` on 33 one-line articles (enough to
     start the worker processes): process start, imports, starting the workers, loading their models."""
     tiny = [Document(id=f"s{i}", text=f"{WARMUP[lang]} ({i})", source="s", date=PUB_DATE, language=lang)
@@ -284,7 +284,7 @@ def startup(lang: str, workers: int, tmp: Path, repeat: int = 1, scorer: str = "
                              for i in range(repeat))
 
 
-def parallel(docs: list[Document], lang: str, workers: int, tmp: Path, repeat: int = 1, scorer: str = "off"
+def parallel(docs: list[Document], lang: str, workers: int, tmp: Path, repeat: int = 1, scorer: str = "auto"
              ) -> tuple[float, int, float, float, list[float]]:
     """`konflikt ingest --workers N` on the articles as text files, `repeat` times into fresh databases: the
     median seconds, events stored, peak RSS MB (process tree, largest process), and every run's seconds."""
@@ -330,7 +330,8 @@ def main() -> None:
     ap.add_argument("--compare-off", action="store_true", help="also time 1 worker without the prefilter (1st size)")
     ap.add_argument("--repeat", type=int, default=3, help="runs of the N-worker ingest per size, and of 1-worker runs "
                     f"under {SHORT_RUN:.0f} s; median reported (default 3; the cores are shared)")
-    ap.add_argument("--scorer", choices=("off", "on"), default="off", help="the learned scorer (docs/scorer.md)")
+    ap.add_argument("--scorer", choices=("auto", "off", "on"), default="auto",
+                    help="the learned scorer (docs/scorer.md)")
     ap.add_argument("--out", default=str(ROOT / "bench" / "results.md"))
     args = ap.parse_args()
     sizes = [int(x) for x in args.sizes.split(",") if x.strip()]

@@ -12,6 +12,17 @@ SHARED = ROOT.parent / "shared"
 
 @pytest.fixture(scope="session")
 def coder():
+    """The rules' coder (`scorer="off"`): the unit tests prove the rules. The default coding (`scorer="auto"`,
+    the learned scorer in English) is measured by tests/pipeline/test_gold_sets.py and tests/events/test_scorer.py."""
+    from konflikt.config import Settings
+    from konflikt.pipeline import Coder
+
+    return Coder(Settings(scorer="off"))
+
+
+@pytest.fixture(scope="session")
+def default_coder():
+    """The coder as shipped (`Settings()`: the learned scorer where the language registry says so)."""
     from konflikt.config import Settings
     from konflikt.pipeline import Coder
 

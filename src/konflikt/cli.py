@@ -108,7 +108,9 @@ def code_paths(paths: list[str], settings: Settings, debug: bool = False, worker
 WorkersOpt = Annotated[int | None, typer.Option(help="Processes coding documents in parallel (default: all cores).")]
 PrefilterOpt = Annotated[bool, typer.Option("--prefilter/--no-prefilter",
                                             help="Fast path: parse only the sentences a trigger can be in.")]
-ScorerOpt = Annotated[str, typer.Option("--scorer", help="off (the rules choose) or on (the learned scorer chooses "
+ScorerOpt = Annotated[str, typer.Option("--scorer", help="auto (the learned scorer where the language's registry "
+                                                          "entry says so: English), off (the rules choose) or on "
+                                                          "(the learned scorer chooses "
                                                           "among the rules' proposals: docs/scorer.md).")]
 
 
@@ -121,7 +123,7 @@ def code(
     fmt: Annotated[str, typer.Option("--format", help="jsonl (one event per line) or table.")] = "jsonl",
     workers: WorkersOpt = None,
     prefilter: PrefilterOpt = True,
-    scorer: ScorerOpt = "off",
+    scorer: ScorerOpt = "auto",
     engine: Annotated[str, typer.Option(help="local (this machine) or dask (a Dask cluster, needs --scheduler "
                                              "and --out).")] = "local",
     scheduler: Annotated[str | None, typer.Option(help="Dask scheduler address (tcp://host:8786).")] = None,
@@ -268,7 +270,7 @@ def eval_cmd(
     taxonomy: Annotated[bool, typer.Option(help="Also classify every miss and false pair (eval/taxonomy.py).")]
     = False,
     prefilter: PrefilterOpt = True,
-    scorer: ScorerOpt = "off",
+    scorer: ScorerOpt = "auto",
 ) -> None:
     """Code a gold file's document(s) and score them (same metrics as shared/eval/score_events.py).
 

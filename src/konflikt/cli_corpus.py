@@ -111,8 +111,10 @@ def ingest(
     prefilter: Annotated[bool, typer.Option("--prefilter/--no-prefilter",
                                             help="Fast path: parse only the sentences a trigger can be in.")]
     = True,
-    scorer: Annotated[str, typer.Option("--scorer", help="off (the rules choose) or on (the learned scorer: "
-                                                          "docs/scorer.md).")] = "off",
+    scorer: Annotated[str, typer.Option("--scorer", help="auto (the learned scorer where the "
+                                                          "language's registry entry says so: English), off (the "
+                                                          "rules choose) or on (the learned scorer: "
+                                                          "docs/scorer.md).")] = "auto",
     max_doc_chars: MaxDocOpt = Settings.max_doc_chars,
     max_sentence_chars: MaxSentenceOpt = Settings.max_sentence_chars,
     debug: Annotated[bool, typer.Option(help="Show tracebacks.")] = False,

@@ -54,10 +54,11 @@ class Settings:
     carry_recipients: bool = True
     """An event of a directed type without a recipient takes the counterpart of the previous sentence's dyad
     (`konflikt.events.discourse`)."""
-    scorer: str = "off"
+    scorer: str = "auto"
     """The learned scorer (`konflikt.events.scorer`): 'off' codes what the rules keep; 'on' lets the shipped model
-    choose among the rules' generous proposals and sets each event's confidence; 'propose' codes every proposal
-    (for training and inspection: `konflikt.events.train_scorer`)."""
+    choose among the rules' generous proposals and sets each event's confidence; 'auto' is 'on' for the languages
+    whose registry entry says `scorer: true` (data/languages.yaml) and 'off' for the others; 'propose' codes every
+    proposal (for training and inspection: `konflikt.events.train_scorer`)."""
     scorer_model: Path | None = None
     """Another scorer model file; None = the shipped one."""
     extra: dict = field(default_factory=dict)

@@ -25,6 +25,7 @@ from konflikt.events.lexicon import load_lexicon
 from konflikt.events.ontology import load_ontology
 from konflikt.events.targets import place_recipients
 from konflikt.ingest import is_truncation_warning, segments, truncation_warning
+from konflikt.language.registry import registry
 from konflikt.nlp.names import may_name
 from konflikt.records import Document, Event
 
@@ -84,12 +85,20 @@ class Coder:
     _scorer: object | None = None
 
     def __post_init__(self) -> None:
-        if self.settings.scorer not in {"off", "on", "propose"}:
-            raise ValueError(f"scorer must be off, on or propose, not {self.settings.scorer!r}")
-        if self.settings.scorer == "on":  # a missing or corrupt model stops the run here, in one line
+        if self.settings.scorer not in {"off", "on", "auto", "propose"}:
+            raise ValueError(f"scorer must be off, on, auto or propose, not {self.settings.scorer!r}")
+        if self.settings.scorer == "on" or (self.settings.scorer == "auto" and any(
+                lg.scorer for lg in registry().languages)):  # a missing or corrupt model stops the run here
             from konflikt.events.scorer import load_model
 
             self._scorer = load_model(self.settings.scorer_model)
+
+    def uses_scorer(self, lang: str) -> bool:
+        """Whether the learned scorer chooses this language's events ('on', or 'auto' and its registry entry)."""
+        if self.settings.scorer == "auto":
+            lg = registry().by_code.get(lang)
+            return bool(lg is not None and lg.scorer)
+        return self.settings.scorer == "on"
 
     @property
     def kb(self) -> KnowledgeBase:
@@ -249,7 +258,7 @@ class Coder:
                 sa = build_sentence_actors(sent, self.kb, res.matcher, lang, on_date, state, start)
                 lap("actors")
                 if gate is None or gate.may_hold_event(sent.text):
-                    generous = self.settings.scorer != "off"
+                    generous = self.settings.scorer == "propose" or self.uses_scorer(lang)
                     cands = extract(sent, sa, res.lexicon, lang, generous=generous)
                     if self.settings.carry_recipients:
                         carry_recipients(cands, sa, onto)

@@ -21,8 +21,8 @@ def _code_fn(coder):
     return code_fn
 
 
-def test_seed_article_meets_the_bar(coder, shared_dir):
-    report = evaluate(shared_dir / "eval" / "seed.gold.json", _code_fn(coder))
+def test_seed_article_meets_the_bar(default_coder, shared_dir):
+    report = evaluate(shared_dir / "eval" / "seed.gold.json", _code_fn(default_coder))
     d = report.to_dict()
     assert d["required_found"] >= 12, d["missed"]
     assert d["precision"] >= 0.85, d["unmatched"]
@@ -45,14 +45,14 @@ def _report(coder, lang):
 
 
 @pytest.mark.parametrize("lang", sorted(FLOOR))
-def test_own_test_set_does_not_regress(coder, lang):
-    report = _report(coder, lang)
+def test_own_test_set_does_not_regress(default_coder, lang):
+    report = _report(default_coder, lang)
     assert report.f1 >= FLOOR[lang], report.summary_line()
 
 
 @pytest.mark.parametrize("lang", ["sv", "en"])
-def test_own_test_set_reaches_target(coder, lang):
-    report = _report(coder, lang)
+def test_own_test_set_reaches_target(default_coder, lang):
+    report = _report(default_coder, lang)
     assert report.f1 >= TARGET, report.summary_line()
 
 
@@ -62,16 +62,18 @@ def test_own_test_set_reaches_target(coder, lang):
 # which generalises worse shows here.
 HELDOUT_FLOOR = {
     ("sv", "heldout"): 0.86, ("sv", "heldout2"): 0.90, ("sv", "heldout3"): 0.54, ("sv", "heldout4"): 0.51,
-    ("en", "heldout"): 0.90, ("en", "heldout2"): 0.62, ("en", "heldout3"): 0.35,
+    # English with the learned scorer (2026-12-07): heldout 0.935 -> 0.894 (in sample), the blind-origin sets gain
+    ("en", "heldout"): 0.87, ("en", "heldout2"): 0.66, ("en", "heldout3"): 0.41, ("en", "heldout4"): 0.38,
+    ("en", "heldout5"): 0.30, ("en", "heldout6"): 0.35, ("sv", "heldout7"): 0.44, ("nb", "heldout5"): 0.40,
     # Bokmål: the gain of the NDT-trained parser (2026-12-07: 0.349, 0.488, 0.497; 0.241, 0.445, 0.409 before)
     ("nb", "heldout2"): 0.33, ("nb", "heldout3"): 0.47, ("nb", "heldout4"): 0.48,
 }
 
 
 @pytest.mark.parametrize(("lang", "name"), sorted(HELDOUT_FLOOR))
-def test_held_out_sets_do_not_regress(coder, lang, name):
+def test_held_out_sets_do_not_regress(default_coder, lang, name):
     gold = ROOT / "tests" / "data" / lang / f"{name}.gold.json"
     if not gold.exists():
         pytest.fail(f"missing held-out set {gold}")
-    report = evaluate(gold, _code_fn(coder))
+    report = evaluate(gold, _code_fn(default_coder))
     assert report.f1 >= HELDOUT_FLOOR[(lang, name)], report.summary_line()

@@ -99,16 +99,24 @@ class Proposal:
     candidate: Candidate
     event: Event
     dropped: str | None = None
+    actors: list[ResolvedActor] | None = None
+    """The proposal's own actors where they are not the candidate's (an alternative argument)."""
+    recipients: list[ResolvedActor] | None = None
+    """The proposal's recipients (None: the candidate's, as the rules filtered them)."""
 
 
 def _build(c: Candidate, sa: SentenceActors, onto: Ontology, etype: str, mode: str | None, cameo: str | None,
            recips: list[ResolvedActor], negated: bool, labels: list[str], *, doc_id: str, sent_index: int,
-           sent_text: str, sent_span: tuple[int, int], char_offset: int, lang: str, date: str | None) -> Event:
+           sent_text: str, sent_span: tuple[int, int], char_offset: int, lang: str, date: str | None,
+           actors: list[ResolvedActor] | None = None, validate: bool = True) -> Event:
+    """The event record of one proposal; `validate=False` skips pydantic's checks (a dropped proposal, built
+    only for the scorer to weigh, from the same checked parts)."""
+    actors = c.actors if actors is None else actors
     mod = c.modality
     if mode and mode not in onto.modes(etype):
         mode = None
     conf = c.confidence
-    for group in (c.actors, recips):
+    for group in (actors, recips):
         if group:
             conf *= min(r.confidence for r in group)
     speaker = None
@@ -119,7 +127,7 @@ def _build(c: Candidate, sa: SentenceActors, onto: Ontology, etype: str, mode: s
     start = char_offset + toks[0].idx
     end = char_offset + toks[-1].idx + len(toks[-1].text)
     intensity = getattr(c.entry, "intensity", None)
-    return Event(
+    return (Event if validate else Event.model_construct)(
         id=f"{doc_id}:{sent_index}:0",
         doc_id=doc_id,
         sentence_index=sent_index,
@@ -133,7 +141,7 @@ def _build(c: Candidate, sa: SentenceActors, onto: Ontology, etype: str, mode: s
         cameo=cameo,
         quad_code=onto.quad(etype),
         intensity=float(intensity if intensity is not None and etype == c.event else onto.intensity(etype)),
-        actor=_actors(c.actors),
+        actor=_actors(actors),
         recipient=_actors(recips),
         negated=negated,
         modality=labels,
@@ -177,6 +185,7 @@ def propose(cands: list[Candidate], sa: SentenceActors, onto: Ontology, *, doc_i
     seen_all: set[tuple] = set()  # and those they drop (a dropped one never hides a kept one)
     where = dict(doc_id=doc_id, sent_index=sent_index, sent_text=sent_text, sent_span=sent_span,
                  char_offset=char_offset, lang=lang, date=date)
+    pool = _alternative_pool(sa) if generous and cands else []
     for c in _reciprocal(cands):
         mod = c.modality
         labels = list(mod.labels) if mod else []
@@ -226,15 +235,54 @@ def propose(cands: list[Candidate], sa: SentenceActors, onto: Ontology, *, doc_i
             if rewritten:
                 variants.append((c.dropped or "type-rewritten", c.event, c.mode, c.cameo, recips, orig_negated,
                                  orig_labels))
-        for why, vtype, vmode, vcameo, vrecips, vneg, vlabels in variants:
-            key = (vtype, tuple(sorted(actor_keys)), tuple(sorted(r.key for r in vrecips)), vneg)
+        alts: list[tuple[str | None, str, str | None, str | None, list[ResolvedActor], bool, list[str],
+                         list[ResolvedActor] | None]] = [(*v, None) for v in variants]
+        if generous and pool and (c.actors or recips):
+            alts.extend(_alternatives(c, pool, recips, etype, mode, cameo, negated, labels))
+        for why, vtype, vmode, vcameo, vrecips, vneg, vlabels, vactors in alts:
+            vkeys = actor_keys if vactors is None else {a.key for a in vactors}
+            key = (vtype, tuple(sorted(vkeys)), tuple(sorted(r.key for r in vrecips)), vneg)
             if key in (seen_all if why else seen):
                 continue  # the same event coded twice in a sentence is kept once
             seen_all.add(key)
             if why is None:
                 seen.add(key)
-            ev = _build(c, sa, onto, vtype, vmode, vcameo, vrecips, vneg, vlabels, **where)
-            out.append(Proposal(c, ev, why))
+            ev = _build(c, sa, onto, vtype, vmode, vcameo, vrecips, vneg, vlabels, actors=vactors,
+                        validate=why is None, **where)
+            out.append(Proposal(c, ev, why, actors=vactors, recipients=vrecips))
+    return out
+
+
+MAX_ALTERNATIVES = 6  # other actors of a sentence offered as alternative arguments of each candidate
+
+
+def _alternative_pool(sa: SentenceActors) -> list[ResolvedActor]:
+    """The sentence's actors that may stand as another argument of a candidate (text order, at most
+    `MAX_ALTERNATIVES`, one per key)."""
+    out, seen = [], set()
+    for ra in sa.all_actors():
+        if ra.key not in seen:
+            seen.add(ra.key)
+            out.append(ra)
+    return out[:MAX_ALTERNATIVES]
+
+
+def _alternatives(c: Candidate, pool: list[ResolvedActor], recips: list[ResolvedActor], etype: str,
+                  mode: str | None, cameo: str | None, negated: bool, labels: list[str]) -> list[tuple]:
+    """Alternative arguments for the scorer to weigh against the rules' own (generous proposals only): each
+    other actor of the sentence as the recipient, no recipient at all, and each other actor as the actor
+    (with the rules' recipients)."""
+    actor_keys = {a.key for a in c.actors}
+    recip_keys = {r.key for r in recips}
+    out: list[tuple] = []
+    if recips:
+        out.append(("alt-no-recipient", etype, mode, cameo, [], negated, labels, None))
+    for ra in pool:
+        if ra.key in actor_keys or ra.key in recip_keys:
+            continue
+        if c.actors:
+            out.append(("alt-recipient", etype, mode, cameo, [ra], negated, labels, None))
+        out.append(("alt-actor", etype, mode, cameo, [r for r in recips if r.key != ra.key], negated, labels, [ra]))
     return out
 
 

@@ -93,23 +93,15 @@ def _role_features(f: dict[str, float], role: str, args: list[ResolvedActor], tr
         f[f"{role}:rel=nohead"] = 1.0
 
 
-def features(p: Proposal, n_cands: int, n_props: int) -> dict[str, float]:
-    """The named features of one proposal (binary indicators, a few numbers in [0, 1])."""
-    c, ev = p.candidate, p.event
+def _candidate_features(p: Proposal, n_cands: int, n_props: int) -> dict[str, float]:
+    """The features every proposal of one candidate shares (its trigger, entry, notes, sentence)."""
+    c = p.candidate
     tok = c.token
-    doc = tok.doc
     f: dict[str, float] = {"bias": 1.0}
-    f[f"lang={ev.language}"] = 1.0
-    f[f"type={ev.event}"] = 1.0
-    f[f"quad={ev.quad_code}"] = 1.0
-    if ev.event != c.event:
-        f[f"rule_type={c.event}"] = 1.0
+    f[f"lang={p.event.language}"] = 1.0
     f[f"pos={tok.pos_}"] = 1.0
     f[f"tdep={tok.dep_}"] = 1.0
     f[f"tokens={_bucket(len(c.tokens), (1, 2))}"] = 1.0
-    f[f"dropped={p.dropped or 'kept'}"] = 1.0
-    f["kept"] = float(p.dropped is None)
-    f[f"type={ev.event}|{'kept' if p.dropped is None else 'dropped'}"] = 1.0
     for ctx in c.context:
         f[f"ctx={ctx}"] = 1.0
     for flag in ("requires_qualifier", "reciprocal", "needs_recipient"):
@@ -117,13 +109,36 @@ def features(p: Proposal, n_cands: int, n_props: int) -> dict[str, float]:
             f[f"entry:{flag}"] = 1.0
     for note in c.notes:
         f[f"note={note.split(' (')[0].split(':')[0]}"] = 1.0
+    f["rule_conf"] = float(c.confidence)
+    f[f"ncands={_bucket(n_cands, (1, 2, 4))}"] = 1.0
+    f[f"nprops={_bucket(n_props, (1, 2, 4, 8))}"] = 1.0
+    f[f"sentlen={_bucket(len(tok.sent), (15, 30, 50))}"] = 1.0
+    return f
+
+
+def features(p: Proposal, n_cands: int, n_props: int, shared: dict[str, float] | None = None) -> dict[str, float]:
+    """The named features of one proposal (binary indicators, a few numbers in [0, 1]); `shared` is its
+    candidate's `_candidate_features` when already computed."""
+    c, ev = p.candidate, p.event
+    tok = c.token
+    doc = tok.doc
+    f = dict(shared if shared is not None else _candidate_features(p, n_cands, n_props))
+    f[f"type={ev.event}"] = 1.0
+    f[f"quad={ev.quad_code}"] = 1.0
+    if ev.event != c.event:
+        f[f"rule_type={c.event}"] = 1.0
+    f[f"dropped={p.dropped or 'kept'}"] = 1.0
+    f["kept"] = float(p.dropped is None)
+    f[f"type={ev.event}|{'kept' if p.dropped is None else 'dropped'}"] = 1.0
     for label in ev.modality:
         f[f"mod={label}"] = 1.0
     f["negated"] = float(ev.negated)
-    f["rule_conf"] = float(c.confidence)
     f["conf"] = float(ev.confidence)
-    recips = [r for r in c.recipients if r.actor in ev.recipient] if ev.recipient else []
-    _role_features(f, "actor", c.actors, tok, doc)
+    if p.recipients is not None:
+        recips = p.recipients
+    else:
+        recips = [r for r in c.recipients if r.actor in ev.recipient] if ev.recipient else []
+    _role_features(f, "actor", c.actors if p.actors is None else p.actors, tok, doc)
     _role_features(f, "recip", recips, tok, doc)
     actors_c = {a.country for a in ev.actor if a.country}
     recips_c = {a.country for a in ev.recipient if a.country}
@@ -131,17 +146,27 @@ def features(p: Proposal, n_cands: int, n_props: int) -> dict[str, float]:
         f["same_country"] = float(bool(actors_c & recips_c))
     f[f"type={ev.event}|recip={'none' if not ev.recipient else 'some'}"] = 1.0
     f[f"type={ev.event}|actor={'none' if not ev.actor else 'some'}"] = 1.0
-    f[f"ncands={_bucket(n_cands, (1, 2, 4))}"] = 1.0
-    f[f"nprops={_bucket(n_props, (1, 2, 4, 8))}"] = 1.0
-    sent = tok.sent
-    f[f"sentlen={_bucket(len(sent), (15, 30, 50))}"] = 1.0
+    for k in [k for k in f if k.startswith(LANGUAGE_CROSSED)]:
+        f[f"{ev.language}|{k}"] = f[k]  # the parsers differ: how an argument hangs means more in one language
     return f
+
+
+# Features crossed with the language (`features`).
+LANGUAGE_CROSSED = ("dropped=", "kept", "actor:dep=", "actor:rel=", "actor:case=", "recip:dep=", "recip:rel=",
+                    "recip:case=", "recip=none", "actor=none")
 
 
 def sentence_features(props: list[Proposal]) -> list[dict[str, float]]:
     """The features of each of one sentence's proposals."""
     n_cands = len({id(p.candidate) for p in props})
-    return [features(p, n_cands, len(props)) for p in props]
+    shared: dict[int, dict[str, float]] = {}
+    out = []
+    for p in props:
+        key = id(p.candidate)
+        if key not in shared:
+            shared[key] = _candidate_features(p, n_cands, len(props))
+        out.append(features(p, n_cands, len(props), shared[key]))
+    return out
 
 
 # ---- the model -----------------------------------------------------------------------------------------
@@ -155,15 +180,24 @@ class ScorerModel:
     threshold: float
     threshold_kept: float
     meta: dict
+    by_language: dict[str, tuple[float, float]] | None = None
+    """Per-language (threshold, threshold_kept); a language not in it uses the two above."""
+
+    def thresholds(self, lang: str | None) -> tuple[float, float]:
+        """(threshold, threshold_kept) for a document in `lang`."""
+        return (self.by_language or {}).get(lang or "", (self.threshold, self.threshold_kept))
 
     def probability(self, feats: dict[str, float]) -> float:
         z = sum(self.weights.get(k, 0.0) * v for k, v in feats.items())
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
     def to_json(self) -> dict:
-        return {"schema": SCHEMA, "version": VERSION, "threshold": self.threshold,
-                "threshold_kept": self.threshold_kept,
-                "weights": dict(sorted(self.weights.items())), "meta": self.meta}
+        out = {"schema": SCHEMA, "version": VERSION, "threshold": self.threshold,
+               "threshold_kept": self.threshold_kept}
+        if self.by_language:
+            out["by_language"] = {k: {"threshold": t, "threshold_kept": tk}
+                                  for k, (t, tk) in sorted(self.by_language.items())}
+        return {**out, "weights": dict(sorted(self.weights.items())), "meta": self.meta}
 
 
 def parse_model(data: object, where: str = "scorer model") -> ScorerModel:
@@ -186,15 +220,18 @@ def parse_model(data: object, where: str = "scorer model") -> ScorerModel:
     meta = data.get("meta", {})
     if not isinstance(meta, dict):
         raise ScorerModelError(f"{where}: meta must be an object")
-    return ScorerModel({str(k): float(v) for k, v in weights.items()}, thr["threshold"], thr["threshold_kept"], meta)
+    by_language = {str(k): (float(v["threshold"]), float(v["threshold_kept"]))
+                   for k, v in (data.get("by_language") or {}).items()}
+    return ScorerModel({str(k): float(v) for k, v in weights.items()}, thr["threshold"], thr["threshold_kept"], meta,
+                       by_language or None)
 
 
 def checked_choice(scorer: str) -> str:
-    """A scorer setting ('off' or 'on'), with the shipped model loaded once when 'on': `ValueError` for
-    another value, `ScorerModelError` when the model is missing or corrupt (both one line)."""
-    if scorer not in {"off", "on"}:
-        raise ValueError(f"--scorer must be off or on, got {scorer!r}")
-    if scorer == "on":
+    """A scorer setting ('off', 'on' or 'auto'), with the shipped model loaded once unless 'off': `ValueError`
+    for another value, `ScorerModelError` when the model is missing or corrupt (both one line)."""
+    if scorer not in {"off", "on", "auto"}:
+        raise ValueError(f"--scorer must be off, on or auto, got {scorer!r}")
+    if scorer != "off":
         load_model()
     return scorer
 
@@ -253,7 +290,8 @@ def choose(props: list[Proposal], model: ScorerModel, *, doc_id: str, sent_index
         return []
     probs = [model.probability(f) for f in sentence_features(props)]
     out = []
-    thresholds = [model.threshold_kept if p.dropped is None else model.threshold for p in props]
+    t_dropped, t_kept = model.thresholds(props[0].event.language)
+    thresholds = [t_kept if p.dropped is None else t_dropped for p in props]
     for i in select([id(p.candidate) for p in props], [proposal_key(p) for p in props], probs, thresholds):
         ev = props[i].event
         ev.confidence = round(max(0.0, min(1.0, probs[i])), 3)

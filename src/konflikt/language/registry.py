@@ -43,6 +43,8 @@ class Language:
     repairs: tuple[str, ...] = ()
     """Parse repairs added at the end of its pipeline (spaCy component names, e.g.
     `konflikt_verbless_repair`, `konflikt_particle_repair`, `konflikt_genitive_repair`)."""
+    scorer: bool = False
+    """The learned scorer chooses among the rules' proposals by default (`Settings.scorer` 'auto')."""
 
     def path(self, kind: str) -> Path | None:
         """Absolute path of one of its data files (`triggers`, `dates`, `prefilter_forms`), None if unlisted."""
@@ -75,7 +77,7 @@ class Registry:
                      rules=e["rules"], dateparser=e.get("dateparser", e["code"]), files=dict(e["files"]),
                      langid=tuple((e.get("detect") or {}).get("langid") or (e["code"],)),
                      words=tuple((e.get("detect") or {}).get("words") or ()),
-                     repairs=tuple(e.get("repairs") or ()))
+                     repairs=tuple(e.get("repairs") or ()), scorer=bool(e.get("scorer", False)))
             for e in data["languages"])
         ref = tuple(Refused(r["code"], r["name"], r["reason"], tuple((r.get("detect") or {}).get("words") or ()),
                             (r.get("detect") or {}).get("like"))

@@ -40,7 +40,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from konflikt.config import Settings
+from konflikt.config import SCORER_CHOICES, Settings
 from konflikt.corpus import STORE_BATCH, node_function
 from konflikt.ingest import doc_id_for, normalise_text
 from konflikt.parallel import CHUNK, default_workers
@@ -330,7 +330,7 @@ def main() -> None:
     ap.add_argument("--compare-off", action="store_true", help="also time 1 worker without the prefilter (1st size)")
     ap.add_argument("--repeat", type=int, default=3, help="runs of the N-worker ingest per size, and of 1-worker runs "
                     f"under {SHORT_RUN:.0f} s; median reported (default 3; the cores are shared)")
-    ap.add_argument("--scorer", choices=("auto", "off", "on"), default="auto",
+    ap.add_argument("--scorer", choices=SCORER_CHOICES, default="auto",
                     help="the learned scorer (docs/scorer.md)")
     ap.add_argument("--out", default=str(ROOT / "bench" / "results.md"))
     args = ap.parse_args()

@@ -5,6 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+# The values of `Settings.scorer` a user may give (--scorer); "propose" is for training only.
+SCORER_CHOICES: tuple[str, ...] = ("auto", "off", "on")
+
 
 class ConfigError(ValueError):
     """A setting out of its range (message: one line naming the option)."""

@@ -17,7 +17,7 @@ from konflikt.actors.kb import KnowledgeBase, load_kb
 from konflikt.actors.names import NameMatcher
 from konflikt.actors.resolved import DiscourseState
 from konflikt.actors.resolver import build_sentence_actors, remember_unparsed
-from konflikt.config import Settings
+from konflikt.config import SCORER_CHOICES, Settings
 from konflikt.events.coder import propose, to_events
 from konflikt.events.discourse import carry_recipients, remember_dyads
 from konflikt.events.extract import extract
@@ -85,8 +85,9 @@ class Coder:
     _scorer: object | None = None
 
     def __post_init__(self) -> None:
-        if self.settings.scorer not in {"off", "on", "auto", "propose"}:
-            raise ValueError(f"scorer must be off, on, auto or propose, not {self.settings.scorer!r}")
+        if self.settings.scorer not in (*SCORER_CHOICES, "propose"):
+            raise ValueError(f"scorer must be one of {', '.join((*SCORER_CHOICES, 'propose'))}, "
+                             f"not {self.settings.scorer!r}")
         if self.settings.scorer == "on" or (self.settings.scorer == "auto" and any(
                 lg.scorer for lg in registry().languages)):  # a missing or corrupt model stops the run here
             from konflikt.events.scorer import load_model

@@ -238,7 +238,8 @@ def propose(cands: list[Candidate], sa: SentenceActors, onto: Ontology, *, doc_i
         alts: list[tuple[str | None, str, str | None, str | None, list[ResolvedActor], bool, list[str],
                          list[ResolvedActor] | None]] = [(*v, None) for v in variants]
         if generous and pool and (c.actors or recips):
-            alts.extend(_alternatives(c, pool, recips, etype, mode, cameo, negated, labels))
+            alts.extend((why, etype, mode, cameo, r, negated, labels, a)
+                        for why, r, a in _alternatives(c, pool, recips))
         for why, vtype, vmode, vcameo, vrecips, vneg, vlabels, vactors in alts:
             vkeys = actor_keys if vactors is None else {a.key for a in vactors}
             key = (vtype, tuple(sorted(vkeys)), tuple(sorted(r.key for r in vrecips)), vneg)
@@ -267,22 +268,21 @@ def _alternative_pool(sa: SentenceActors) -> list[ResolvedActor]:
     return out[:MAX_ALTERNATIVES]
 
 
-def _alternatives(c: Candidate, pool: list[ResolvedActor], recips: list[ResolvedActor], etype: str,
-                  mode: str | None, cameo: str | None, negated: bool, labels: list[str]) -> list[tuple]:
-    """Alternative arguments for the scorer to weigh against the rules' own (generous proposals only): each
-    other actor of the sentence as the recipient, no recipient at all, and each other actor as the actor
-    (with the rules' recipients)."""
-    actor_keys = {a.key for a in c.actors}
-    recip_keys = {r.key for r in recips}
-    out: list[tuple] = []
+def _alternatives(c: Candidate, pool: list[ResolvedActor], recips: list[ResolvedActor]
+                  ) -> list[tuple[str, list[ResolvedActor], list[ResolvedActor] | None]]:
+    """Alternative arguments for the scorer to weigh against the rules' own (generous proposals only), as
+    (why, recipients, actors or None for the candidate's): each other actor of the sentence as the recipient,
+    no recipient at all, and each other actor as the actor (with the rules' recipients)."""
+    taken = {a.key for a in c.actors} | {r.key for r in recips}
+    out: list[tuple[str, list[ResolvedActor], list[ResolvedActor] | None]] = []
     if recips:
-        out.append(("alt-no-recipient", etype, mode, cameo, [], negated, labels, None))
+        out.append(("alt-no-recipient", [], None))
     for ra in pool:
-        if ra.key in actor_keys or ra.key in recip_keys:
+        if ra.key in taken:
             continue
         if c.actors:
-            out.append(("alt-recipient", etype, mode, cameo, [ra], negated, labels, None))
-        out.append(("alt-actor", etype, mode, cameo, [r for r in recips if r.key != ra.key], negated, labels, [ra]))
+            out.append(("alt-recipient", [ra], None))
+        out.append(("alt-actor", [r for r in recips if r.key != ra.key], [ra]))
     return out
 
 

@@ -181,7 +181,8 @@ class ScorerModel:
     threshold_kept: float
     meta: dict
     by_language: dict[str, tuple[float, float]] | None = None
-    """Per-language (threshold, threshold_kept); a language not in it uses the two above."""
+    """Per-language (threshold, threshold_kept); a language not in it uses the two above (in the shipped model
+    1.0 / 0.0: the rules' own choice, `train_scorer.RULES_CHOICE`)."""
 
     def thresholds(self, lang: str | None) -> tuple[float, float]:
         """(threshold, threshold_kept) for a document in `lang`."""
@@ -229,8 +230,10 @@ def parse_model(data: object, where: str = "scorer model") -> ScorerModel:
 def checked_choice(scorer: str) -> str:
     """A scorer setting ('off', 'on' or 'auto'), with the shipped model loaded once unless 'off': `ValueError`
     for another value, `ScorerModelError` when the model is missing or corrupt (both one line)."""
-    if scorer not in {"off", "on", "auto"}:
-        raise ValueError(f"--scorer must be off, on or auto, got {scorer!r}")
+    from konflikt.config import SCORER_CHOICES
+
+    if scorer not in SCORER_CHOICES:
+        raise ValueError(f"--scorer must be {', '.join(SCORER_CHOICES[:-1])} or {SCORER_CHOICES[-1]}, got {scorer!r}")
     if scorer != "off":
         load_model()
     return scorer

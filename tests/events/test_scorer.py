@@ -242,3 +242,29 @@ def test_scorer_auto_codes_english_by_the_model_and_swedish_by_the_rules(tmp_pat
     sv = coder.code_document(Document(id="s", text="Norge angrep Sverige.", source="t", language="sv",
                                       date="2024-03-01"))
     assert en == [] and [e.event for e in sv] == ["ASSAULT"]
+
+
+def test_only_the_chosen_proposals_become_records(proposer):
+    """The scorer weighs a proposal by its fields; its event record is built only if it is coded."""
+    from dataclasses import replace
+
+    _events, props = proposer("Russia accused Ukraine of shelling the town, and the European Union condemned "
+                              "the attack on the plant.")
+    assert len(props) > 3
+    built: list[int] = []
+
+    def counting(p, n):
+        def build():
+            built.append(n)
+            return p.build()
+        return build
+
+    fresh = [replace(p, build=counting(p, n), _event=None) for n, (p, _f) in enumerate(props)]
+    model = sc.load_model()
+    chosen = sc.choose(fresh, model, doc_id="t", sent_index=0)
+    assert 0 < len(chosen) < len(fresh)
+    assert len(built) == len(chosen)  # the others were never built
+    feats = sc.sentence_features(fresh)
+    assert [f for _p, f in props] == feats  # the same features as from proposals whose records exist
+    with pytest.raises(ValueError):
+        _ = replace(fresh[0], build=None, _event=None).event

@@ -59,7 +59,13 @@ class SentenceListing:
         return out
 
     def all_actors(self) -> list[ResolvedActor]:
-        """Every resolvable actor mention in the sentence, in text order (for discourse memory)."""
+        """Every resolvable actor mention in the sentence, in text order (for discourse memory); worked out once
+        per sentence (a new list each call)."""
+        if getattr(self, "_all_actors", None) is None:
+            self._all_actors = self._list_actors()
+        return list(self._all_actors)
+
+    def _list_actors(self) -> list[ResolvedActor]:
         out: list[ResolvedActor] = []
         seen: set[int] = set()
         for tok in self.sent:

@@ -78,6 +78,7 @@ class SentenceActors(SectorPhrases, Anaphora, SentenceListing):
     mentions: dict[int, Mention]
     char_offset: int = 0
     _units: list | None = None
+    _all_actors: list | None = None
 
     # ---- building blocks -------------------------------------------------------------------------
     def _span_chars(self, start: int, end: int) -> tuple[int, int]:

@@ -14,7 +14,9 @@ keeps the undropped ones.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 
 from konflikt.actors.resolved import ResolvedActor
 from konflikt.actors.resolver import SentenceActors
@@ -94,15 +96,39 @@ class Proposal:
     """One event the rules propose for a sentence, with the candidate it came from.
 
     `dropped` says why today's rules would not code it (None: they would). `to_events` keeps only the
-    undropped proposals; a learned scorer (`konflikt.events.scorer`) may choose among all of them."""
+    undropped proposals; a learned scorer (`konflikt.events.scorer`) may choose among all of them. The fields
+    are what the scorer weighs; the `event` record is built only when asked for (most proposals of a generous
+    sentence are never coded)."""
 
     candidate: Candidate
-    event: Event
+    etype: str
+    quad: int
+    negated: bool
+    labels: list[str]
+    confidence: float
+    language: str
     dropped: str | None = None
     actors: list[ResolvedActor] | None = None
     """The proposal's own actors where they are not the candidate's (an alternative argument)."""
     recipients: list[ResolvedActor] | None = None
     """The proposal's recipients (None: the candidate's, as the rules filtered them)."""
+    build: Callable[[], Event] | None = None
+    _event: Event | None = None
+
+    @property
+    def event(self) -> Event:
+        """The event record (built once, on first use)."""
+        if self._event is None:
+            if self.build is None:
+                raise ValueError("a proposal without a record or a way to build one")
+            self._event = self.build()
+        return self._event
+
+    @property
+    def arguments(self) -> tuple[list[ResolvedActor], list[ResolvedActor]]:
+        """(actors, recipients) of the proposal."""
+        return (self.candidate.actors if self.actors is None else self.actors,
+                self.candidate.recipients if self.recipients is None else self.recipients)
 
 
 def _build(c: Candidate, sa: SentenceActors, onto: Ontology, etype: str, mode: str | None, cameo: str | None,
@@ -115,10 +141,7 @@ def _build(c: Candidate, sa: SentenceActors, onto: Ontology, etype: str, mode: s
     mod = c.modality
     if mode and mode not in onto.modes(etype):
         mode = None
-    conf = c.confidence
-    for group in (actors, recips):
-        if group:
-            conf *= min(r.confidence for r in group)
+    conf = _confidence(c, actors, recips)
     speaker = None
     if mod and mod.speaker is not None:
         sp = sa.resolve(mod.speaker, with_conj=False)
@@ -150,9 +173,18 @@ def _build(c: Candidate, sa: SentenceActors, onto: Ontology, etype: str, mode: s
         date_precision="publication" if date else None,
         date_text=None,
         language=lang,
-        confidence=round(max(0.05, min(1.0, conf)), 3),
+        confidence=conf,
         warnings=[],
     )
+
+
+def _confidence(c: Candidate, actors: list[ResolvedActor], recips: list[ResolvedActor]) -> float:
+    """The rules' confidence in an event: the candidate's, times its least certain actor's and recipient's."""
+    conf = c.confidence
+    for group in (actors, recips):
+        if group:
+            conf *= min(r.confidence for r in group)
+    return round(max(0.05, min(1.0, conf)), 3)
 
 
 def _drop_reason(c: Candidate, etype: str, recips: list[ResolvedActor], onto: Ontology) -> str | None:
@@ -248,9 +280,11 @@ def propose(cands: list[Candidate], sa: SentenceActors, onto: Ontology, *, doc_i
             seen_all.add(key)
             if why is None:
                 seen.add(key)
-            ev = _build(c, sa, onto, vtype, vmode, vcameo, vrecips, vneg, vlabels, actors=vactors,
-                        validate=why is None, **where)
-            out.append(Proposal(c, ev, why, actors=vactors, recipients=vrecips))
+            build = partial(_build, c, sa, onto, vtype, vmode, vcameo, vrecips, vneg, vlabels, actors=vactors,
+                            validate=why is None, **where)
+            out.append(Proposal(c, vtype, onto.quad(vtype), vneg, vlabels,
+                                _confidence(c, c.actors if vactors is None else vactors, vrecips), lang, why,
+                                actors=vactors, recipients=vrecips, build=build))
     return out
 
 

@@ -64,7 +64,22 @@ def _case(tok) -> str:
     return (case.lower_ if case is not None else "-")
 
 
-def _role_features(f: dict[str, float], role: str, args: list[ResolvedActor], trigger, doc) -> None:
+def _role_features(f: dict[str, float], role: str, args: list[ResolvedActor], trigger, doc,
+                   memo: dict | None = None) -> None:
+    """Add the features of one argument role; `memo` keeps them for the same role, trigger and arguments (the
+    alternatives of one sentence repeat them)."""
+    if memo is None:
+        _add_role_features(f, role, args, trigger, doc)
+        return
+    key = (role, trigger.i, tuple(id(a) for a in args))
+    part = memo.get(key)
+    if part is None:
+        part = memo[key] = {}
+        _add_role_features(part, role, args, trigger, doc)
+    f.update(part)
+
+
+def _add_role_features(f: dict[str, float], role: str, args: list[ResolvedActor], trigger, doc) -> None:
     if not args:
         f[f"{role}=none"] = 1.0
         return
@@ -98,7 +113,7 @@ def _candidate_features(p: Proposal, n_cands: int, n_props: int) -> dict[str, fl
     c = p.candidate
     tok = c.token
     f: dict[str, float] = {"bias": 1.0}
-    f[f"lang={p.event.language}"] = 1.0
+    f[f"lang={p.language}"] = 1.0
     f[f"pos={tok.pos_}"] = 1.0
     f[f"tdep={tok.dep_}"] = 1.0
     f[f"tokens={_bucket(len(c.tokens), (1, 2))}"] = 1.0
@@ -116,38 +131,37 @@ def _candidate_features(p: Proposal, n_cands: int, n_props: int) -> dict[str, fl
     return f
 
 
-def features(p: Proposal, n_cands: int, n_props: int, shared: dict[str, float] | None = None) -> dict[str, float]:
+def features(p: Proposal, n_cands: int, n_props: int, shared: dict[str, float] | None = None,
+             memo: dict | None = None) -> dict[str, float]:
     """The named features of one proposal (binary indicators, a few numbers in [0, 1]); `shared` is its
-    candidate's `_candidate_features` when already computed."""
-    c, ev = p.candidate, p.event
+    candidate's `_candidate_features` when already computed, `memo` the sentence's argument features so far.
+    Built from the proposal's fields, not its record."""
+    c = p.candidate
     tok = c.token
     doc = tok.doc
     f = dict(shared if shared is not None else _candidate_features(p, n_cands, n_props))
-    f[f"type={ev.event}"] = 1.0
-    f[f"quad={ev.quad_code}"] = 1.0
-    if ev.event != c.event:
+    f[f"type={p.etype}"] = 1.0
+    f[f"quad={p.quad}"] = 1.0
+    if p.etype != c.event:
         f[f"rule_type={c.event}"] = 1.0
     f[f"dropped={p.dropped or 'kept'}"] = 1.0
     f["kept"] = float(p.dropped is None)
-    f[f"type={ev.event}|{'kept' if p.dropped is None else 'dropped'}"] = 1.0
-    for label in ev.modality:
+    f[f"type={p.etype}|{'kept' if p.dropped is None else 'dropped'}"] = 1.0
+    for label in p.labels:
         f[f"mod={label}"] = 1.0
-    f["negated"] = float(ev.negated)
-    f["conf"] = float(ev.confidence)
-    if p.recipients is not None:
-        recips = p.recipients
-    else:
-        recips = [r for r in c.recipients if r.actor in ev.recipient] if ev.recipient else []
-    _role_features(f, "actor", c.actors if p.actors is None else p.actors, tok, doc)
-    _role_features(f, "recip", recips, tok, doc)
-    actors_c = {a.country for a in ev.actor if a.country}
-    recips_c = {a.country for a in ev.recipient if a.country}
+    f["negated"] = float(p.negated)
+    f["conf"] = float(p.confidence)
+    actors, recips = p.arguments
+    _role_features(f, "actor", actors, tok, doc, memo)
+    _role_features(f, "recip", recips, tok, doc, memo)
+    actors_c = {a.actor.country for a in actors if a.actor.country}
+    recips_c = {a.actor.country for a in recips if a.actor.country}
     if actors_c and recips_c:
         f["same_country"] = float(bool(actors_c & recips_c))
-    f[f"type={ev.event}|recip={'none' if not ev.recipient else 'some'}"] = 1.0
-    f[f"type={ev.event}|actor={'none' if not ev.actor else 'some'}"] = 1.0
+    f[f"type={p.etype}|recip={'none' if not recips else 'some'}"] = 1.0
+    f[f"type={p.etype}|actor={'none' if not actors else 'some'}"] = 1.0
     for k in [k for k in f if k.startswith(LANGUAGE_CROSSED)]:
-        f[f"{ev.language}|{k}"] = f[k]  # the parsers differ: how an argument hangs means more in one language
+        f[f"{p.language}|{k}"] = f[k]  # the parsers differ: how an argument hangs means more in one language
     return f
 
 
@@ -160,12 +174,13 @@ def sentence_features(props: list[Proposal]) -> list[dict[str, float]]:
     """The features of each of one sentence's proposals."""
     n_cands = len({id(p.candidate) for p in props})
     shared: dict[int, dict[str, float]] = {}
+    memo: dict = {}
     out = []
     for p in props:
         key = id(p.candidate)
         if key not in shared:
             shared[key] = _candidate_features(p, n_cands, len(props))
-        out.append(features(p, n_cands, len(props), shared[key]))
+        out.append(features(p, n_cands, len(props), shared[key], memo))
     return out
 
 
@@ -260,12 +275,12 @@ def load_model(path: Path | str | None = None) -> ScorerModel:
 
 def proposal_key(p: Proposal) -> tuple:
     """What makes two proposals the same event: type, actors, recipients, negation."""
-    ev = p.event
 
-    def who(actors) -> tuple:
-        return tuple(sorted((a.entity_id or "", a.code or "", a.name) for a in actors))
+    def who(args: list[ResolvedActor]) -> tuple:
+        return tuple(sorted((a.actor.entity_id or "", a.actor.code or "", a.actor.name) for a in args))
 
-    return (ev.event, who(ev.actor), who(ev.recipient), ev.negated)
+    actors, recips = p.arguments
+    return (p.etype, who(actors), who(recips), p.negated)
 
 
 def select(groups: list, keys: list, probs: list[float], thresholds: list[float]) -> list[int]:
@@ -293,7 +308,7 @@ def choose(props: list[Proposal], model: ScorerModel, *, doc_id: str, sent_index
         return []
     probs = [model.probability(f) for f in sentence_features(props)]
     out = []
-    t_dropped, t_kept = model.thresholds(props[0].event.language)
+    t_dropped, t_kept = model.thresholds(props[0].language)
     thresholds = [t_kept if p.dropped is None else t_dropped for p in props]
     for i in select([id(p.candidate) for p in props], [proposal_key(p) for p in props], probs, thresholds):
         ev = props[i].event

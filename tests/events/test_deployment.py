@@ -35,3 +35,31 @@ def test_the_deployment_coding_is_validated_against_the_ontology(tmp_path):
     errors = validate_lexicon_file(bad)
     assert any("deployment: mode 'dance'" in str(e) for e in errors), errors
     assert not validate_lexicon_file(default_lexicon_path("en"))
+
+
+@pytest.mark.parametrize("lang,text,actor,negated", [
+    ("sv", "Etiopien har skickat ytterligare 800 soldater till regionen Amhara.", "ETH", False),
+    ("sv", "Armenien skickade i går en patrull till gränsbyn.", "ARM", False),
+    ("en", "Ethiopia has sent another 800 soldiers to the Amhara region.", "ETH", False),
+    ("en", "Peru has not sent any troops to the province.", "PER", True),
+    ("nb", "Etiopia har sendt ytterligere 800 soldater til Amhara-regionen.", "ETH", False),
+])
+def test_forces_sent_to_no_party_are_deployed(code_sv, lang, text, actor, negated):
+    """Aid whose object is forces (`deployment.personnel`) and that reaches no party is a deployment."""
+    events = code_sv(text, lang=lang)
+    got = [(e.event, e.mode, [a.code for a in e.actor], [a.code for a in e.recipient], e.negated) for e in events]
+    assert got == [("MOBILIZE", "troops", [actor], [], negated)], got
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("sv", "Turkiet skickade soldater till Libyen."),
+    ("en", "Turkey sent troops to Libya."),
+    ("nb", "Tyrkia sendte soldater til Libya."),
+])
+def test_forces_sent_to_a_country_stay_aid(code_sv, lang, text):
+    assert [(e.event, [a.code for a in e.recipient]) for e in code_sv(text, lang=lang)] == [("AID", ["LBY"])]
+
+
+def test_goods_sent_to_no_party_are_not_deployed(code_sv):
+    assert code_sv("Röda korset skickade förbandsmaterial till sjukhuset.", lang="sv") == []
+    assert code_sv("The charity sent blankets to the camp.", lang="en") == []

@@ -40,6 +40,9 @@ class Candidate:
     notes: list[str] = field(default_factory=list)
     dropped: str | None = None
     """Why the rules drop this candidate (set only in `extract(..., generous=True)`)."""
+    unaddressed: tuple[str, str | None, str | None] | None = None
+    """(event, mode, cameo) the candidate codes as when it ends with no recipient: forces sent to no party
+    are deployed (`konflikt.events.triggers._sends_forces`), not given."""
 
 
 def _is_noun(c: Candidate) -> bool:

@@ -255,6 +255,11 @@ def propose(cands: list[Candidate], sa: SentenceActors, onto: Ontology, *, doc_i
                   if r.key not in actor_keys and not _internal(r, actor_countries, etype, non_state)
                   and not (r.entity is not None and r.entity.kind != "country" and r.entity.id in own_orgs)
                   and not (r.actor.code in state_codes and r.actor.sector in STATE_SECTORS)]
+        if not recips and c.unaddressed is not None and etype == c.event:
+            # forces sent to no party are deployed ("Indonesien har skickat ytterligare 600 soldater")
+            etype, mode, cameo = c.unaddressed
+            rewritten = True
+            c.notes.append(f"{c.event}->{etype} (forces sent to no party)")
         reason = c.dropped or _drop_reason(c, etype, recips, onto)
         variants: list[tuple[str | None, str, str | None, str | None, list[ResolvedActor], bool, list[str]]] = []
         if reason is None or generous:

@@ -217,6 +217,8 @@ class Deployment(BaseModel):
     event: str
     mode: str | None = None
     cameo: str | None = None
+    personnel: tuple[str, ...] = ()
+    """Forces ("trupp", "soldat", "patrull"): military aid of these sent to no party is a deployment too."""
 
 
 class Lexicon(BaseModel):

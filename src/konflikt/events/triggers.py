@@ -225,6 +225,21 @@ def _deployed(c: Candidate, lex, lang: str) -> bool:
     return False
 
 
+def _sends_forces(c: Candidate, lex, lang: str) -> bool:
+    """Aid whose object is forces (the lexicon's `deployment.personnel`: "skickade 600 soldater", "sent a patrol
+    to the site"): if it reaches no party, it is a deployment."""
+    dep = lex.deployment
+    words = tuple(w.lower() for w in dep.personnel) if dep is not None else ()
+    if c.event != "AID" or not words or c.token.pos_ not in {"VERB", "AUX"}:
+        return False
+    for o in c.token.children:
+        if o.dep_ in {"obj", "nsubj:pass"}:
+            lemmas = set(_lemmas(o, lang)) | {o.lower_}
+            if any(w.startswith(words) or (rules_of(lang) == "sv" and w.endswith(words)) for w in lemmas):
+                return True
+    return False
+
+
 def _obligation_requests(sent: Span, lex, taken: set[int]) -> list[Candidate]:
     """'X said Y must Z' is a demand: a speech verb whose complement clause has an obligation modal
     (the lexicon's `modality.obligation` words) becomes a REQUEST, coded like the lexicon's first REQUEST verb."""
@@ -276,4 +291,6 @@ def propose(sent: Span, sa: SentenceActors, lex, lang: str) -> list[Candidate]:
         if _deployed(c, lex, lang):  # "skickade trupper till fronten": a deployment, not aid to anyone
             c.event, c.mode, c.cameo = lex.deployment.event, lex.deployment.mode, lex.deployment.cameo
             c.notes.append("deployment")
+        elif _sends_forces(c, lex, lang):
+            c.unaddressed = (lex.deployment.event, lex.deployment.mode, lex.deployment.cameo)
     return cands

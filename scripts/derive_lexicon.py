@@ -107,6 +107,12 @@ def derive(lang: str) -> tuple[str, int, str]:
             new["qualifiers"] = quals
         elif t.get("requires_qualifier"):
             continue
+        neg = t.get("negated_as")
+        if neg:
+            neg = dict(neg)
+            neg["words"] = list(dict.fromkeys(nb for w in neg.get("words", ()) for nb in words.get(w, ())))
+            if neg["words"]:
+                new["negated_as"] = neg
         new["note"] = f"from {t['id']}"
         out.append(new)
     body = yaml.safe_dump({"triggers": out}, allow_unicode=True, sort_keys=False, width=120)

@@ -43,6 +43,8 @@ class Candidate:
     unaddressed: tuple[str, str | None, str | None] | None = None
     """(event, mode, cameo) the candidate codes as when it ends with no recipient: forces sent to no party
     are deployed (`konflikt.events.triggers._sends_forces`), not given."""
+    if_negated: tuple[str, str | None, str | None] | None = None
+    """(event, mode, cameo) the candidate codes as, not negated, when it is negated (the entry's `negated_as`)."""
 
 
 def _is_noun(c: Candidate) -> bool:

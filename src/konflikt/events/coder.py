@@ -237,7 +237,13 @@ def propose(cands: list[Candidate], sa: SentenceActors, onto: Ontology, *, doc_i
             c.notes.append("ASSAULT->THREATEN (announced)")
         negated = bool(mod and mod.negated)
         orig_negated, orig_labels = negated, labels
-        if etype in REFUSAL_OF and negated:  # "kommer aldrig att godta avtalet": a refusal is REJECT
+        if negated and c.if_negated is not None and etype == c.event:
+            # "has not ruled out strikes", "utesluter inte militära åtgärder": a threat, not a negated refusal
+            etype, mode, cameo = c.if_negated
+            negated, rewritten = False, True
+            labels = [x for x in labels if x != "negation"]
+            c.notes.append(f"negated {c.event}->{etype}")
+        elif etype in REFUSAL_OF and negated:  # "kommer aldrig att godta avtalet": a refusal is REJECT
             etype, mode, cameo, negated, rewritten = "REJECT", None, REFUSAL_OF[etype], False, True
             labels = [x for x in labels if x != "negation"]
             c.notes.append(f"negated {c.event}->REJECT")

@@ -166,6 +166,8 @@ class TriggerEntry(BaseModel):
     requires_qualifier: bool = False
     reciprocal: bool = False
     needs_recipient: bool = False
+    negated_as: Qualifier | None = None
+    """Negated, with an object among its words, the entry codes as this ("has not ruled out strikes": THREATEN)."""
     note: str = ""
     line: int | None = None
     """Line of the entry in its file (set by the loader; not a file field)."""
@@ -575,6 +577,10 @@ def _semantic_errors(data: dict, root: yaml.Node, file: str, onto: Ontology) -> 
             if isinstance(q, dict):
                 check_mode(q.get("event") or t.get("event"), q.get("mode"),
                            ["triggers", i, "qualifiers", j, "mode"], f"{where} qualifier #{j + 1}")
+        neg = t.get("negated_as")
+        if isinstance(neg, dict):
+            check_mode(neg.get("event") or t.get("event"), neg.get("mode"), ["triggers", i, "negated_as", "mode"],
+                       f"{where} negated_as")
     return out
 
 

@@ -240,6 +240,20 @@ def _sends_forces(c: Candidate, lex, lang: str) -> bool:
     return False
 
 
+def _negated_as(c: Candidate, lang: str) -> bool:
+    """The entry's `negated_as` words name the trigger's object ("has not ruled out military strikes")."""
+    q = getattr(c.entry, "negated_as", None)
+    if q is None or not q.words:
+        return False
+    words: set[str] = set()
+    for o in c.token.children:
+        if o.dep_ in {"obj", "nsubj:pass", "obl"}:
+            words.update(_lemmas(o, lang))
+            words.update(w for x in o.children if x.dep_ in {"amod", "compound", "conj", "nmod"}
+                         for w in _lemmas(x, lang))
+    return any(q.matches(w) for w in words)
+
+
 def _obligation_requests(sent: Span, lex, taken: set[int]) -> list[Candidate]:
     """'X said Y must Z' is a demand: a speech verb whose complement clause has an obligation modal
     (the lexicon's `modality.obligation` words) becomes a REQUEST, coded like the lexicon's first REQUEST verb."""
@@ -293,4 +307,7 @@ def propose(sent: Span, sa: SentenceActors, lex, lang: str) -> list[Candidate]:
             c.notes.append("deployment")
         elif _sends_forces(c, lex, lang):
             c.unaddressed = (lex.deployment.event, lex.deployment.mode, lex.deployment.cameo)
+        if _negated_as(c, lang):
+            q = c.entry.negated_as
+            c.if_negated = (q.event or c.event, q.mode, q.cameo or c.cameo)
     return cands

@@ -61,14 +61,15 @@ def test_own_test_set_reaches_target(default_coder, lang):
 # been tuned on since (README, "Accuracy"); these floors sit just under the latest measured F1 so that a change
 # which generalises worse shows here.
 HELDOUT_FLOOR = {
-    ("sv", "heldout"): 0.86, ("sv", "heldout2"): 0.90, ("sv", "heldout3"): 0.54, ("sv", "heldout4"): 0.51,
+    ("sv", "heldout"): 0.86, ("sv", "heldout2"): 0.90, ("sv", "heldout3"): 0.54, ("sv", "heldout4"): 0.53,
     # English with the learned scorer (2026-12-07): heldout 0.935 -> 0.894 (in sample), the blind-origin sets gain
-    ("en", "heldout"): 0.87, ("en", "heldout2"): 0.66, ("en", "heldout3"): 0.41, ("en", "heldout4"): 0.38,
-    ("en", "heldout5"): 0.30, ("en", "heldout6"): 0.35, ("sv", "heldout7"): 0.44, ("nb", "heldout5"): 0.40,
+    ("en", "heldout"): 0.87, ("en", "heldout2"): 0.66, ("en", "heldout3"): 0.41, ("en", "heldout4"): 0.39,
+    ("en", "heldout5"): 0.30, ("en", "heldout6"): 0.35, ("sv", "heldout7"): 0.47, ("nb", "heldout5"): 0.40,
     # Bokmål: the gain of the NDT-trained parser (2026-12-07: 0.349, 0.488, 0.497; 0.241, 0.445, 0.409 before)
-    ("nb", "heldout2"): 0.33, ("nb", "heldout3"): 0.47, ("nb", "heldout4"): 0.48,
-    # first scored 2026-12-07 at 43e2281: sv heldout8 0.451, en heldout7 0.358, nb heldout6 0.427
-    ("sv", "heldout8"): 0.43, ("en", "heldout7"): 0.34, ("nb", "heldout6"): 0.41,
+    ("nb", "heldout2"): 0.33, ("nb", "heldout3"): 0.49, ("nb", "heldout4"): 0.50,
+    # first scored 2026-12-07 at 43e2281: sv heldout8 0.451, en heldout7 0.358, nb heldout6 0.427 (0.451, 0.371, 0.439
+    # after the forces-sent and not-ruled-out rules, 6e6781c)
+    ("sv", "heldout8"): 0.43, ("en", "heldout7"): 0.35, ("nb", "heldout6"): 0.42,
 }
 
 

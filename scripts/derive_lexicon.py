@@ -68,6 +68,10 @@ def derive(lang: str) -> tuple[str, int, str]:
     header = header_path.read_text(encoding="utf-8").rstrip() + "\n"
     out: list[dict] = []
     ids: set[str] = set()
+
+    def translated(sv_words) -> list[str]:  # a word list (qualifier, negated_as) in the target language
+        return list(dict.fromkeys(nb for w in sv_words for nb in words.get(w, ())))
+
     pairs = [(t, hit) for t in sv["triggers"] for hit in entries.get(entry_key(t), ())]
     for t, hit in pairs:
         m = KEY.match(hit[0])
@@ -99,7 +103,7 @@ def derive(lang: str) -> tuple[str, int, str]:
         for q in t.get("qualifiers") or ():
             q = dict(q)
             if "words" in q:
-                q["words"] = list(dict.fromkeys(nb for w in q["words"] for nb in words.get(w, ())))
+                q["words"] = translated(q["words"])
                 if not q["words"]:
                     continue
             quals.append(q)
@@ -110,7 +114,7 @@ def derive(lang: str) -> tuple[str, int, str]:
         neg = t.get("negated_as")
         if neg:
             neg = dict(neg)
-            neg["words"] = list(dict.fromkeys(nb for w in neg.get("words", ()) for nb in words.get(w, ())))
+            neg["words"] = translated(neg.get("words", ()))
             if neg["words"]:
                 new["negated_as"] = neg
         new["note"] = f"from {t['id']}"

@@ -61,7 +61,7 @@ class SentenceListing:
     def all_actors(self) -> list[ResolvedActor]:
         """Every resolvable actor mention in the sentence, in text order (for discourse memory); worked out once
         per sentence (a new list each call)."""
-        if getattr(self, "_all_actors", None) is None:
+        if self._all_actors is None:
             self._all_actors = self._list_actors()
         return list(self._all_actors)
 

@@ -18,6 +18,17 @@ def _apply_qualifiers(cand: Candidate, tok: Token, prefix: str | None, lang: str
     quals = getattr(cand.entry, "qualifiers", None) or []
     if not quals:
         return
+    words = qualifying_words(tok, prefix, lang)
+    for q in quals:
+        hit = matching_words(q.words, words, lang)
+        if hit is not None:
+            _qualify(cand, q, f"qualifier:{hit or 'prefix'}")
+            return
+
+
+def qualifying_words(tok: Token, prefix: str | None, lang: str) -> set[str]:
+    """The lemmas that may qualify a trigger: its compound prefix, its objects, modifiers and obliques (and an
+    English content clause's), with their conjuncts, adjectives and compounds."""
     words: set[str] = set()
     if prefix:
         words.add(prefix.lower().rstrip("s-"))
@@ -40,13 +51,19 @@ def _apply_qualifiers(cand: Candidate, tok: Token, prefix: str | None, lang: str
                         words.update(_lemmas(cc, lang))
         if t is not tok:
             words.update(_lemmas(t, lang))
-    for q in quals:
-        qwords = {w.lower() for w in q.words}
-        heads = tuple(q for q in qwords if len(q) >= 5) if rules_of(lang) == "sv" else ()
-        if qwords and (words & qwords or any(w.startswith(tuple(qwords)) for w in words if len(w) > 3)
-                       or any(w.endswith(heads) for w in words if heads)):  # compound head: "lastfartyg"
-            _qualify(cand, q, f"qualifier:{sorted(words & qwords) or 'prefix'}")
-            return
+    return words
+
+
+def matching_words(listed, words: set[str], lang: str) -> list[str] | None:
+    """Whether a word list (a qualifier's, the deployment's forces) names one of `words`: the same word, a longer
+    form of it ("militära" ~ "militär"), or in Swedish a compound with it as head ("lastfartyg" ~ "fartyg").
+    The exact hits (maybe none) when it does, None when not."""
+    qwords = {w.lower() for w in listed}
+    heads = tuple(q for q in qwords if len(q) >= 5) if rules_of(lang) == "sv" else ()
+    if qwords and (words & qwords or any(w.startswith(tuple(qwords)) for w in words if len(w) > 3)
+                   or any(w.endswith(heads) for w in words if heads)):
+        return sorted(words & qwords)
+    return None
 
 
 def _qualify(cand: Candidate, q, note: str) -> None:

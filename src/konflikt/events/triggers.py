@@ -10,7 +10,7 @@ from konflikt.actors.resolver import SentenceActors
 from konflikt.events.candidate import Candidate, _is_noun
 from konflikt.events.clause import _reflexive
 from konflikt.events.lemmas import _lemmas
-from konflikt.events.qualifiers import _apply_qualifiers, _qualified
+from konflikt.events.qualifiers import _apply_qualifiers, _qualified, matching_words, qualifying_words
 from konflikt.language.registry import rules_of
 
 
@@ -229,29 +229,16 @@ def _sends_forces(c: Candidate, lex, lang: str) -> bool:
     """Aid whose object is forces (the lexicon's `deployment.personnel`: "skickade 600 soldater", "sent a patrol
     to the site"): if it reaches no party, it is a deployment."""
     dep = lex.deployment
-    words = tuple(w.lower() for w in dep.personnel) if dep is not None else ()
-    if c.event != "AID" or not words or c.token.pos_ not in {"VERB", "AUX"}:
+    if c.event != "AID" or dep is None or not dep.personnel or c.token.pos_ not in {"VERB", "AUX"}:
         return False
-    for o in c.token.children:
-        if o.dep_ in {"obj", "nsubj:pass"}:
-            lemmas = set(_lemmas(o, lang)) | {o.lower_}
-            if any(w.startswith(words) or (rules_of(lang) == "sv" and w.endswith(words)) for w in lemmas):
-                return True
-    return False
+    objects = {w for o in c.token.children if o.dep_ in {"obj", "nsubj:pass"} for w in (*_lemmas(o, lang), o.lower_)}
+    return matching_words(dep.personnel, objects, lang) is not None
 
 
 def _negated_as(c: Candidate, lang: str) -> bool:
-    """The entry's `negated_as` words name the trigger's object ("has not ruled out military strikes")."""
+    """The entry's `negated_as` words qualify the trigger ("has not ruled out military strikes")."""
     q = getattr(c.entry, "negated_as", None)
-    if q is None or not q.words:
-        return False
-    words: set[str] = set()
-    for o in c.token.children:
-        if o.dep_ in {"obj", "nsubj:pass", "obl"}:
-            words.update(_lemmas(o, lang))
-            words.update(w for x in o.children if x.dep_ in {"amod", "compound", "conj", "nmod"}
-                         for w in _lemmas(x, lang))
-    return any(q.matches(w) for w in words)
+    return q is not None and matching_words(q.words, qualifying_words(c.token, None, lang), lang) is not None
 
 
 def _obligation_requests(sent: Span, lex, taken: set[int]) -> list[Candidate]:

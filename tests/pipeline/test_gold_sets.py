@@ -70,6 +70,8 @@ HELDOUT_FLOOR = {
     # first scored 2026-12-07 at 43e2281: sv heldout8 0.451, en heldout7 0.358, nb heldout6 0.427 (0.451, 0.371, 0.439
     # after the forces-sent and not-ruled-out rules, 6e6781c)
     ("sv", "heldout8"): 0.43, ("en", "heldout7"): 0.35, ("nb", "heldout6"): 0.42,
+    # first scored 2026-12-07 at 19c6723: sv heldout9 0.481, en heldout8 0.420, en heldout9 0.367, nb heldout7 0.286
+    ("sv", "heldout9"): 0.46, ("en", "heldout8"): 0.40, ("en", "heldout9"): 0.35, ("nb", "heldout7"): 0.27,
 }
 
 

@@ -121,3 +121,48 @@ def test_unknown_name_sentences_name_nothing_the_dictionaries_know():
     assert len(found) >= 80
     known = [n for n, lab in found if lab in {"PER", "ORG"} and fold(n) in kb_names]
     assert known == ["Wagner"]  # one known name, on purpose: a known organisation in an unknown context
+
+
+@pytest.mark.parametrize("lang", ["sv", "nb"])
+def test_scandinavian_unknown_name_sentences_name_nothing_the_dictionaries_know(lang):
+    """The Swedish and Bokmål generalisation sets (read in their own tokenization): well formed, at least 80
+    names, and no person or organisation among them that the knowledge base knows in that language or English."""
+    from konflikt.actors.kb import fold, load_kb
+    from konflikt.nlp.train import read_marked_sentences
+
+    sents = read_marked_sentences(UNKNOWN.parents[1] / lang / "ner_unknown.txt", lang)
+    assert len(sents) >= 40
+    kb_names = {fold(n) for e in load_kb() for lg in (lang, "en") for n in e.all_names(lg)}
+    found = [(" ".join(w[a:b]), lab) for w, labels in sents for a, b, lab in spans_of(labels)]
+    assert len(found) >= 80 and {lab for _, lab in found} == {"PER", "ORG", "LOC"}
+    assert [n for n, lab in found if lab in {"PER", "ORG"} and fold(n) in kb_names] == []
+    # a glued genitive stays one token, with its -s: "[Nwankwos|PER] anhängare"
+    assert any(n.endswith("s") and " " not in n for n, lab in found if lab == "PER")
+
+
+def test_swap_keeps_a_glued_genitive(lex):
+    """Swedish/Bokmål write the genitive on the name ("Putins anhängare"): a swapped name gets the -s too, none
+    after s/x/z, and a name that only ends in s is no genitive."""
+    from konflikt.nlp.train import glued_genitive
+
+    genitive = glued_genitive({"Putin", "Aleppo"})
+    assert genitive("Putins") and not genitive("Paris") and not genitive("Putin") and not genitive("Hess")
+    words, labels = ["Putins", "anhängare", "protesterade"], ["B-PER", "O", "O"]
+    for seed in range(30):
+        new_w, new_l = swap_names(words, labels, lex, random.Random(seed), genitive=genitive)
+        name = new_w[:len(new_w) - 2]
+        assert new_w[-2:] == ["anhängare", "protesterade"] and new_l[-2:] == ["O", "O"]
+        assert name[-1].endswith("s") and new_l[0] == "B-PER"
+    plain = swap_names(["Putin", "talade"], ["B-PER", "O"], lex, random.Random(0), genitive=genitive)
+    assert plain is not None and plain[0][-1] == "talade" and not any(w.endswith("s") for w in plain[0][:-1])
+
+
+def test_phoenix_groups_are_title_cased_organisation_names(tmp_path):
+    from konflikt.nlp.distant import phoenix_groups
+
+    f = tmp_path / "groups.txt"
+    f.write_text("# comment\nARMED_ISLAMIC_GROUP_ [DZAREB] # kkl\nFRONT_FOR_THE_LIBERATION_OF_THE_ENCLAVE_ [AGOREB]\n"
+                 "AL-INTIQAMI_AL-PAKISTANI_ [KKLREB]\nFLNKS_ [NCLREB]\n+SYNONYM_LINE\nlower_case_ [XXXREB]\n",
+                 encoding="utf-8")
+    assert phoenix_groups(f) == ["Armed Islamic Group", "Front for the Liberation of the Enclave",
+                                 "Al-Intiqami Al-Pakistani", "FLNKS"]

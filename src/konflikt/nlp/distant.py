@@ -27,7 +27,7 @@ import random
 import re
 import zlib
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -83,6 +83,24 @@ def phoenix_people(path: Path) -> list[str]:
         m = _PHOENIX_PERSON.match(line)
         if m:
             out.append(" ".join(w.capitalize() if w.isupper() else w for w in m.group(1).split("_") if w))
+    return out
+
+
+_PHOENIX_GROUP = re.compile(r"^([A-Z][A-Z0-9_'.&-]+?)_\s*\[([A-Z]{3,})")
+_LOWER_IN_NAMES = frozenset({"of", "the", "for", "and", "in", "al", "el", "de", "du", "des", "la", "le"})
+
+
+def phoenix_groups(path: Path) -> list[str]:
+    """The organisations of a Phoenix actor dictionary (``ARMED_ISLAMIC_GROUP_ [DZAREB]``), title-cased
+    ("Armed Islamic Group", "Front for the Liberation of X"); acronyms of up to five letters stay upper-case."""
+    out = []
+    for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
+        m = _PHOENIX_GROUP.match(line)
+        if m:
+            words = [w for w in m.group(1).split("_") if w]
+            out.append(" ".join(w if len(words) == 1 and len(w) <= 5 else w.lower() if k and w.lower() in
+                                _LOWER_IN_NAMES else "-".join(part.capitalize() for part in w.split("-"))
+                                for k, w in enumerate(words)))
     return out
 
 
@@ -225,10 +243,13 @@ otherwise teach that any unfamiliar name is a place (the treebank's own places a
 
 def swap_names(words: Sequence[str], labels: Sequence[str | None], lex: NameLexicon,
                rng: random.Random, probability: Mapping[str, float] = SWAP_PROBABILITY,
+               genitive: Callable[[str], bool] | None = None,
                ) -> tuple[list[str], list[str | None]] | None:
     """A copy of the sentence with its PER/ORG/LOC names replaced (each with the `probability` of its label) by
     random names of the same label from the training pool; None when no name was swapped. A genitive "'s"
-    after a name stays."""
+    after a name stays (English tokens); where the genitive is glued to the name (Swedish, Bokmål
+    "Okonkwos"), `genitive(last_word)` says whether the swapped name's last word ends in it, and the new
+    name gets an "s" too (none after s, x, z: "Paris")."""
     spans = [s for s in spans_of(labels) if lex.pools.get(s[2]) and rng.random() < probability.get(s[2], 1.0)]
     if not spans:
         return None
@@ -238,7 +259,9 @@ def swap_names(words: Sequence[str], labels: Sequence[str | None], lex: NameLexi
     for start, end, lab in spans:
         out_w.extend(words[i:start])
         out_l.extend(labels[i:start])
-        new = rng.choice(lex.pools[lab])
+        new = list(rng.choice(lex.pools[lab]))
+        if genitive is not None and genitive(words[end - 1]) and not new[-1].lower().endswith(("s", "x", "z")):
+            new[-1] += "s"
         out_w.extend(new)
         out_l.extend(["B-" + lab] + ["I-" + lab] * (len(new) - 1))
         i = end

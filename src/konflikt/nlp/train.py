@@ -52,7 +52,7 @@ import shlex  # noqa: E402
 import shutil  # noqa: E402
 import sys  # noqa: E402
 import time  # noqa: E402
-from collections.abc import Iterable, Sequence  # noqa: E402
+from collections.abc import Callable, Iterable, Sequence  # noqa: E402
 from pathlib import Path  # noqa: E402
 
 from konflikt.nlp import ndt  # noqa: E402
@@ -70,7 +70,9 @@ UD_FILES = {
 SPLIT_LANGS = {"sv", "nb"}  # UD data without a train split: one seeded test/dev/train split of all of it
 NER_LANGS = {"sv", "nb", "en"}
 PHOENIX_PEOPLE_FILE = "Phoenix.Countries.actors.txt"
+PHOENIX_GROUP_FILES = ("Phoenix.MilNonState.actors.txt", "Phoenix.International.actors.txt")
 EN_NAME_SWAPS = 3
+SV_NAME_SWAPS = 0  # Swedish: name swaps measured (docs/nlp.md) but not shipped; --ner-swaps 3 trains that model
 MARKED_NAME = re.compile(r"\[([^\]|]+)\|(PER|ORG|LOC|MISC)\]")
 NB_NER_FILE = "ndt_nob_norne.conll"
 # NorNE's entity types -> the labels the actor resolver and the place finder read (those of the Swedish
@@ -325,24 +327,60 @@ def parser_only_trees(data_dir: Path, vocab, own_repeat: int) -> tuple[list, dic
     return out, info
 
 
-def prepare_ner(data_dir: Path, work: Path, seed: int) -> dict:
+def glued_genitive(name_words: set[str]) -> Callable[[str], bool]:
+    """Whether a name's last word carries a Swedish/Bokmål genitive -s: it ends in "s" (not "ss") and the
+    word without it is itself a name word of the corpus ("Okonkwos" beside "Okonkwo")."""
+    def genitive(word: str) -> bool:
+        return len(word) > 3 and word.endswith("s") and not word.endswith("ss") and word[:-1] in name_words
+    return genitive
+
+
+def prepare_ner(data_dir: Path, work: Path, seed: int, swaps: int = SV_NAME_SWAPS) -> dict:
+    """NER data for Swedish: the Swedish NER corpus (IO tags -> BIO), its train split plus `swaps` name-swapped
+    copies of each training sentence that holds a name (konflikt.nlp.distant.swap_names, a genitive -s kept),
+    so the model learns names from their context and shape rather than from the corpus's 2012 Swedish names;
+    and, when present, the hand-labelled names no dictionary knows (tests/data/sv/ner_unknown.txt) as a
+    second test set."""
     from spacy.vocab import Vocab
+
+    from konflikt.nlp.distant import HELD_OUT_PERCENT, SWAP_PROBABILITY, swap_names
 
     ner = data_dir / "ner" / "sv"
     train_s = read_ner_sentences(ner / "train_corpus.txt")
     test_s = read_ner_sentences(ner / "test_corpus.txt")
     dev_i, train_i = split_indices(len(train_s), seed, [NER_DEV_FRACTION])
     vocab = Vocab()
-    save_docbin(ner_docs(vocab, [train_s[i] for i in train_i]), work / "ner_train.spacy")
+    train_bio = [(train_s[i][0], io_to_bio(train_s[i][1])) for i in train_i]
+    extra = []
+    if swaps:
+        lex = name_lexicon("sv", data_dir, seed, groups=True)
+        rng = random.Random(seed)
+        genitive = glued_genitive({w for ws, ls in train_bio for w, lab in zip(ws, ls, strict=True) if lab != "O"})
+        for _ in range(swaps):
+            for w, lab in train_bio:
+                new = swap_names(w, lab, lex, rng, genitive=genitive)
+                if new:
+                    extra.append(new)
+    save_docbin(bio_docs(vocab, train_bio + extra), work / "ner_train.spacy")
     save_docbin(ner_docs(vocab, [train_s[i] for i in dev_i]), work / "ner_dev.spacy")
     save_docbin(ner_docs(vocab, test_s), work / "ner_test.spacy")
-    return {
+    info = {
         "method": (f"train_corpus.txt shuffled with random.Random({seed}): {NER_DEV_FRACTION:.0%} dev "
-                   "(model selection), rest train; test_corpus.txt = test (held out); IO tags -> BIO"),
+                   "(model selection), rest train; test_corpus.txt = test (held out); IO tags -> BIO"
+                   + (f"; {swaps} name-swapped copies of each training sentence with a name (places swapped with "
+                      f"probability {SWAP_PROBABILITY['LOC']}), from a pool without a seeded {HELD_OUT_PERCENT}% "
+                      "of the lexicon" if swaps else "")),
         "train": {"sentences": len(train_i), "words": sum(len(train_s[i][0]) for i in train_i)},
+        "train_swapped": len(extra),
         "dev": {"sentences": len(dev_i), "words": sum(len(train_s[i][0]) for i in dev_i)},
         "test": {"sentences": len(test_s), "words": sum(len(w) for w, _ in test_s)},
     }
+    unknown = Path(__file__).resolve().parents[3] / "tests" / "data" / "sv" / "ner_unknown.txt"
+    if unknown.is_file():
+        marked = read_marked_sentences(unknown, "sv")
+        save_docbin(bio_docs(vocab, marked, n=1), work / "ner_unknown.spacy")
+        info["unknown"] = {"file": "tests/data/sv/ner_unknown.txt", "sentences": len(marked)}
+    return info
 
 
 def read_ndt_ner(path: Path) -> list[tuple[list[str], list[str]]]:
@@ -379,16 +417,25 @@ def read_conllu_words(path: Path) -> list[tuple[list[str], list[str]]]:
 
 
 def english_lexicon(data_dir: Path, seed: int):
-    """The distant-supervision lexicon (konflikt.nlp.distant): the knowledge base's English names and
-    demonyms, the gazetteer's cities (with their Latin alternate names) and the Phoenix country
-    dictionaries' people."""
+    """The distant-supervision lexicon for English (`name_lexicon`)."""
+    return name_lexicon("en", data_dir, seed)
+
+
+def name_lexicon(lang: str, data_dir: Path, seed: int, groups: bool = False):
+    """The names lexicon of distant supervision and name swaps (konflikt.nlp.distant): the knowledge base's
+    names in `lang` (and, for people, in English: a name is mostly the same in every Latin-script language)
+    and its demonyms and adjectives as no name, the gazetteer's cities (with their Latin alternate names)
+    and the Phoenix country dictionaries' people; with `groups`, also the organisations of the Phoenix
+    international and non-state dictionaries (ORG: the knowledge base alone has too few to swap in)."""
     from konflikt.actors.kb import load_kb
-    from konflikt.nlp.distant import KIND_LABELS, build_lexicon, phoenix_people
+    from konflikt.nlp.distant import KIND_LABELS, build_lexicon, phoenix_groups, phoenix_people
     from konflikt.places.geonames import geonames_cities
 
     kb = load_kb()
-    entries = [(n, KIND_LABELS[e.kind]) for e in kb if e.kind in KIND_LABELS for n in e.names.get("en", ())]
-    entries += [(n, "O") for e in kb for field in (e.demonyms, e.adjectives) for n in field.get("en", ())]
+    langs = (lang,) if lang == "en" else (lang, "en")
+    entries = [(n, KIND_LABELS[e.kind]) for e in kb if e.kind in KIND_LABELS for lg in langs
+               for n in e.names.get(lg, ()) if lg == lang or KIND_LABELS[e.kind] == "PER"]
+    entries += [(n, "O") for e in kb for field in (e.demonyms, e.adjectives) for n in field.get(lang, ())]
     for c in geonames_cities().values():
         entries.append((c["name"], "LOC"))
         entries += [(a, "LOC") for a in c.get("alternatenames", ()) if len(a) >= 4 and a.isascii()
@@ -396,15 +443,18 @@ def english_lexicon(data_dir: Path, seed: int):
     phoenix = data_dir.parent / "reference" / "phoenix" / PHOENIX_PEOPLE_FILE
     if phoenix.is_file():
         entries += [(n, "PER") for n in phoenix_people(phoenix)]
+    for fn in PHOENIX_GROUP_FILES if groups else ():
+        if (path := data_dir.parent / "reference" / "phoenix" / fn).is_file():
+            entries += [(n, "ORG") for n in phoenix_groups(path)]
     return build_lexicon(entries, seed=seed)
 
 
-def read_marked_sentences(path: Path) -> list[tuple[list[str], list[str]]]:
+def read_marked_sentences(path: Path, lang: str = "en") -> list[tuple[list[str], list[str]]]:
     """A hand-labelled file of ``[name|LABEL]`` marked sentences (one per line, ``#`` comments) as (words,
-    BIO labels), tokenized by a blank English spaCy tokenizer."""
+    BIO labels), tokenized by a blank spaCy tokenizer of `lang`."""
     import spacy
 
-    tok = spacy.blank("en").tokenizer
+    tok = spacy.blank(lang).tokenizer
     out = []
     for line in path.read_text(encoding="utf-8").splitlines():
         if not line.strip() or line.startswith("#"):
@@ -653,7 +703,7 @@ def train(lang: str, data_dir: str | Path, out_dir: str | Path, *, work_dir: str
           overrides: dict | None = None, ner_overrides: dict | None = None,
           command: str | None = None, reuse: bool = False, core_from: str | Path | None = None,
           ner_from: str | Path | None = None, ndt_trees: bool = True, parser_trees: bool = False,
-          own_repeat: int = 1) -> dict:
+          own_repeat: int = 1, ner_swaps: int = SV_NAME_SWAPS) -> dict:
     """Convert data, train, assemble and evaluate the `lang` pipeline; save it to `out_dir`.
 
     Returns the metrics written to ``<out_dir>/metrics.json``. With `reuse`, a component pipeline already
@@ -663,7 +713,7 @@ def train(lang: str, data_dir: str | Path, out_dir: str | Path, *, work_dir: str
     are and only the NER is trained; with `ner_from`, the NER of an already trained pipeline is used as it is
     and only the core is trained. `ndt_trees` (Bokmål): add the converted NDT trees to the core's training
     data; `parser_trees` / `own_repeat` (Swedish): add the Bokmål trees for the parser only (see
-    `prepare_ud`).
+    `prepare_ud`); `ner_swaps` (Swedish): name-swapped copies of the NER training sentences (`prepare_ner`).
     """
     import spacy
     from spacy.util import fix_random_seed
@@ -684,7 +734,7 @@ def train(lang: str, data_dir: str | Path, out_dir: str | Path, *, work_dir: str
     if do_ner:
         log.info("converting NER data")
         split["ner"] = (prepare_ner_nb(data_dir, work) if lang == "nb" else prepare_ner_en(data_dir, work, seed)
-                        if lang == "en" else prepare_ner(data_dir, work, seed))
+                        if lang == "en" else prepare_ner(data_dir, work, seed, ner_swaps))
 
     timing: dict = {}
 
@@ -801,6 +851,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                    help="config override for the core pipeline, e.g. components.parser.model.hidden_width=128")
     p.add_argument("--ner-set", action="append", default=[], metavar="KEY=VALUE",
                    help="config override for the NER pipeline")
+    p.add_argument("--ner-swaps", type=int, default=SV_NAME_SWAPS, help="Swedish: name-swapped copies of each NER "
+                   "training sentence with a name (default %(default)s, the shipped model; docs/nlp.md)")
     args = p.parse_args(argv)
     if args.gpu_id != -1:
         p.error("only CPU training (--gpu-id -1) is supported")
@@ -811,7 +863,7 @@ def main(argv: Sequence[str] | None = None) -> int:
               with_ner=not args.no_ner, overrides=_parse_sets(args.set),
               ner_overrides=_parse_sets(args.ner_set), command=cmd, reuse=args.reuse,
               core_from=args.core_from, ner_from=args.ner_from, ndt_trees=not args.no_ndt_trees,
-              parser_trees=args.parser_trees, own_repeat=args.own_repeat)
+              parser_trees=args.parser_trees, own_repeat=args.own_repeat, ner_swaps=args.ner_swaps)
     summary = {k: m["test"].get(k) for k in ("upos", "morph_acc", "uas", "las", "lemma_acc", "sents_f")}
     if "ner_test" in m:
         summary["ner_f"] = m["ner_test"]["f"]

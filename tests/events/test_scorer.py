@@ -216,7 +216,7 @@ def test_auto_uses_the_scorer_where_the_registry_says_so():
     assert Settings().scorer == "auto"
     assert {lg.code: auto.uses_scorer(lg.code) for lg in registry().languages} == {
         lg.code: lg.scorer for lg in registry().languages}
-    assert auto.uses_scorer("en") and not auto.uses_scorer("sv")
+    assert auto.uses_scorer("en") and auto.uses_scorer("nb") and not auto.uses_scorer("sv")
     assert not Coder(Settings(scorer="off")).uses_scorer("en") and Coder(Settings(scorer="on")).uses_scorer("sv")
 
 

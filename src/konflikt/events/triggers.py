@@ -14,14 +14,20 @@ from konflikt.events.qualifiers import _apply_qualifiers, _qualified, matching_w
 from konflikt.language.registry import rules_of
 
 
-def _has_particle(tok: Token, particle: str) -> bool:
+def _particle_strength(tok: Token, particle: str) -> int:
+    """How surely `tok` has the particle: 3, a dependent of the verb; 2, a word right after the verb or after its
+    subject (V2 order; the parse missed it); 1, such a word that heads no particle but the preposition of a
+    nominal after it ("gav upp efter striderna" is "ge upp", not "ge efter", when the lexicon has both); 0, none."""
     words = particle.lower().split()
     for c in tok.children:
         if c.dep_ in {"compound:prt", "prt", "advmod", "obl", "obj", "advmod:prt"} and c.lower_ == words[0]:
-            return True
-    # fallback: the particle right after the verb or after its subject (V2 order)
+            return 3
     window = tok.doc[tok.i + 1: min(tok.i + 6, tok.sent.end)]
-    return any(t.lower_ == words[0] for t in window)
+    hits = [t for t in window if t.lower_ == words[0]]
+    if not hits:
+        return 0
+    return 2 if any(not (t.dep_ == "case" and t.head.i > t.i and t.head.pos_ in {"NOUN", "PROPN", "NUM", "PRON"})
+                    for t in hits) else 1
 
 
 def _has_reflexive(tok: Token) -> bool:
@@ -59,9 +65,10 @@ def _clause_with_prep(tok: Token, prep: str) -> bool:
 def _constraints_ok(tok: Token, entry) -> tuple[bool, int]:
     score = 0
     if getattr(entry, "particle", None):
-        if not _has_particle(tok, entry.particle):
+        strength = _particle_strength(tok, entry.particle)
+        if not strength:
             return False, 0
-        score += 3
+        score += strength + 1  # (a particle the parse gave the verb outranks a preposition that only follows it)
     if getattr(entry, "reflexive", False):
         if not _has_reflexive(tok):
             return False, 0

@@ -322,6 +322,18 @@ class SentenceActors(SectorPhrases, Anaphora, SentenceListing):
                                                          conf=found.confidence))
         return out
 
+    def _opening_name(self, tok: Token) -> bool:
+        """A sentence's first word that the tagger did not call a proper noun but that is a name: capitalised,
+        no word of the language's dictionary, and the subject or an adjunct of a verb ("Petro[NOUN] anklagade
+        Noboa", "Kiir hotade ..."; a sentence-opening word is capitalised anyway, so only a word the dictionary
+        does not know counts)."""
+        from konflikt.nlp import dictionary as lemma_dict
+
+        return (tok.i == self.sent.start and tok.pos_ in {"NOUN", "ADV", "X", "ADJ"} and tok.is_alpha
+                and tok.text[:1].isupper() and len(tok.text) > 2 and tok.head.pos_ in {"VERB", "AUX"}
+                and tok.dep_ in {"nsubj", "nsubj:pass", "advmod", "obl"}
+                and not lemma_dict.is_known(tok.lower_, self.lang) and not lemma_dict.is_known(tok.text, self.lang))
+
     def _resolve_one(self, tok: Token, *, allow_adjective: bool, allow_poss: bool,
                      depth: int) -> ResolvedActor | None:
         if depth > 3:
@@ -376,7 +388,9 @@ class SentenceActors(SectorPhrases, Anaphora, SentenceListing):
             r = self._titled_name(tok, depth)
             if r:
                 return self._titled_person(tok, r)
-        if tok.pos_ == "PROPN" or (tok.pos_ == "NOUN" and tok.text[:1].isupper() and tok.i > self.sent.start):
+        opening_name = self._opening_name(tok)
+        if tok.pos_ == "PROPN" or opening_name or (
+                tok.pos_ == "NOUN" and tok.text[:1].isupper() and tok.i > self.sent.start):
             # (whatever the NER made of the word alone: "accused Mbarga [LOC]" after "Jean-Paul Mbarga")
             ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
             if ent is None or ent.end - ent.start == 1:
@@ -411,7 +425,7 @@ class SentenceActors(SectorPhrases, Anaphora, SentenceListing):
                     return self._unknown(tok, ent.start, ent.end)  # "members of the Movement for ..."
                 if depth == 0:
                     unknown_name = (ent.start, ent.end)
-        if not allow_adjective and depth == 0 and tok.pos_ == "PROPN" and unlabelled and english:
+        if not allow_adjective and depth == 0 and (tok.pos_ == "PROPN" or opening_name) and unlabelled:
             # a name no NER labelled (or a pipeline without NER) is known by the capitalised name itself
             span = self._proper_name_span(tok)
             if span is not None:

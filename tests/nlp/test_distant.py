@@ -157,12 +157,12 @@ def test_swap_keeps_a_glued_genitive(lex):
     assert plain is not None and plain[0][-1] == "talade" and not any(w.endswith("s") for w in plain[0][:-1])
 
 
-def test_phoenix_groups_are_title_cased_organisation_names(tmp_path):
+def test_phoenix_groups_are_title_cased_organisation_names(tmp_path, cues):
     from konflikt.nlp.distant import phoenix_groups
 
     f = tmp_path / "groups.txt"
     f.write_text("# comment\nARMED_ISLAMIC_GROUP_ [DZAREB] # kkl\nFRONT_FOR_THE_LIBERATION_OF_THE_ENCLAVE_ [AGOREB]\n"
                  "AL-INTIQAMI_AL-PAKISTANI_ [KKLREB]\nFLNKS_ [NCLREB]\n+SYNONYM_LINE\nlower_case_ [XXXREB]\n",
                  encoding="utf-8")
-    assert phoenix_groups(f) == ["Armed Islamic Group", "Front for the Liberation of the Enclave",
+    assert phoenix_groups(f, cues) == ["Armed Islamic Group", "Front for the Liberation of the Enclave",
                                  "Al-Intiqami Al-Pakistani", "FLNKS"]

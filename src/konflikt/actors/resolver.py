@@ -326,13 +326,12 @@ class SentenceActors(SectorPhrases, Anaphora, SentenceListing):
         """A sentence's first word that the tagger did not call a proper noun but that is a name: capitalised,
         no word of the language's dictionary, and the subject or an adjunct of a verb ("Petro[NOUN] anklagade
         Noboa", "Kiir hotade ..."; a sentence-opening word is capitalised anyway, so only a word the dictionary
-        does not know counts)."""
-        from konflikt.nlp import dictionary as lemma_dict
+        does not know as a common word counts, `nlp.names.common_word`)."""
+        from konflikt.nlp.names import common_word
 
         return (tok.i == self.sent.start and tok.pos_ in {"NOUN", "ADV", "X", "ADJ"} and tok.is_alpha
                 and tok.text[:1].isupper() and len(tok.text) > 2 and tok.head.pos_ in {"VERB", "AUX"}
-                and tok.dep_ in {"nsubj", "nsubj:pass", "advmod", "obl"}
-                and not lemma_dict.is_known(tok.lower_, self.lang) and not lemma_dict.is_known(tok.text, self.lang))
+                and tok.dep_ in {"nsubj", "nsubj:pass", "advmod", "obl"} and not common_word(tok.lower_, self.lang))
 
     def _resolve_one(self, tok: Token, *, allow_adjective: bool, allow_poss: bool,
                      depth: int) -> ResolvedActor | None:

@@ -87,19 +87,19 @@ def phoenix_people(path: Path) -> list[str]:
 
 
 _PHOENIX_GROUP = re.compile(r"^([A-Z][A-Z0-9_'.&-]+?)_\s*\[([A-Z]{3,})")
-_LOWER_IN_NAMES = frozenset({"of", "the", "for", "and", "in", "al", "el", "de", "du", "des", "la", "le"})
 
 
-def phoenix_groups(path: Path) -> list[str]:
-    """The organisations of a Phoenix actor dictionary (``ARMED_ISLAMIC_GROUP_ [DZAREB]``), title-cased
-    ("Armed Islamic Group", "Front for the Liberation of X"); acronyms of up to five letters stay upper-case."""
+def phoenix_groups(path: Path, cues: NameCues) -> list[str]:
+    """The organisations of a Phoenix actor dictionary (``ARMED_ISLAMIC_GROUP_ [DZAREB]``), title-cased but for
+    the name cues' connectors ("Armed Islamic Group", "Front for the Liberation of X"); acronyms of up to five
+    letters stay upper-case."""
     out = []
     for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
         m = _PHOENIX_GROUP.match(line)
         if m:
             words = [w for w in m.group(1).split("_") if w]
             out.append(" ".join(w if len(words) == 1 and len(w) <= 5 else w.lower() if k and w.lower() in
-                                _LOWER_IN_NAMES else "-".join(part.capitalize() for part in w.split("-"))
+                                cues.connectors else "-".join(part.capitalize() for part in w.split("-"))
                                 for k, w in enumerate(words)))
     return out
 

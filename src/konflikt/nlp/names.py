@@ -44,12 +44,13 @@ def may_name(text: str, lang: str, people_only: bool = False) -> bool:
         if j >= 0 and text[j] not in _ENDS:
             return True
         lower = word.lower()
-        if lower not in common and not (people_only and _common_word(lower, lang)):
+        if lower not in common and not (people_only and common_word(lower, lang)):
             return True
     return False
 
 
-def _common_word(lower: str, lang: str) -> bool:
+def common_word(lower: str, lang: str) -> bool:
+    """A word of the language's dictionary that is no name there (its lemma is lower-case)."""
     from konflikt.nlp.dictionary import is_known, lemmatize
 
     return is_known(lower, lang) and lemmatize(lower, lang)[:1].islower()

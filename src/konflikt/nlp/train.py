@@ -416,11 +416,6 @@ def read_conllu_words(path: Path) -> list[tuple[list[str], list[str]]]:
     return out
 
 
-def english_lexicon(data_dir: Path, seed: int):
-    """The distant-supervision lexicon for English (`name_lexicon`)."""
-    return name_lexicon("en", data_dir, seed)
-
-
 def name_lexicon(lang: str, data_dir: Path, seed: int, groups: bool = False):
     """The names lexicon of distant supervision and name swaps (konflikt.nlp.distant): the knowledge base's
     names in `lang` (and, for people, in English: a name is mostly the same in every Latin-script language)
@@ -428,6 +423,7 @@ def name_lexicon(lang: str, data_dir: Path, seed: int, groups: bool = False):
     and the Phoenix country dictionaries' people; with `groups`, also the organisations of the Phoenix
     international and non-state dictionaries (ORG: the knowledge base alone has too few to swap in)."""
     from konflikt.actors.kb import load_kb
+    from konflikt.nlp.cues import load_name_cues
     from konflikt.nlp.distant import KIND_LABELS, build_lexicon, phoenix_groups, phoenix_people
     from konflikt.places.geonames import geonames_cities
 
@@ -445,7 +441,7 @@ def name_lexicon(lang: str, data_dir: Path, seed: int, groups: bool = False):
         entries += [(n, "PER") for n in phoenix_people(phoenix)]
     for fn in PHOENIX_GROUP_FILES if groups else ():
         if (path := data_dir.parent / "reference" / "phoenix" / fn).is_file():
-            entries += [(n, "ORG") for n in phoenix_groups(path)]
+            entries += [(n, "ORG") for n in phoenix_groups(path, load_name_cues("en"))]
     return build_lexicon(entries, seed=seed)
 
 
@@ -486,7 +482,7 @@ def prepare_ner_en(data_dir: Path, work: Path, seed: int, swaps: int = EN_NAME_S
     from konflikt.nlp.cues import load_name_cues
     from konflikt.nlp.distant import HELD_OUT_PERCENT, SWAP_PROBABILITY, silver_labels, spans_of, swap_names
 
-    lex = english_lexicon(data_dir, seed)
+    lex = name_lexicon("en", data_dir, seed)
     cues = load_name_cues("en")
     rng = random.Random(seed)
     vocab = Vocab()

@@ -56,7 +56,8 @@ def _reciprocal(cands: list[Candidate]) -> list[Candidate]:
         # (a recipient that is only one of the actors' own countries again does not count: "Chinese and Russian
         # warships held joint drills as part of Russia's exercise")
         own = all(r.actor.country in actor_countries and r.actor.code == r.actor.country for r in c.recipients)
-        if (c.event in RECIPROCAL_TYPES or getattr(c.entry, "reciprocal", False)) and own and len(
+        mutual = c.event in RECIPROCAL_TYPES or getattr(c.entry, "reciprocal", False) or "between" in c.notes
+        if mutual and own and len(
                 c.actors) >= 2:
             for a in c.actors:
                 for b in c.actors:

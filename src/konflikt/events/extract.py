@@ -25,6 +25,7 @@ from konflikt.events.clause import _is_temporal, is_passive, subject_of
 from konflikt.events.fallback import fill_by_fallbacks
 from konflikt.events.modality import analyse, clause_verb
 from konflikt.events.noun_args import _noun_arguments, _noun_negated
+from konflikt.events.roles import between_parties
 from konflikt.events.triggers import _obligation_requests, find_triggers, propose
 from konflikt.events.verb_args import _verb_arguments, anaphoric_act_recipients, condemned_event_recipients
 
@@ -53,6 +54,7 @@ def extract(sent: Span, sa: SentenceActors, lex, lang: str, generous: bool = Fal
         else:
             _verb_arguments(c, sa, lex, lang, nouns)
             c.modality = analyse(c.token, lex)
+        between_parties(c, sa, lex)
     condemned_event_recipients(cands, nouns)
     anaphoric_act_recipients(cands, sa, lex)
     merge_absorbed(cands, sa)

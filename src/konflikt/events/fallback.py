@@ -206,12 +206,13 @@ def fill_by_fallbacks(cands: list[Candidate], by_tok: dict[int, Candidate], sent
                       lang: str) -> None:
     """The arguments the parse did not give: a clause pronoun's antecedent, a conjoined trigger's subject,
     an actor in the trigger's subordinate clause, then the linear fallback within the clause chunk."""
+    # (parties acting on each other, "striderna mellan X och Y", are complete as they are)
     for c in cands:
-        if c.absorbed_into is None and not c.recipients:
+        if c.absorbed_into is None and not c.recipients and "between" not in c.notes:
             c.recipients = _clause_antecedent(c, cands)
     chunks = clause_chunks(sent)
     for c in cands:
-        if c.absorbed_into is not None:
+        if c.absorbed_into is not None or "between" in c.notes:
             continue
         head = by_tok.get(c.token.head.i)
         if (not c.actors and rules_of(lang) == "en" and c.token.dep_ == "conj" and not _is_noun(c) and head is not None

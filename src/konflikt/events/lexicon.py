@@ -245,6 +245,8 @@ class Lexicon(BaseModel):
     motive_preps: tuple[str, ...] = ()
     """Prepositions of a protest noun giving the motive of another act ("i protest mot", "in protest at")."""
     role_marks: tuple[str, ...] = ()
+    between_preps: tuple[str, ...] = ()
+    """Prepositions naming the parties of a mutual act ("striderna mellan X och Y", "talks between X and Y")."""
     charge_preps: tuple[str, ...] = ()
     """Prepositions of an accusation's charge ("accused the group of ...", "anklagade gruppen för ...")."""
     event_anaphors: tuple[str, ...] = ()

@@ -9,6 +9,7 @@ from konflikt.actors.np import POSSESSIVE_REFLEXIVE, _case_of
 from konflikt.actors.resolved import ResolvedActor
 from konflikt.actors.resolver import SentenceActors
 from konflikt.events.candidate import COOPERATIVE, Candidate
+from konflikt.events.clause import subject_of
 from konflikt.language.registry import rules_of
 
 COMITATIVE_BEFORE = {"tillsammans", "sida", "together", "side"}
@@ -174,3 +175,40 @@ def _plural_antecedents(actors: list[ResolvedActor], sa: SentenceActors) -> list
         return actors
     anchor = ResolvedActor(pron.actor, pron.entity, pron.antecedent, pron.confidence)
     return [pron] + _extend_coordination([anchor], sa, pron.head)[1:]
+
+
+def between_parties(c: Candidate, sa: SentenceActors, lex) -> None:
+    """The parties a between-phrase names (the lexicon's `between_preps`): "striderna mellan armén och Arakan
+    Army", "clashes broke out between X and Y" (the phrase on the verb whose subject the event noun is), "talks
+    between Russia and Ukraine". With no actor of its own, each party acts on the others (the coder makes one
+    event per ordered pair, note "between"); with an actor that is none of them ("Qatar medlade mellan Israel och
+    Hamas", also when its subject is someone no one resolved), they are its recipients. Fewer than two parties
+    found: nothing changes."""
+    preps = {p.lower() for p in lex.between_preps}
+    if not preps:
+        return
+    tok = c.token
+    hosts = [tok]
+    if tok.pos_ in {"NOUN", "PROPN"} and tok.dep_ in {"nsubj", "nsubj:pass"} and tok.head.pos_ in {"VERB", "AUX"}:
+        hosts.append(tok.head)
+    phrase = next((ch for h in hosts for ch in h.children
+                   if ch.dep_ in {"nmod", "obl"} and _case_of(ch) in preps), None)
+    if phrase is None:
+        return
+    parties: list[ResolvedActor] = []
+    for r in sa.resolve(phrase):
+        if all(r.key != p.key for p in parties):
+            parties.append(r)
+    if len(parties) < 2:
+        return
+    keys = {p.key for p in parties}
+    doer = c.light_verb if c.light_verb is not None else (tok if tok.pos_ in {"VERB", "AUX"} else None)
+    subject = subject_of(doer) if doer is not None else None  # a subject no one resolved is still someone
+    if subject is not None and (subject.i == tok.i or subject.pos_ not in {"NOUN", "PROPN", "PRON"}):
+        subject = None  # "samtalen återupptogs": the event noun is its light verb's subject
+    if (c.actors and not any(a.key in keys for a in c.actors)) or (not c.actors and subject is not None):
+        c.recipients = parties
+        c.notes.append("recipient:between")
+        return
+    c.actors, c.recipients = parties, []
+    c.notes.append("between")

@@ -210,14 +210,16 @@ def save_docbin(docs: Iterable, path: Path) -> int:
 
 
 def prepare_ud(lang: str, data_dir: Path, work: Path, seed: int, ndt_trees: bool = True,
-               parser_trees: bool = False, own_repeat: int = 1) -> dict:
+               parser_trees: bool = False, own_repeat: int = 1, tagger_trees: bool = False) -> dict:
     """Write train/dev/test .spacy files for the core pipeline; returns a description of the split.
 
     For Bokmål with `ndt_trees`, every NDT sentence that is in no UD slice is added to the training data as
     a UD tree converted by `konflikt.nlp.ndt` (tables learned from the UD training slice only). For Swedish
     with `parser_trees`, the Bokmål trees (UD slices and converted NDT) are added with their dependencies
     only (tags, features and lemmas missing, so only the parser learns from them), and the Swedish training
-    sentences are repeated `own_repeat` times."""
+    sentences are repeated `own_repeat` times. With `tagger_trees` as well, the Bokmål trees keep their UPOS
+    and those features Swedish also marks (`swedish_features`), so the morphologizer learns from them too;
+    lemmas stay missing (Bokmål spells them differently)."""
     from spacy.vocab import Vocab
 
     ud = data_dir / "ud" / lang
@@ -241,7 +243,8 @@ def prepare_ud(lang: str, data_dir: Path, work: Path, seed: int, ndt_trees: bool
             splits["train"] = train_i
         if lang == "sv" and parser_trees:
             own = len(sents)
-            foreign, info["parser_trees"] = parser_only_trees(data_dir, vocab, own_repeat)
+            feats = feature_inventory([sents[i] for i in train_i]) if tagger_trees else None
+            foreign, info["parser_trees"] = parser_only_trees(data_dir, vocab, own_repeat, feats)
             sents.extend(foreign)
             origin.extend(["nb (parser only)"] * len(foreign))
             train_i = train_i * own_repeat + list(range(own, len(sents)))
@@ -303,9 +306,37 @@ def ndt_silver(data_dir: Path, vocab, n_ud: int, train_i: set[int], dev_i: set[i
     return docs, info
 
 
-def parser_only_trees(data_dir: Path, vocab, own_repeat: int) -> tuple[list, dict]:
+def feature_inventory(docs: Sequence) -> dict[str, set[str]]:
+    """Every morphological feature and its values as the `docs` (a language's own training trees) mark them."""
+    inv: dict[str, set[str]] = {}
+    for d in docs:
+        for t in d:
+            for feat, value in t.morph.to_dict().items():
+                inv.setdefault(feat, set()).add(value)
+    return inv
+
+
+# Bokmål genders that Swedish merges: masculine and feminine nouns are common gender in Swedish.
+GENDER_TO_SWEDISH = {"Masc": "Com", "Fem": "Com", "Masc,Fem": "Com", "Fem,Masc": "Com"}
+
+
+def swedish_features(morph: dict[str, str], inventory: dict[str, set[str]]) -> dict[str, str]:
+    """A Bokmål token's features as Swedish would mark them: masculine/feminine -> common gender, and only
+    the features and values that the Swedish training trees use (others are dropped)."""
+    out = {}
+    for feat, value in morph.items():
+        if feat == "Gender":
+            value = GENDER_TO_SWEDISH.get(value, value)
+        if value in inventory.get(feat, ()):
+            out[feat] = value
+    return out
+
+
+def parser_only_trees(data_dir: Path, vocab, own_repeat: int,
+                      features: dict[str, set[str]] | None = None) -> tuple[list, dict]:
     """Every Bokmål tree (the UD slices and the converted NDT) as a doc with heads and relations only: a
-    related language's trees for a parser whose own treebank is small (cross-lingual transfer)."""
+    related language's trees for a parser whose own treebank is small (cross-lingual transfer). With
+    `features` (the Swedish feature inventory) the docs keep their UPOS and Swedish-compatible features."""
     from spacy.tokens import Doc
 
     ud = []
@@ -318,10 +349,18 @@ def parser_only_trees(data_dir: Path, vocab, own_repeat: int) -> tuple[list, dic
         spaces = [bool(t.whitespace_) for t in d]
         heads = [t.head.i for t in d]
         deps = [t.dep_ for t in d]
-        out.append(Doc(vocab, words=words, spaces=spaces, heads=heads, deps=deps))
+        if features is None:
+            out.append(Doc(vocab, words=words, spaces=spaces, heads=heads, deps=deps))
+            continue
+        morphs = ["|".join(f"{k}={v}" for k, v in sorted(swedish_features(t.morph.to_dict(), features).items()))
+                  for t in d]
+        out.append(Doc(vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=[t.pos_ for t in d],
+                       morphs=[m or "_" for m in morphs]))
+    kept = "heads, relations, UPOS and Swedish-compatible features" if features is not None else (
+        "heads and relations only")
     info = {"method": ("UD Norwegian-Bokmaal dev+test and the NDT sentences in neither, converted to UD "
-                       "(konflikt.nlp.ndt, tables learned from all aligned sentences), with heads and "
-                       f"relations only; the Swedish training slice repeated {own_repeat} times"),
+                       "(konflikt.nlp.ndt, tables learned from all aligned sentences), with "
+                       f"{kept}; the Swedish training slice repeated {own_repeat} times"),
             "sentences": len(out), "words": sum(len(d) for d in out),
             "ndt_converted": conv["sentences"]}
     return out, info
@@ -699,7 +738,7 @@ def train(lang: str, data_dir: str | Path, out_dir: str | Path, *, work_dir: str
           overrides: dict | None = None, ner_overrides: dict | None = None,
           command: str | None = None, reuse: bool = False, core_from: str | Path | None = None,
           ner_from: str | Path | None = None, ndt_trees: bool = True, parser_trees: bool = False,
-          own_repeat: int = 1, ner_swaps: int = SV_NAME_SWAPS) -> dict:
+          own_repeat: int = 1, ner_swaps: int = SV_NAME_SWAPS, tagger_trees: bool = False) -> dict:
     """Convert data, train, assemble and evaluate the `lang` pipeline; save it to `out_dir`.
 
     Returns the metrics written to ``<out_dir>/metrics.json``. With `reuse`, a component pipeline already
@@ -709,7 +748,8 @@ def train(lang: str, data_dir: str | Path, out_dir: str | Path, *, work_dir: str
     are and only the NER is trained; with `ner_from`, the NER of an already trained pipeline is used as it is
     and only the core is trained. `ndt_trees` (Bokmål): add the converted NDT trees to the core's training
     data; `parser_trees` / `own_repeat` (Swedish): add the Bokmål trees for the parser only (see
-    `prepare_ud`); `ner_swaps` (Swedish): name-swapped copies of the NER training sentences (`prepare_ner`).
+    `prepare_ud`), with `tagger_trees` for the morphologizer too; `ner_swaps` (Swedish): name-swapped copies of
+    the NER training sentences (`prepare_ner`).
     """
     import spacy
     from spacy.util import fix_random_seed
@@ -725,7 +765,8 @@ def train(lang: str, data_dir: str | Path, out_dir: str | Path, *, work_dir: str
     t_start = time.perf_counter()
 
     log.info("converting UD data for %s into %s", lang, work)
-    split = {"ud": prepare_ud(lang, data_dir, work, seed, ndt_trees, parser_trees, own_repeat)}
+    split = {"ud": prepare_ud(lang, data_dir, work, seed, ndt_trees, parser_trees, own_repeat,
+                                 tagger_trees)}
     do_ner = with_ner and lang in NER_LANGS
     if do_ner:
         log.info("converting NER data")
@@ -841,6 +882,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                    "without the NDT trees converted to UD")
     p.add_argument("--parser-trees", action="store_true", help="Swedish: add the Bokmål trees (UD and "
                    "converted NDT) with their dependencies only, for the parser")
+    p.add_argument("--tagger-trees", action="store_true", help="with --parser-trees: keep the Bokmål trees' "
+                   "UPOS and Swedish-compatible features, so the morphologizer learns from them too")
     p.add_argument("--own-repeat", type=int, default=1, help="with --parser-trees: repeat the Swedish training "
                    "slice this many times")
     p.add_argument("--set", action="append", default=[], metavar="KEY=VALUE",
@@ -859,7 +902,8 @@ def main(argv: Sequence[str] | None = None) -> int:
               with_ner=not args.no_ner, overrides=_parse_sets(args.set),
               ner_overrides=_parse_sets(args.ner_set), command=cmd, reuse=args.reuse,
               core_from=args.core_from, ner_from=args.ner_from, ndt_trees=not args.no_ndt_trees,
-              parser_trees=args.parser_trees, own_repeat=args.own_repeat, ner_swaps=args.ner_swaps)
+              parser_trees=args.parser_trees, own_repeat=args.own_repeat, ner_swaps=args.ner_swaps,
+              tagger_trees=args.tagger_trees)
     summary = {k: m["test"].get(k) for k in ("upos", "morph_acc", "uas", "las", "lemma_acc", "sents_f")}
     if "ner_test" in m:
         summary["ner_f"] = m["ner_test"]["f"]
